@@ -1,0 +1,49 @@
+import type { AppliesRule, ParamValue, Priority } from '../controls/types.js';
+
+/** How the app posts gate notes on a PR. */
+export type CommentMode = 'always' | 'on-failure' | 'never';
+
+/** Per-control changes a repo may make; each is shown in the output. */
+export interface ControlCustomization extends AppliesRule {
+  /** Make a blocking control report-only (shown as such), or the reverse. */
+  blocking?: boolean;
+}
+
+/** `.github/maestro.yml`, after defaults are applied. */
+export interface MaestroConfig {
+  version: 1;
+  /** Name of the check run (and of the gate in outputs). */
+  checkName: string;
+  comment: { mode: CommentMode; drafts: boolean };
+  controls: {
+    /** Only controls of these priorities are evaluated. */
+    priorities: Priority[];
+    /** When not empty, only controls carrying one of these tags are evaluated. */
+    tags: string[];
+    /** Control ids turned off for this repo (reported as not applicable, with the reason). */
+    exclude: string[];
+    /** Per-control label, path and blocking changes, by control id. */
+    customize: Record<string, ControlCustomization>;
+  };
+  /** Parameter overrides by evidence kind: `thresholds.a11y.maxMinor: 10`. */
+  thresholds: Record<string, Record<string, ParamValue>>;
+  waivers: {
+    /** Longest waiver, in days, that may be granted. */
+    maxDays: number;
+    approvers: { teams: string[]; permissions: Array<'admin' | 'maintain' | 'write'> };
+  };
+}
+
+/** A configuration problem, pointing at the key. */
+export interface ConfigIssue {
+  /** Dotted key path (`thresholds.a11y.maxMinor`); `''` for the whole file. */
+  key: string;
+  message: string;
+  /** 1-based line in the YAML file, when known. */
+  line?: number;
+}
+
+/** The outcome of loading a config: usable, or a list of problems (never a silent default). */
+export type ConfigResult =
+  | { ok: true; config: MaestroConfig; source: string; digest: string; keyLines: Record<string, number> }
+  | { ok: false; source: string; issues: ConfigIssue[] };

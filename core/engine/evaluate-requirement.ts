@@ -1,0 +1,149 @@
+import type { Control, EvidenceRequirement, ParamValue } from '../controls/types.js';
+import type { InvalidEvidence, ValidEvidence, EvidenceRef } from '../evidence/types.js';
+import { PRODUCERS } from '../evidence/producers.js';
+import type { PullRequestFacts } from '../pr/types.js';
+import { parseDurationMs, humanDuration } from '../util/duration.js';
+import { getAtPointer } from '../util/json-pointer.js';
+import { preview } from '../evidence/schema-issues.js';
+import type { EvidenceIndex } from './index-evidence.js';
+import { checkAssertion, type AssertionRegistry } from './check-assertion.js';
+import { findLinkEvidence } from './find-link-evidence.js';
+import type { DecisionResult } from './types.js';
+
+/** Evidence dated this far after the evaluation time is still accepted (runner clocks drift). */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** What decided one requirement, before it gets its decision id. */
+export interface RequirementOutcome {
+  result: Exclude<DecisionResult, 'waived' | 'not-applicable'>;
+  explanation: string;
+  evidence: EvidenceRef[];
+  /** Invalid files this requirement took responsibility for (so they are not reported twice). */
+  consumed: EvidenceRef[];
+}
+
+/** Everything a requirement is evaluated against. */
+export interface RequirementContext {
+  pr: PullRequestFacts;
+  evidence: EvidenceIndex;
+  links: ValidEvidence[];
+  assertions: AssertionRegistry;
+  nowMs: number;
+}
+
+/**
+ * Decides one requirement: invalid evidence first (fail closed), then missing, stale, and finally
+ * the assertion over the newest valid report. Manual link evidence counts only where the
+ * requirement allows it and no gate evidence exists.
+ */
+export function evaluateRequirement(control: Control, req: EvidenceRequirement, params: Record<string, ParamValue>, ctx: RequirementContext): RequirementOutcome {
+  const short = ctx.pr.headSha.slice(0, 7);
+  if (req.kind === 'link') return linkOutcome(control, req, ctx, `No manual evidence is linked for ${control.id}`);
+
+  const invalid = (ctx.evidence.invalid.get(req.kind) ?? []).filter((item) => relevantInvalid(item, req, ctx.pr));
+  if (invalid.length > 0) return invalidOutcome(req, invalid);
+
+  const all = ctx.evidence.valid.get(req.kind) ?? [];
+  const forCommit = req.scope === 'commit' ? all.filter((e) => e.report.subject.sha === ctx.pr.headSha) : all;
+  const newest = forCommit[0];
+  if (!newest) {
+    const other = all[0];
+    if (other) {
+      return {
+        result: 'stale',
+        explanation: `The newest ${req.kind} report, ${other.ref.path}, is for commit ${other.report.subject.sha.slice(0, 7)}, not the head commit ${short}; run ${PRODUCERS[req.kind]} on the head commit.`,
+        evidence: [other.ref],
+        consumed: [],
+      };
+    }
+    const missing = `No ${req.kind} report for ${req.scope === 'commit' ? `head commit ${short}` : ctx.pr.repo} was found; run ${PRODUCERS[req.kind]}`;
+    if (req.link) return linkOutcome(control, req, ctx, missing);
+    return { result: 'missing', explanation: `${missing}.`, evidence: [], consumed: [] };
+  }
+
+  const created = Date.parse(newest.report.createdAt);
+  if (created > ctx.nowMs + CLOCK_SKEW_MS) {
+    return {
+      result: 'invalid',
+      explanation: `${newest.ref.path} says it was created at ${newest.report.createdAt}, after the evaluation time; evidence cannot come from the future, so check the producer's clock.`,
+      evidence: [newest.ref],
+      consumed: [],
+    };
+  }
+  const maxAgeMs = parseDurationMs(req.maxAge) ?? 0;
+  const ageMs = ctx.nowMs - created;
+  if (ageMs > maxAgeMs) {
+    return {
+      result: 'stale',
+      explanation: `The newest ${req.kind} report, ${newest.ref.path} (created ${newest.report.createdAt.slice(0, 10)}), is ${humanDuration(ageMs)} old; it must be at most ${humanDuration(maxAgeMs)} old (maxAge ${req.maxAge}).`,
+      evidence: [newest.ref],
+      consumed: [],
+    };
+  }
+
+  const failures = req.assert ? checkAssertion(req.assert, newest.report.data, params, ctx.assertions) : [];
+  if (failures.length > 0) {
+    const more = failures.length > 3 ? ` (and ${failures.length - 3} more)` : '';
+    return { result: 'fail', explanation: `${newest.ref.path} fails: ${failures.slice(0, 3).join('; ')}${more}.`, evidence: [newest.ref], consumed: [] };
+  }
+  return { result: 'pass', explanation: `${newest.ref.path} (created ${newest.report.createdAt.slice(0, 10)}) meets it: ${lowerFirst(stripStop(req.description))}${shown(req, newest.report.data)}.`, evidence: [newest.ref], consumed: [] };
+}
+
+/** Invalid files that could be this requirement's evidence: same repo (or unknown) and, for commit scope, same commit (or unknown). */
+function relevantInvalid(item: InvalidEvidence, req: EvidenceRequirement, pr: PullRequestFacts): boolean {
+  if (item.subject?.repo !== undefined && item.subject.repo !== pr.repo) return false;
+  if (req.scope === 'commit' && item.subject?.sha !== undefined && item.subject.sha !== pr.headSha) return false;
+  return true;
+}
+
+function invalidOutcome(req: EvidenceRequirement, invalid: InvalidEvidence[]): RequirementOutcome {
+  const first = invalid[0]!;
+  const issues = first.issues.slice(0, 3).map((i) => (i.pointer ? `${i.pointer}: ${i.message}` : i.message));
+  const moreIssues = first.issues.length > 3 ? ` (and ${first.issues.length - 3} more problems)` : '';
+  const moreFiles = invalid.length > 1 ? ` ${invalid.length - 1} more invalid ${req.kind} ${invalid.length === 2 ? 'file is' : 'files are'} present too.` : '';
+  return {
+    result: 'invalid',
+    explanation: `${first.ref.path} is not a valid ${req.kind} report: ${issues.join('; ')}${moreIssues}; fix or remove it.${moreFiles}`,
+    evidence: invalid.map((i) => i.ref),
+    consumed: invalid.map((i) => i.ref),
+  };
+}
+
+function linkOutcome(control: Control, req: EvidenceRequirement, ctx: RequirementContext, missingSentence: string): RequirementOutcome {
+  const found = findLinkEvidence(control.id, ctx.links);
+  if (found.approved) {
+    const link = found.approved;
+    const data = link.report.data as { url: string; title: string; attestedBy: string; approvedBy: string[] };
+    return {
+      result: 'pass',
+      explanation: `Manual evidence "${data.title}" (${data.url}) is attested by @${data.attestedBy} and approved by ${data.approvedBy.map((a) => `@${a}`).join(', ')}.`,
+      evidence: [link.ref],
+      consumed: [],
+    };
+  }
+  if (found.unapproved) {
+    const data = found.unapproved.report.data as { url: string; title: string };
+    return {
+      result: 'missing',
+      explanation: `Manual evidence "${data.title}" (${data.url}) is linked, but no reviewer other than its author has approved the pull request yet.`,
+      evidence: [found.unapproved.ref],
+      consumed: [],
+    };
+  }
+  const hint = req.kind === 'link' ? `; add a link for ${control.id} to the Evidence section of the PR body and have a reviewer approve the PR` : `, or link manual evidence for ${control.id} in the Evidence section of the PR body and have a reviewer approve the PR`;
+  return { result: 'missing', explanation: `${missingSentence}${hint}.`, evidence: [], consumed: [] };
+}
+
+function shown(req: EvidenceRequirement, data: unknown): string {
+  if (!req.show?.length) return '';
+  const values = req.show.map((pointer) => `data${pointer.replace(/\//g, '.')} = ${preview(getAtPointer(data, pointer))}`);
+  return ` (${values.join(', ')})`;
+}
+
+function stripStop(text: string): string {
+  return text.replace(/[.\s]+$/, '');
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}

@@ -1,0 +1,224 @@
+import { checkConfigAgainstCatalog } from '../config/check-config-against-catalog.js';
+import type { ConfigResult, MaestroConfig } from '../config/types.js';
+import type { Catalog, Control, ParamValue } from '../controls/types.js';
+import type { EvidenceItem, EvidenceRef, ValidEvidence } from '../evidence/types.js';
+import type { PullRequestFacts } from '../pr/types.js';
+import { evaluateApplicability } from './applies.js';
+import type { AssertionRegistry } from './check-assertion.js';
+import { conclude, countResults, FAILING, PRECEDENCE } from './conclude.js';
+import { decisionId } from './decision-id.js';
+import { evaluateRequirement, type RequirementContext } from './evaluate-requirement.js';
+import { findWaiver } from './find-waiver.js';
+import { indexEvidence } from './index-evidence.js';
+import { selectControl } from './select-control.js';
+import type { ControlDecision, GateResult, IgnoredEvidence, RejectedEvidence, RequirementDecision, WaiverUse } from './types.js';
+
+/** Everything one gate evaluation depends on. Same input, byte-identical output. */
+export interface EvaluateInput {
+  catalog: Catalog;
+  /** Compiled catalog assertions (see `prepareAssertions`). */
+  assertions: AssertionRegistry;
+  /** The repo config, or the problems that made it unusable. */
+  config: ConfigResult;
+  pr: PullRequestFacts;
+  /** Evidence reports as parsed from files or artifacts, valid or not. */
+  evidence: EvidenceItem[];
+  /** Manual link evidence from a trusted source (the PR body and its reviews). */
+  links?: ValidEvidence[];
+  /** Waivers from a trusted source (the app's waiver store). */
+  waivers?: ValidEvidence[];
+  /** Evaluation time, RFC 3339. Freshness and waiver expiry are judged against it. */
+  now: string;
+}
+
+/**
+ * The gate engine: decides, for every control of the catalog, whether it applies to the PR and
+ * whether its evidence meets it, and concludes the gate. Pure: no I/O, no clock, no randomness.
+ */
+export function evaluate(input: EvaluateInput): GateResult {
+  const { catalog, pr, now } = input;
+  const nowMs = Date.parse(now);
+  if (Number.isNaN(nowMs)) throw new TypeError(`now must be an RFC 3339 time, got ${JSON.stringify(now)}`);
+  const base = {
+    schemaVersion: '1.0' as const,
+    subject: { repo: pr.repo, pr: pr.number, sha: pr.headSha, title: pr.title, headRef: pr.headRef, baseRef: pr.baseRef, ...(pr.htmlUrl ? { url: pr.htmlUrl } : {}) },
+    evaluatedAt: new Date(nowMs).toISOString(),
+    catalogDigest: catalog.digest,
+  };
+
+  const configIssues = input.config.ok ? checkConfigAgainstCatalog(input.config.config, catalog, input.config.keyLines) : input.config.issues;
+  if (!input.config.ok || configIssues.length > 0) {
+    const first = configIssues[0];
+    return {
+      ...base,
+      checkName: input.config.ok ? input.config.config.checkName : DEFAULT_CHECK_NAME,
+      conclusion: 'action_required',
+      headline: `The repo config ${input.config.source} is invalid${first ? ` (${first.key || 'file'}: ${first.message})` : ''}; no control was evaluated.`,
+      counts: countResults([]),
+      controls: [],
+      evidence: { used: [], ignored: [], rejected: [] },
+      waivers: [],
+      configIssues,
+    };
+  }
+
+  const config = input.config.config;
+  const index = indexEvidence(input.evidence, pr);
+  const ctx: RequirementContext = { pr, evidence: index, links: sortLinks(input.links ?? []), assertions: input.assertions, nowMs };
+  const consumed = new Set<string>();
+  const used = new Map<string, EvidenceRef>();
+  const waiverUses: WaiverUse[] = [];
+
+  const controls = catalog.controls.map((control) => {
+    const decision = evaluateControl(control, config, ctx, input.waivers ?? []);
+    for (const req of decision.control.requirements) for (const ref of req.evidence) used.set(ref.path, ref);
+    for (const ref of decision.consumed) consumed.add(ref.path);
+    if (decision.control.waiver) {
+      waiverUses.push(decision.control.waiver);
+      used.set(decision.control.waiver.ref.path, decision.control.waiver.ref);
+    }
+    return decision.control;
+  });
+
+  const rejected: RejectedEvidence[] = index.unattributable.map((item) => ({ ref: item.ref, code: item.code, message: firstIssue(item.issues) }));
+  const ignored: IgnoredEvidence[] = [...index.ignored];
+  for (const list of index.invalid.values()) {
+    for (const item of list) {
+      if (consumed.has(item.ref.path)) continue;
+      if (item.subject?.repo !== undefined && item.subject.repo !== pr.repo) ignored.push({ ref: item.ref, reason: `it is about ${item.subject.repo}, not ${pr.repo}` });
+      else rejected.push({ ref: item.ref, code: item.code, message: `not a valid ${item.kind} report: ${firstIssue(item.issues)}` });
+    }
+  }
+  for (const list of index.valid.values()) {
+    for (const item of list) {
+      if (used.has(item.ref.path)) continue;
+      ignored.push({ ref: item.ref, reason: unusedReason(item, used, pr) });
+    }
+  }
+  rejected.sort((a, b) => compare(a.ref.path, b.ref.path));
+  ignored.sort((a, b) => compare(a.ref.path, b.ref.path));
+
+  const { conclusion, headline } = conclude(controls, rejected);
+  return {
+    ...base,
+    checkName: config.checkName,
+    conclusion,
+    headline,
+    counts: countResults(controls),
+    ...(input.config.ok ? { configDigest: input.config.digest } : {}),
+    controls,
+    evidence: { used: [...used.values()].sort((a, b) => compare(a.path, b.path)), ignored, rejected },
+    waivers: waiverUses,
+    configIssues: [],
+  };
+}
+
+/** The check name used when the config that would name it is unusable. */
+export const DEFAULT_CHECK_NAME = 'Enforce GA Gates Evidence';
+
+function evaluateControl(control: Control, config: MaestroConfig, ctx: RequirementContext, waivers: ValidEvidence[]): { control: ControlDecision; consumed: EvidenceRef[] } {
+  const common = { ruleId: control.id, controlId: control.id, title: control.title, priority: control.priority, frameworks: control.frameworks };
+  const selected = selectControl(control, config);
+  const applicability = selected.enabled ? evaluateApplicability(selected.rule, ctx.pr) : { applicable: false, reasons: [selected.reason] };
+  if (!selected.enabled || !applicability.applicable) {
+    const result = 'not-applicable' as const;
+    return {
+      control: {
+        decisionId: decisionId({ ruleId: control.id, result, repo: ctx.pr.repo, sha: ctx.pr.headSha, reasons: applicability.reasons }),
+        ...common,
+        blocking: selected.enabled ? selected.blocking : control.blocking,
+        result,
+        explanation: `Does not apply: ${applicability.reasons.join('; ')}.`,
+        applies: applicability,
+        requirements: [],
+        notes: selected.enabled ? selected.notes : [],
+      },
+      consumed: [],
+    };
+  }
+
+  const consumed: EvidenceRef[] = [];
+  const requirements: RequirementDecision[] = control.evidence.map((req) => {
+    const params = resolveParams(req.params, config.thresholds[req.kind]);
+    const outcome = evaluateRequirement(control, req, params, ctx);
+    consumed.push(...outcome.consumed);
+    const ruleId = `${control.id}/${req.kind}`;
+    return {
+      decisionId: decisionId({ ruleId, result: outcome.result, repo: ctx.pr.repo, sha: ctx.pr.headSha, evidence: outcome.evidence.map((e) => e.sha256), params }),
+      ruleId,
+      kind: req.kind,
+      result: outcome.result,
+      explanation: outcome.explanation,
+      evidence: outcome.evidence,
+    };
+  });
+
+  const own = PRECEDENCE.find((r) => requirements.some((q) => q.result === r)) ?? 'pass';
+  const found = findWaiver(control.id, waivers, ctx.pr, ctx.nowMs);
+  let result = own;
+  let waiver: WaiverUse | undefined;
+  const applies = `Applies because ${applicability.reasons.join('; ')}.`;
+  const failing = requirements.filter((r) => r.result !== 'pass');
+  let explanation = failing.length === 0
+    ? `${applies} ${requirements.length === 1 ? 'Its evidence requirement is' : `All ${requirements.length} evidence requirements are`} met.`
+    : `${applies} ${failing.map((r) => `${r.kind}: ${r.explanation}`).join(' ')}`;
+  if (found) {
+    const { active, ...rest } = found;
+    const who = `@${rest.approvedBy}`;
+    if (active && FAILING.has(own)) {
+      result = 'waived';
+      waiver = { ...rest, state: 'active' };
+      explanation = `Waived by ${who} until ${rest.until} (reason: ${rest.reason}). Without the waiver it would be ${own}: ${explanation}`;
+    } else if (active) {
+      waiver = { ...rest, state: 'not-needed' };
+      explanation += ` A waiver by ${who} until ${rest.until} exists but is not needed.`;
+    } else {
+      waiver = { ...rest, state: 'expired' };
+      explanation += ` A waiver by ${who} expired at the end of ${rest.until} and no longer counts.`;
+    }
+  }
+  const blocking = selected.blocking;
+  if (!blocking && FAILING.has(result)) explanation += ' This control is report-only, so it does not fail the gate.';
+  return {
+    control: {
+      decisionId: decisionId({ ruleId: control.id, result, repo: ctx.pr.repo, sha: ctx.pr.headSha, requirements: requirements.map((r) => r.decisionId), waiver: waiver ? [waiver.state, waiver.ref.sha256] : null, blocking }),
+      ...common,
+      blocking,
+      result,
+      explanation,
+      applies: applicability,
+      requirements,
+      ...(waiver ? { waiver } : {}),
+      notes: selected.notes,
+    },
+    consumed,
+  };
+}
+
+/** Catalog defaults overridden by the repo config's thresholds for the kind (only declared names). */
+function resolveParams(defaults: Record<string, ParamValue> | undefined, overrides: Record<string, ParamValue> | undefined): Record<string, ParamValue> {
+  const params: Record<string, ParamValue> = { ...(defaults ?? {}) };
+  for (const [name, value] of Object.entries(overrides ?? {})) if (name in params) params[name] = value;
+  return params;
+}
+
+function sortLinks(links: ValidEvidence[]): ValidEvidence[] {
+  return [...links].sort((a, b) => Date.parse(b.report.createdAt) - Date.parse(a.report.createdAt) || compare(a.ref.path, b.ref.path));
+}
+
+function unusedReason(item: ValidEvidence, used: Map<string, EvidenceRef>, pr: PullRequestFacts): string {
+  const { kind, subject } = item.report;
+  if (subject.sha !== pr.headSha) return `it is about commit ${subject.sha.slice(0, 7)}, not the head commit ${pr.headSha.slice(0, 7)}, and no repo-wide requirement needed it`;
+  return `no applicable control used it (a newer ${kind} report took its place, or no applicable control requires ${kind} evidence)`;
+}
+
+function firstIssue(issues: { pointer: string; message: string }[]): string {
+  const first = issues[0];
+  if (!first) return 'unusable';
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problems)` : '';
+  return `${first.pointer ? `${first.pointer}: ` : ''}${first.message}${more}`;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

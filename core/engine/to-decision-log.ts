@@ -1,0 +1,35 @@
+import type { EvidenceProducer, EvidenceReport } from '../evidence/types.js';
+import type { GateResult } from './types.js';
+
+/**
+ * The decisions of a gate result as a `decision-log` evidence report: every control and every
+ * requirement decision with its id, rule, result, explanation and evidence digests. This is what
+ * release bundles and the audit ledger keep.
+ */
+export function toDecisionLog(result: GateResult, producer: EvidenceProducer): EvidenceReport {
+  const decisions = result.controls.flatMap((control) => [
+    { decisionId: control.decisionId, ruleId: control.ruleId, result: control.result, explanation: control.explanation, evidence: control.waiver ? [pathAndDigest(control.waiver.ref)] : [] },
+    ...control.requirements.map((r) => ({ decisionId: r.decisionId, ruleId: r.ruleId, result: r.result, explanation: r.explanation, evidence: r.evidence.map(pathAndDigest) })),
+  ]);
+  return {
+    kind: 'decision-log',
+    schemaVersion: '1.0',
+    subject: { repo: result.subject.repo, sha: result.subject.sha, pr: result.subject.pr },
+    producer,
+    createdAt: result.evaluatedAt,
+    data: {
+      gate: {
+        checkName: result.checkName,
+        conclusion: result.conclusion,
+        evaluatedAt: result.evaluatedAt,
+        catalogDigest: result.catalogDigest,
+        ...(result.configDigest ? { configDigest: result.configDigest } : {}),
+      },
+      decisions,
+    },
+  };
+}
+
+function pathAndDigest(ref: { path: string; sha256: string }): { path: string; sha256: string } {
+  return { path: ref.path, sha256: ref.sha256 };
+}

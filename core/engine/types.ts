@@ -1,0 +1,90 @@
+import type { FrameworkMapping, Priority } from '../controls/types.js';
+import type { ConfigIssue } from '../config/types.js';
+import type { EvidenceKind } from '../evidence/kinds.js';
+import type { EvidenceRef } from '../evidence/types.js';
+
+/** The result of one requirement or control. Worst first in `RESULT_SEVERITY`. */
+export type DecisionResult = 'pass' | 'fail' | 'missing' | 'stale' | 'invalid' | 'waived' | 'not-applicable';
+
+/** Gate conclusions, the same words as GitHub check-run conclusions. */
+export type GateConclusion = 'success' | 'failure' | 'neutral' | 'action_required';
+
+/** The waiver that a decision used, or found expired; always shown, never hidden. */
+export interface WaiverUse {
+  controlId: string;
+  until: string;
+  reason: string;
+  approvedBy: string;
+  /** `active` waivers turn failures into `waived`; `expired` ones are listed so nobody is surprised. */
+  state: 'active' | 'expired' | 'not-needed';
+  ref: EvidenceRef;
+}
+
+/** The decision on one evidence requirement of a control. */
+export interface RequirementDecision {
+  /** `dec_` + 16 hex: a hash of everything that decided this result. */
+  decisionId: string;
+  /** `<control id>/<kind>`. */
+  ruleId: string;
+  kind: EvidenceKind;
+  result: DecisionResult;
+  /** A full sentence: the field, the bound and the value, or the kind that is missing. */
+  explanation: string;
+  /** The evidence this decision rests on. */
+  evidence: EvidenceRef[];
+}
+
+/** The decision on one control. */
+export interface ControlDecision {
+  decisionId: string;
+  /** The control id. */
+  ruleId: string;
+  controlId: string;
+  title: string;
+  priority: Priority;
+  blocking: boolean;
+  frameworks: FrameworkMapping;
+  result: DecisionResult;
+  /** Why the control applies or not, then what decided its result. */
+  explanation: string;
+  applies: { applicable: boolean; reasons: string[] };
+  requirements: RequirementDecision[];
+  waiver?: WaiverUse;
+  /** Repo config changes that affected this control (`made non-blocking by repo config`). */
+  notes: string[];
+}
+
+/** An evidence file that took no part in any decision, with the reason. */
+export interface IgnoredEvidence {
+  ref: EvidenceRef;
+  reason: string;
+}
+
+/** An evidence file that could not be used at all: the gate cannot pass while one is present. */
+export interface RejectedEvidence {
+  ref: EvidenceRef;
+  code: string;
+  message: string;
+}
+
+/** Counts of control results among all controls. */
+export type ResultCounts = Record<DecisionResult, number>;
+
+/** The one result type of a gate evaluation, rendered alike by the app, the actions and the CLI. */
+export interface GateResult {
+  schemaVersion: '1.0';
+  checkName: string;
+  subject: { repo: string; pr: number; sha: string; title: string; headRef: string; baseRef: string; url?: string };
+  evaluatedAt: string;
+  conclusion: GateConclusion;
+  /** One sentence: why the gate concluded as it did. */
+  headline: string;
+  counts: ResultCounts;
+  catalogDigest: string;
+  configDigest?: string;
+  controls: ControlDecision[];
+  evidence: { used: EvidenceRef[]; ignored: IgnoredEvidence[]; rejected: RejectedEvidence[] };
+  waivers: WaiverUse[];
+  /** Config problems; when present the conclusion is `action_required` and no control is evaluated. */
+  configIssues: ConfigIssue[];
+}

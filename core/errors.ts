@@ -1,0 +1,65 @@
+/**
+ * Typed errors. Every failure a user can cause carries a stable `code`, the file and field it concerns,
+ * and a remedy: the next thing to do. Entry points (CLI, app, actions) catch `MaestroError` once and
+ * print `formatError`; anything else is a bug and is reported as such.
+ */
+
+/** Stable error codes; callers and tests match on these, never on message text. */
+export type ErrorCode =
+  | 'USAGE'
+  | 'FILE_NOT_FOUND'
+  | 'FILE_UNREADABLE'
+  | 'FILE_TOO_LARGE'
+  | 'NOT_A_FILE'
+  | 'SYMLINK_REFUSED'
+  | 'TOO_MANY_FILES'
+  | 'JSON_SYNTAX'
+  | 'YAML_SYNTAX'
+  | 'SCHEMA_INVALID'
+  | 'UNKNOWN_KIND'
+  | 'CATALOG_INVALID'
+  | 'CATALOG_DUPLICATE_ID'
+  | 'CONFIG_INVALID'
+  | 'EVENT_INVALID'
+  | 'CONTROL_NOT_FOUND';
+
+/** Options of a `MaestroError` beyond its code and message. */
+export interface MaestroErrorOptions {
+  /** The file the error is about, as the user named it. */
+  file?: string;
+  /** The field inside the file, as a JSON pointer (`/thresholds/a11y/maxMinor`). */
+  pointer?: string;
+  /** What the user should do next, as an imperative sentence. */
+  remedy?: string;
+  /** The underlying error, kept for `--debug`. */
+  cause?: unknown;
+}
+
+/** An error the user can act on. */
+export class MaestroError extends Error {
+  readonly code: ErrorCode;
+  readonly file?: string;
+  readonly pointer?: string;
+  readonly remedy?: string;
+
+  constructor(code: ErrorCode, message: string, options: MaestroErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'MaestroError';
+    this.code = code;
+    this.file = options.file;
+    this.pointer = options.pointer;
+    this.remedy = options.remedy;
+  }
+}
+
+/** True when `error` is a `MaestroError` (also across bundle boundaries, where `instanceof` can fail). */
+export function isMaestroError(error: unknown): error is MaestroError {
+  return error instanceof MaestroError || (error instanceof Error && error.name === 'MaestroError' && 'code' in error);
+}
+
+/** One line for the user: `error CODE: file (field): message. Remedy.` */
+export function formatError(error: MaestroError): string {
+  const where = [error.file, error.pointer ? `at ${error.pointer}` : undefined].filter(Boolean).join(' ');
+  const head = where ? `${where}: ${error.message}` : error.message;
+  return error.remedy ? `error ${error.code}: ${head}\n  remedy: ${error.remedy}` : `error ${error.code}: ${head}`;
+}

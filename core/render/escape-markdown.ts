@@ -1,0 +1,51 @@
+/** Control characters and bidi overrides: removed, they can hide or reorder text in a review. */
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
+/** Characters that Markdown or HTML would interpret; each is backslash-escaped. */
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~]/g;
+const ZERO_WIDTH_SPACE = '\u200B';
+
+/**
+ * Makes untrusted text (PR titles, evidence strings, file names) render as the same text in
+ * GitHub Markdown, in a paragraph or a table cell: no HTML, no links or images, no formatting,
+ * no table breaks, no @-mentions or #-references that notify anyone, one line, bounded length.
+ */
+export function escapeMarkdown(text: string, maxLength = 500): string {
+  const single = truncate(text.replace(INVISIBLE, '').replace(/\s*[\r\n]+\s*/g, ' '), maxLength);
+  return single
+    .replace(/&/g, '&amp;')
+    .replace(MARKDOWN_SPECIAL, '\\$&')
+    .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
+    .replace(/\\#/g, `\\#${ZERO_WIDTH_SPACE}`)
+    .replace(/:\/\//g, `:/${ZERO_WIDTH_SPACE}/`);
+}
+
+/** Untrusted text inside an inline code span (paths, refs): no backticks, no newlines, pipes escaped for tables. */
+export function escapeCode(text: string, maxLength = 200): string {
+  const single = truncate(text.replace(INVISIBLE, '').replace(/[\r\n]+/g, ' '), maxLength).replace(/`/g, "'").replace(/\|/g, '\\|');
+  return `\`${single.replace(/^ | $/g, ' ')}\``;
+}
+
+/**
+ * A link to an http(s) URL with escaped text, or the escaped text alone when the URL is not one:
+ * `javascript:` and other schemes never become links.
+ */
+export function markdownLink(text: string, url: string | undefined): string {
+  const label = escapeMarkdown(text, 200);
+  if (!url) return label;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return label;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return label;
+  const href = parsed.href.replace(/[()<>\s|"'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${label}](${href})`;
+}
+
+/** Cuts text to `max` characters (whole code points), marking the cut. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const points = [...text];
+  return points.length <= max ? text : `${points.slice(0, max - 1).join('')}…`;
+}

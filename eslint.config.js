@@ -1,0 +1,37 @@
+// Lint rules. The one that matters most: core/ stays pure. Only core/io/ may touch the file system,
+// the network, GitHub, S3 or the Actions runtime; everything else in core/ takes data and returns data.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Modules that perform I/O; forbidden in core/ outside core/io/. */
+export const ioModules = [
+  'fs', 'node:fs', 'fs/promises', 'node:fs/promises',
+  'net', 'node:net', 'http', 'node:http', 'https', 'node:https', 'http2', 'node:http2',
+  'child_process', 'node:child_process', 'dgram', 'node:dgram', 'tls', 'node:tls',
+  'undici', 'node-fetch', 'probot', 'octokit',
+];
+export const ioPatterns = ['@octokit/*', '@aws-sdk/*', '@actions/*', '@probot/*'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'actions/*/dist/', 'core/generated/', 'coverage/', 'bench/out/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-empty': ['error', { allowEmptyCatch: false }],
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    ignores: ['core/io/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ioModules.map((name) => ({ name, message: 'core/ is pure: do I/O in core/io/ adapters or in app/, actions/, cli/.' })),
+        patterns: [{ group: ioPatterns, message: 'core/ is pure: GitHub, AWS and Actions clients belong in adapters (core/io/, app/, actions/).' }],
+      }],
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'core/ is pure: no network access.' }, { name: 'process', message: 'core/ is pure: take environment values as arguments.' }],
+    },
+  },
+);
