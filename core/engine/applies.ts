@@ -14,7 +14,7 @@ export interface Applicability {
  * missing information can only add controls, never remove one.
  */
 export function evaluateApplicability(rule: AppliesRule, pr: PullRequestFacts): Applicability {
-  if (rule.always) return { applicable: true, reasons: ['it applies to every pull request'] };
+  if (rule.always) return { applicable: true, reasons: ['the control covers every pull request'] };
   const reasons: string[] = [];
   const wanted = new Set((rule.labels ?? []).map((l) => l.toLowerCase()));
   const matchedLabels = pr.labels.filter((l) => wanted.has(l.toLowerCase()));

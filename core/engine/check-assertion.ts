@@ -22,7 +22,7 @@ export function checkAssertion(assert: Record<string, unknown>, data: unknown, p
   return toSchemaIssues(validate.errors ?? [], doc, (error) => parameterNote(error, schema)).map((issue) => {
     const field = describeField(issue.pointer, doc);
     if (issue.message.startsWith('required field')) return `${field} is missing`;
-    if (/^(is|must) /.test(issue.message)) return `${field} ${issue.message}`;
+    if (/^(is|must|has) /.test(issue.message)) return `${field} ${issue.message}`;
     return `${field}: ${issue.message}`;
   });
 }

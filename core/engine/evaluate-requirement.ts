@@ -110,7 +110,7 @@ function invalidOutcome(req: EvidenceRequirement, invalid: InvalidEvidence[]): R
 }
 
 function linkOutcome(control: Control, req: EvidenceRequirement, ctx: RequirementContext, missingSentence: string): RequirementOutcome {
-  const found = findLinkEvidence(control.id, ctx.links);
+  const found = findLinkEvidence(control.id, ctx.links, ctx.pr, req.scope);
   if (found.approved) {
     const link = found.approved;
     const data = link.report.data as { url: string; title: string; attestedBy: string; approvedBy: string[] };

@@ -92,7 +92,7 @@ export function evaluate(input: EvaluateInput): GateResult {
   for (const list of index.valid.values()) {
     for (const item of list) {
       if (used.has(item.ref.path)) continue;
-      ignored.push({ ref: item.ref, reason: unusedReason(item, used, pr) });
+      ignored.push({ ref: item.ref, reason: unusedReason(item, pr) });
     }
   }
   rejected.sort((a, b) => compare(a.ref.path, b.ref.path));
@@ -168,7 +168,7 @@ function evaluateControl(control: Control, config: MaestroConfig, ctx: Requireme
     if (active && FAILING.has(own)) {
       result = 'waived';
       waiver = { ...rest, state: 'active' };
-      explanation = `Waived by ${who} until ${rest.until} (reason: ${rest.reason}). Without the waiver it would be ${own}: ${explanation}`;
+      explanation = `Waived by ${who} until ${rest.until} (reason: ${rest.reason}). Without the waiver the result would be ${own}. ${explanation}`;
     } else if (active) {
       waiver = { ...rest, state: 'not-needed' };
       explanation += ` A waiver by ${who} until ${rest.until} exists but is not needed.`;
@@ -206,7 +206,7 @@ function sortLinks(links: ValidEvidence[]): ValidEvidence[] {
   return [...links].sort((a, b) => Date.parse(b.report.createdAt) - Date.parse(a.report.createdAt) || compare(a.ref.path, b.ref.path));
 }
 
-function unusedReason(item: ValidEvidence, used: Map<string, EvidenceRef>, pr: PullRequestFacts): string {
+function unusedReason(item: ValidEvidence, pr: PullRequestFacts): string {
   const { kind, subject } = item.report;
   if (subject.sha !== pr.headSha) return `it is about commit ${subject.sha.slice(0, 7)}, not the head commit ${pr.headSha.slice(0, 7)}, and no repo-wide requirement needed it`;
   return `no applicable control used it (a newer ${kind} report took its place, or no applicable control requires ${kind} evidence)`;

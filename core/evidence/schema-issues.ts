@@ -61,13 +61,16 @@ function describe(error: SchemaError, document: unknown): SchemaIssue {
     case 'exclusiveMaximum':
     case 'exclusiveMinimum':
       return { pointer: at, message: `is ${preview(getAtPointer(document, at))}, must be ${String(p.comparison)} ${String(p.limit)}` };
+    case 'multipleOf':
+      return { pointer: at, message: `is ${preview(getAtPointer(document, at))}, must be a multiple of ${String(p.multipleOf)}` };
     case 'maxLength':
-    case 'minLength':
     case 'maxItems':
-    case 'minItems':
     case 'maxProperties':
+      return { pointer: at, message: `has ${sizeOf(getAtPointer(document, at))}, must have at most ${String(p.limit)}` };
+    case 'minLength':
+    case 'minItems':
     case 'minProperties':
-      return { pointer: at, message: `${error.message ?? 'is out of bounds'} (${sizeOf(getAtPointer(document, at))} found)` };
+      return { pointer: at, message: `has ${sizeOf(getAtPointer(document, at))}, must have at least ${String(p.limit)}` };
     default:
       return { pointer: at, message: error.message ?? `fails the ${error.keyword} rule` };
   }
@@ -102,8 +105,9 @@ export function preview(value: unknown): string {
 }
 
 function sizeOf(value: unknown): string {
-  if (typeof value === 'string') return `${[...value].length} characters`;
-  if (Array.isArray(value)) return `${value.length} items`;
-  if (value !== null && typeof value === 'object') return `${Object.keys(value).length} fields`;
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (typeof value === 'string') return plural([...value].length, 'character');
+  if (Array.isArray(value)) return plural(value.length, 'item');
+  if (value !== null && typeof value === 'object') return plural(Object.keys(value).length, 'field');
   return typeName(value);
 }

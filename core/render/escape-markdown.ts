@@ -1,7 +1,11 @@
 /** Control characters and bidi overrides: removed, they can hide or reorder text in a review. */
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
-/** Characters that Markdown or HTML would interpret; each is backslash-escaped. */
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~]/g;
+/** Characters that Markdown or HTML interpret anywhere in a line; each is backslash-escaped. */
+const MARKDOWN_SPECIAL = /[\\`*_[\]|<>~#]/g;
+/** What starts a block (list, heading, quote, ordered list, setext rule) when at the start of the text. */
+const BLOCK_START = /^(\s*)([-+=>]|\d+[.)])/;
+/** An `&` that would start a character reference; a lone `&` renders as itself. */
+const ENTITY = /&(?=#?[A-Za-z0-9]+;)/g;
 const ZERO_WIDTH_SPACE = '\u200B';
 
 /**
@@ -12,8 +16,9 @@ const ZERO_WIDTH_SPACE = '\u200B';
 export function escapeMarkdown(text: string, maxLength = 500): string {
   const single = truncate(text.replace(INVISIBLE, '').replace(/\s*[\r\n]+\s*/g, ' '), maxLength);
   return single
-    .replace(/&/g, '&amp;')
+    .replace(ENTITY, '&amp;')
     .replace(MARKDOWN_SPECIAL, '\\$&')
+    .replace(BLOCK_START, (_m, space: string, mark: string) => `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}`)
     .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
     .replace(/\\#/g, `\\#${ZERO_WIDTH_SPACE}`)
     .replace(/:\/\//g, `:/${ZERO_WIDTH_SPACE}/`);
