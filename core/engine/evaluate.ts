@@ -36,7 +36,9 @@ export interface EvaluateInput {
  * whether its evidence meets it, and concludes the gate. Pure: no I/O, no clock, no randomness.
  */
 export function evaluate(input: EvaluateInput): GateResult {
-  const { catalog, pr, now } = input;
+  const { catalog, now } = input;
+  // Sorted copies: the first matching path or label quoted in an explanation must not depend on input order.
+  const pr: PullRequestFacts = { ...input.pr, labels: [...input.pr.labels].sort(), ...(input.pr.changedFiles ? { changedFiles: [...input.pr.changedFiles].sort() } : {}) };
   const nowMs = Date.parse(now);
   if (Number.isNaN(nowMs)) throw new TypeError(`now must be an RFC 3339 time, got ${JSON.stringify(now)}`);
   const base = {

@@ -1,7 +1,7 @@
 import { evidenceValidators } from '../generated/validators.js';
 import { sha256Hex } from '../util/sha256.js';
 import { EVIDENCE_KINDS, isEvidenceKind } from './kinds.js';
-import { toSchemaIssues } from './schema-issues.js';
+import { preview, toSchemaIssues } from './schema-issues.js';
 import { parseJsonText } from './parse-json-text.js';
 import type { EvidenceItem, EvidenceReport, EvidenceSubject, InvalidEvidence } from './types.js';
 
@@ -20,7 +20,7 @@ export function parseEvidence(bytes: Uint8Array, path: string, url?: string): Ev
   const record = doc as Record<string, unknown>;
   const envelope = envelopeHints(record);
   if (!isEvidenceKind(record.kind)) {
-    const found = record.kind === undefined ? 'no kind' : `kind ${JSON.stringify(record.kind).slice(0, 60)}`;
+    const found = record.kind === undefined ? 'no kind' : `kind ${preview(record.kind)}`;
     return {
       status: 'invalid', ref, ...envelope,
       code: record.kind === undefined ? 'SCHEMA_INVALID' : 'UNKNOWN_KIND',
