@@ -17,7 +17,9 @@ export function toSchemaIssues(
   document: unknown,
   annotate?: (error: SchemaError) => string | undefined,
 ): SchemaIssue[] {
-  const specific = errors.filter((e) => !WRAPPERS.has(e.keyword));
+  // A bad property name yields the name's own error (at the parent, with the parent as value) and a
+  // propertyNames error naming the key; only the second reads correctly.
+  const specific = errors.filter((e) => !WRAPPERS.has(e.keyword) && !e.schemaPath.includes('/propertyNames/'));
   const chosen = specific.length > 0 ? specific : errors;
   const seen = new Set<string>();
   const issues: SchemaIssue[] = [];

@@ -1,0 +1,47 @@
+import { describe, expect, it } from '@jest/globals';
+import { escapeCode, escapeMarkdown, markdownLink } from '../../../core/render/escape-markdown.js';
+
+describe('escapeMarkdown', () => {
+  it.each([
+    ['HTML tags', '<img src=x onerror=alert(1)>', '\\<img src=x onerror=alert(1)\\>'],
+    ['a table break', 'a | b', 'a \\| b'],
+    ['newlines', 'line one\n\n| x | y |\nline two', 'line one \\| x \\| y \\| line two'],
+    ['emphasis and code', '**bold** _it_ `code` ~~s~~', '\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\~\\~s\\~\\~'],
+    ['a link or image', '![x](https://evil.example/p.png) [y](javascript:alert(1))', '!\\[x\\](https:/\u200b/evil.example/p.png) \\[y\\](javascript:alert(1))'],
+    ['a user mention', 'cc @octocat', 'cc @\u200boctocat'],
+    ['a team mention', 'cc @acme/security', 'cc @\u200bacme/security'],
+    ['an issue reference', 'fixes #12', 'fixes \\#\u200b12'],
+    ['a heading at the start', '# Title', '\\#\u200b Title'],
+    ['a list at the start', '- item', '\\- item'],
+    ['an ordered list at the start', '1. item', '1\\. item'],
+    ['an HTML entity', '&#64;octocat &amp; co', '&amp;\\#\u200b64;octocat &amp;amp; co'],
+    ['a bidi override', 'abc\u202Edef', 'abcdef'],
+    ['a plain ampersand', 'R&D', 'R&D'],
+  ])('neutralises %s', (_what, input, expected) => {
+    expect(escapeMarkdown(input)).toBe(expected);
+  });
+
+  it('bounds the length of hostile text', () => {
+    const out = escapeMarkdown('x'.repeat(70_000), 500);
+    expect(out.length).toBe(500);
+    expect(out.endsWith('…')).toBe(true);
+  });
+});
+
+describe('escapeCode', () => {
+  it('keeps a code span one line, without backticks, with pipes escaped for tables', () => {
+    expect(escapeCode('a`b|c\nd')).toBe("`a'b\\|c d`");
+  });
+});
+
+describe('markdownLink', () => {
+  it('links only http and https URLs', () => {
+    expect(markdownLink('run', 'https://github.com/acme/web/actions/runs/1')).toBe('[run](https://github.com/acme/web/actions/runs/1)');
+    expect(markdownLink('run', 'javascript:alert(1)')).toBe('run');
+    expect(markdownLink('run', 'not a url')).toBe('run');
+  });
+
+  it('encodes characters that could end the link early', () => {
+    expect(markdownLink('x', 'https://e.example/a)b(c d')).toBe('[x](https://e.example/a%29b%28c%20d)');
+  });
+});

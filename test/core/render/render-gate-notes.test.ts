@@ -1,0 +1,72 @@
+import { describe, expect, it } from '@jest/globals';
+import type { GateResult } from '../../../core/engine/types.js';
+import { renderCheckOutput } from '../../../core/render/render-check-output.js';
+import { GATE_NOTES_MARKER, GITHUB_TEXT_LIMIT, renderGateNotes } from '../../../core/render/render-gate-notes.js';
+import { a11yData, counts, item, makePr, makeReport } from '../../helpers/build-evidence.js';
+import { A11Y_CONTROL, catalogOf, run } from '../../helpers/engine.js';
+
+const hostile = '<script>alert(1)</script> | @acme/everyone #1 ![x](https://evil.example/x.png)\n| injected | row |';
+
+async function hostileResult(): Promise<GateResult> {
+  const pr = makePr({ title: hostile + 'x'.repeat(70_000), labels: ['frontend'], changedFiles: ['web/a.tsx'] });
+  const data = { ...a11yData(counts(2, 0, 0, 0)), violations: [{ rule: hostile, impact: 'critical', target: hostile, helpUrl: 'javascript:alert(1)', page: 'x' }] };
+  return run({ catalog: catalogOf([A11Y_CONTROL]), pr, evidence: [item(`evil|name\n${hostile}.json`, makeReport('a11y', data))] });
+}
+
+/** Table rows of a Markdown document: every row of one table has the same number of unescaped cells. */
+function tableCellCounts(markdown: string): number[] {
+  return markdown.split('\n').filter((l) => l.startsWith('|')).map((l) => l.replace(/\\\|/g, '').split('|').length);
+}
+
+describe('renderGateNotes', () => {
+  it('shows one row per applicable control with frameworks, result in words, explanation and evidence', async () => {
+    const result = await run({ catalog: catalogOf([A11Y_CONTROL]), pr: makePr({ labels: ['frontend'] }), evidence: [item('a11y.json', makeReport('a11y', a11yData()))] });
+    const notes = renderGateNotes(result);
+    expect(notes).toContain('### ✅ passed: Enforce GA Gates Evidence');
+    expect(notes).toContain('| **T-01** Accessibility | P1 | SOC 2 CC8.1 · ISO A.8.29 · SSDF PW.8.2 | ✅ met |');
+    expect(notes).toMatch(/`a11y\.json` `[0-9a-f]{12}` \|$/m);
+  });
+
+  it('puts the hidden marker first when asked, so the app can find its comment', async () => {
+    const result = await run({ catalog: catalogOf([A11Y_CONTROL]) });
+    expect(renderGateNotes(result, { marker: true }).startsWith(`${GATE_NOTES_MARKER}\n`)).toBe(true);
+    expect(renderGateNotes(result)).not.toContain(GATE_NOTES_MARKER);
+  });
+
+  it('cannot be broken or inflated by hostile titles, file names and evidence strings', async () => {
+    const notes = renderGateNotes(await hostileResult());
+    // Code spans show their content literally (no HTML, no mentions), so only the text around them can inject.
+    const outsideCode = notes.replace(/`[^`\n]*`/g, '');
+    expect(outsideCode).not.toMatch(/<script>|@acme\/everyone|\]\(https:\/\/evil|!\[x\]\(/);
+    expect(notes).toMatch(/`evil\\\|name <script>alert\(1\)<\/script> \\\| @acme\/everyone/);
+    expect(new Set(tableCellCounts(notes.split('<details>')[0]!)).size).toBe(1);
+    expect(notes.length).toBeLessThan(5_000);
+  });
+
+  it('stays within GitHub\'s limit with many controls and says what it left out', async () => {
+    const controls = Array.from({ length: 400 }, (_, i) => ({ ...A11Y_CONTROL, id: `T-${String(i).padStart(3, '0')}`, title: 'x'.repeat(80), applies: { always: true } }));
+    const result = await run({ catalog: catalogOf(controls) });
+    const notes = renderGateNotes(result);
+    expect(notes.length).toBeLessThanOrEqual(GITHUB_TEXT_LIMIT);
+    expect(notes).toMatch(/_\d+ more rows were left out to stay within GitHub's size limit/);
+    const output = renderCheckOutput(result);
+    expect(output.summary.length).toBeLessThanOrEqual(GITHUB_TEXT_LIMIT);
+    expect(output.text.length).toBeLessThanOrEqual(GITHUB_TEXT_LIMIT);
+    expect(output.text).toMatch(/more controls were left out/);
+  });
+});
+
+describe('renderCheckOutput', () => {
+  it('uses the headline as title and lists every requirement decision with its id and evidence digest', async () => {
+    const output = renderCheckOutput(await hostileResult());
+    expect(output.title).toBe('1 of 1 applicable controls is not met: T-01.');
+    expect(output.text).toMatch(/`T-01\/a11y` `dec_[0-9a-f]{16}` fail: /);
+    expect(output.text).toMatch(/sha256 `[0-9a-f]{64}`/);
+    expect(output.annotations).toEqual([]);
+  });
+
+  it('annotates config problems on the config file at their line', async () => {
+    const output = renderCheckOutput(await run({ catalog: catalogOf([A11Y_CONTROL]), configText: 'version: 1\ncomment:\n  mode: loud\n' }));
+    expect(output.annotations).toEqual([{ path: '.github/maestro.yml', start_line: 3, end_line: 3, annotation_level: 'failure', title: 'Invalid config: comment.mode', message: 'must be one of "always", "on-failure", "never", found "loud"' }]);
+  });
+});
