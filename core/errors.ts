@@ -57,9 +57,12 @@ export function isMaestroError(error: unknown): error is MaestroError {
   return error instanceof MaestroError || (error instanceof Error && error.name === 'MaestroError' && 'code' in error);
 }
 
-/** One line for the user: `error CODE: file (field): message. Remedy.` */
+/**
+ * The error for the user: `error CODE: message (at /pointer)`, then the remedy on its own line.
+ * Messages name their file themselves; the pointer is added when the message does not quote it.
+ */
 export function formatError(error: MaestroError): string {
-  const where = [error.file, error.pointer ? `at ${error.pointer}` : undefined].filter(Boolean).join(' ');
-  const head = where ? `${where}: ${error.message}` : error.message;
-  return error.remedy ? `error ${error.code}: ${head}\n  remedy: ${error.remedy}` : `error ${error.code}: ${head}`;
+  const at = error.pointer && !error.message.includes(error.pointer) ? ` (at ${error.pointer})` : '';
+  const head = `error ${error.code}: ${error.message}${at}`;
+  return error.remedy ? `${head}\n  remedy: ${error.remedy}` : head;
 }

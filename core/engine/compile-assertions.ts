@@ -31,7 +31,7 @@ export function compileAssertions(controls: Control[], keys: Set<string>): Map<s
       try {
         out.set(key, ajv.compile(assertionEnvelope(`urn:maestro-conductor:assertion:${key}`, req.assert)) as unknown as Validator);
       } catch (error) {
-        throw new MaestroError('CATALOG_INVALID', `the assertion of ${control.id} (${req.kind}) is not a valid JSON Schema: ${error instanceof Error ? error.message : String(error)}`, {
+        throw new MaestroError('CATALOG_INVALID', `the assertion of ${control.id} (${req.kind}) in ${control.source} is not a valid JSON Schema: ${error instanceof Error ? error.message : String(error)}`, {
           file: control.source,
           pointer: `/evidence/${index}/assert`,
           remedy: 'write the assertion as a JSON Schema 2020-12 fragment over the report data; reference parameters as {"$data": "/params/<name>"}.',

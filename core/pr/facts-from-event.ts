@@ -26,7 +26,7 @@ export function factsFromPullRequestEvent(payload: unknown, changedFiles: string
   if (!validatePullRequestEvent(payload)) {
     const issues = toSchemaIssues(validatePullRequestEvent.errors ?? [], payload);
     const first = issues[0];
-    throw new MaestroError('EVENT_INVALID', `not a pull_request webhook payload: ${issues.map((i) => `${i.pointer || '/'} ${i.message}`).slice(0, 3).join('; ')}`, {
+    throw new MaestroError('EVENT_INVALID', `${source} is not a pull_request webhook payload: ${issues.map((i) => `${i.pointer || '/'} ${i.message}`).slice(0, 3).join('; ')}`, {
       file: source,
       ...(first ? { pointer: first.pointer } : {}),
       remedy: 'pass the payload of a pull_request event: in a workflow, the file at $GITHUB_EVENT_PATH; from the app, the delivery body.',
