@@ -134,10 +134,27 @@ function linkOutcome(control: Control, req: EvidenceRequirement, ctx: Requiremen
   return { result: 'missing', explanation: `${missingSentence}${hint}.`, evidence: [], consumed: [] };
 }
 
+/** Most values quoted for one `show` pointer with a `*` segment. */
+const MAX_SHOWN = 10;
+
 function shown(req: EvidenceRequirement, data: unknown): string {
   if (!req.show?.length) return '';
-  const values = req.show.map((pointer) => `data${pointer.replace(/\//g, '.')} = ${preview(getAtPointer(data, pointer))}`);
+  const values = req.show.map((pointer) => {
+    const found = expandPointer(data, pointer);
+    const text = found.length === 1 ? preview(found[0]) : `${found.slice(0, MAX_SHOWN).map(preview).join(', ')}${found.length > MAX_SHOWN ? ', ...' : ''}`;
+    return `data${pointer.replace(/\//g, '.')} = ${found.length === 0 ? 'nothing' : text}`;
+  });
   return ` (${values.join(', ')})`;
+}
+
+/** Values at a JSON pointer whose `*` segments stand for every item of an array. */
+function expandPointer(data: unknown, pointer: string): unknown[] {
+  const star = pointer.indexOf('/*');
+  if (star === -1) return [getAtPointer(data, pointer)];
+  const list = getAtPointer(data, pointer.slice(0, star));
+  if (!Array.isArray(list)) return [];
+  const rest = pointer.slice(star + 2);
+  return list.slice(0, MAX_SHOWN + 1).flatMap((item) => expandPointer(item, rest));
 }
 
 function stripStop(text: string): string {

@@ -101,7 +101,11 @@ export function typeName(value: unknown): string {
 /** A short, single-line rendering of a value for messages (hostile strings are cut, not echoed whole). */
 export function preview(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (value !== null && typeof value === 'object') return Array.isArray(value) ? `an array of ${value.length}` : 'an object';
+  if (Array.isArray(value)) {
+    const inline = value.length <= 5 && value.every((v) => v === null || typeof v !== 'object') ? JSON.stringify(value) : undefined;
+    return inline !== undefined && inline.length <= 80 ? inline : `${value.length} ${value.length === 1 ? 'item' : 'items'}`;
+  }
+  if (value !== null && typeof value === 'object') return 'an object';
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}..."` : text;
 }

@@ -282,6 +282,15 @@ describe('evaluate', () => {
     });
   });
 
+  describe('with the shipped catalog', () => {
+    it('quotes the value of every array item a show pointer with * names', async () => {
+      const slo = (name: string, budgetConsumed: number, decision: string) => ({ name, service: 'web', objective: 0.999, window: '30d', budgetConsumed, burnRates: {}, alerts: [], decision, queries: {} });
+      const report = makeReport('slo-burn', { source: { type: 'precomputed', at: '2026-11-20T09:00:00Z' }, policy: { warnAbove: 0.2, blockAbove: 0.3, releaseBelow: 0.1 }, slos: [slo('availability', 0.12, 'ok'), slo('latency', 0.25, 'warn')] });
+      const result = await run({ pr: makePr({ labels: ['slo'] }), evidence: [item('slo.json', report)] });
+      expect(control(result, 'GA-26').requirements[0]!.explanation).toContain('(data.slos.*.name = "availability", "latency", data.slos.*.budgetConsumed = 0.12, 0.25, data.slos.*.decision = "ok", "warn")');
+    });
+  });
+
   it('refuses an evaluation time that is not a time', async () => {
     await expect(run({ catalog, now: 'yesterday' })).rejects.toThrow('now must be an RFC 3339 time');
   });
