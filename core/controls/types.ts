@@ -37,6 +37,11 @@ export interface EvidenceRequirement {
   maxAge: string;
   /** True when a `link` evidence for this control, approved by a reviewer, satisfies the requirement. */
   link: boolean;
+  /**
+   * Selects which reports of the kind count: top-level `data` fields and the value (or any of the
+   * values) they must have, such as `{ drill: 'restore' }`. The newest matching report decides.
+   */
+  match?: Record<string, ParamValue | ParamValue[]>;
   /** Defaults of the parameters the assertion references; repo config `thresholds.<kind>` overrides them. */
   params?: Record<string, ParamValue>;
   /** JSON Schema fragment over the report's `data`; parameters via `{"$data": "/params/<name>"}`. */

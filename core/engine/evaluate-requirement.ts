@@ -43,7 +43,8 @@ export function evaluateRequirement(control: Control, req: EvidenceRequirement, 
   const invalid = (ctx.evidence.invalid.get(req.kind) ?? []).filter((item) => relevantInvalid(item, req, ctx.pr));
   if (invalid.length > 0) return invalidOutcome(req, invalid);
 
-  const all = ctx.evidence.valid.get(req.kind) ?? [];
+  const all = (ctx.evidence.valid.get(req.kind) ?? []).filter((e) => matches(req.match, e.report.data));
+  const what = `${req.kind.endsWith('report') ? req.kind : `${req.kind} report`}${describeMatch(req.match)}`;
   const forCommit = req.scope === 'commit' ? all.filter((e) => e.report.subject.sha === ctx.pr.headSha) : all;
   const newest = forCommit[0];
   if (!newest) {
@@ -51,12 +52,12 @@ export function evaluateRequirement(control: Control, req: EvidenceRequirement, 
     if (other) {
       return {
         result: 'stale',
-        explanation: `The newest ${req.kind} report, ${other.ref.path}, is for commit ${other.report.subject.sha.slice(0, 7)}, not the head commit ${short}; run ${PRODUCERS[req.kind]} on the head commit.`,
+        explanation: `The newest ${what}, ${other.ref.path}, is for commit ${other.report.subject.sha.slice(0, 7)}, not the head commit ${short}; run ${PRODUCERS[req.kind]} on the head commit.`,
         evidence: [other.ref],
         consumed: [],
       };
     }
-    const missing = `No ${req.kind} report for ${req.scope === 'commit' ? `head commit ${short}` : ctx.pr.repo} was found; run ${PRODUCERS[req.kind]}`;
+    const missing = `No ${what} for ${req.scope === 'commit' ? `head commit ${short}` : ctx.pr.repo} was found; run ${PRODUCERS[req.kind]}`;
     if (req.link) return linkOutcome(control, req, ctx, missing);
     return { result: 'missing', explanation: `${missing}.`, evidence: [], consumed: [] };
   }
@@ -75,7 +76,7 @@ export function evaluateRequirement(control: Control, req: EvidenceRequirement, 
   if (ageMs > maxAgeMs) {
     return {
       result: 'stale',
-      explanation: `The newest ${req.kind} report, ${newest.ref.path} (created ${newest.report.createdAt.slice(0, 10)}), is ${humanDuration(ageMs)} old; it must be at most ${humanDuration(maxAgeMs)} old (maxAge ${req.maxAge}).`,
+      explanation: `The newest ${what}, ${newest.ref.path} (created ${newest.report.createdAt.slice(0, 10)}), is ${humanDuration(ageMs)} old; it must be at most ${humanDuration(maxAgeMs)} old (maxAge ${req.maxAge}).`,
       evidence: [newest.ref],
       consumed: [],
     };
@@ -89,11 +90,33 @@ export function evaluateRequirement(control: Control, req: EvidenceRequirement, 
   return { result: 'pass', explanation: `${newest.ref.path} (created ${newest.report.createdAt.slice(0, 10)}) meets it: ${lowerFirst(stripStop(req.description))}${shown(req, newest.report.data)}.`, evidence: [newest.ref], consumed: [] };
 }
 
-/** Invalid files that could be this requirement's evidence: same repo (or unknown) and, for commit scope, same commit (or unknown). */
+/**
+ * Invalid files that could be this requirement's evidence: same repo, for commit scope the same
+ * commit, and matching fields, each where readable. What cannot be read counts as a match: a
+ * broken file must fail the requirement it might belong to, not slip past it.
+ */
 function relevantInvalid(item: InvalidEvidence, req: EvidenceRequirement, pr: PullRequestFacts): boolean {
   if (item.subject?.repo !== undefined && item.subject.repo !== pr.repo) return false;
   if (req.scope === 'commit' && item.subject?.sha !== undefined && item.subject.sha !== pr.headSha) return false;
+  for (const [field, wanted] of Object.entries(req.match ?? {})) {
+    const value = item.dataFields?.[field];
+    if (value !== undefined && !(Array.isArray(wanted) ? wanted : [wanted]).includes(value)) return false;
+  }
   return true;
+}
+
+/** Whether a report's data has the field values a requirement selects. */
+function matches(match: EvidenceRequirement['match'], data: Record<string, unknown>): boolean {
+  for (const [field, wanted] of Object.entries(match ?? {})) {
+    if (!(Array.isArray(wanted) ? wanted : [wanted]).includes(data[field] as never)) return false;
+  }
+  return true;
+}
+
+/** ` with drill = restore`, for sentences. */
+function describeMatch(match: EvidenceRequirement['match']): string {
+  const parts = Object.entries(match ?? {}).map(([field, wanted]) => `${field} = ${Array.isArray(wanted) ? wanted.join(' or ') : String(wanted)}`);
+  return parts.length > 0 ? ` with ${parts.join(' and ')}` : '';
 }
 
 function invalidOutcome(req: EvidenceRequirement, invalid: InvalidEvidence[]): RequirementOutcome {

@@ -35,8 +35,8 @@ export function parseEvidence(bytes: Uint8Array, path: string, url?: string): Ev
 }
 
 /** The envelope fields of an invalid report that are still usable to match it to a requirement. */
-function envelopeHints(record: Record<string, unknown>): Pick<InvalidEvidence, 'subject' | 'createdAt'> {
-  const out: Pick<InvalidEvidence, 'subject' | 'createdAt'> = {};
+function envelopeHints(record: Record<string, unknown>): Pick<InvalidEvidence, 'subject' | 'createdAt' | 'dataFields'> {
+  const out: Pick<InvalidEvidence, 'subject' | 'createdAt' | 'dataFields'> = {};
   const subject = record.subject;
   if (subject !== null && typeof subject === 'object' && !Array.isArray(subject)) {
     const s = subject as Record<string, unknown>;
@@ -46,5 +46,13 @@ function envelopeHints(record: Record<string, unknown>): Pick<InvalidEvidence, '
     out.subject = hint;
   }
   if (typeof record.createdAt === 'string') out.createdAt = record.createdAt;
+  const data = record.data;
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+    const fields: Record<string, string | number | boolean> = {};
+    for (const [key, value] of Object.entries(data).slice(0, 50)) {
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') fields[key] = typeof value === 'string' ? value.slice(0, 200) : value;
+    }
+    out.dataFields = fields;
+  }
   return out;
 }

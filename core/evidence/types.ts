@@ -60,6 +60,8 @@ export interface InvalidEvidence {
   kind?: EvidenceKind;
   subject?: Partial<EvidenceSubject>;
   createdAt?: string;
+  /** Top-level string, number and boolean fields of `data`, when readable: lets a requirement's `match` still select the file. */
+  dataFields?: Record<string, string | number | boolean>;
   /** A stable code: JSON_SYNTAX, FILE_TOO_LARGE, SCHEMA_INVALID, UNKNOWN_KIND, ... */
   code: string;
   issues: EvidenceIssue[];

@@ -282,6 +282,37 @@ describe('evaluate', () => {
     });
   });
 
+  describe('requirements that select reports with match', () => {
+    const RESTORE = {
+      ...DRIFT_CONTROL,
+      id: 'T-03',
+      evidence: [{ kind: 'drill-report' as const, description: 'The latest restore drill passed.', scope: 'repo' as const, maxAge: 'P92D', link: false, match: { drill: 'restore' }, assert: { properties: { status: { const: 'pass' } } } }],
+    };
+    const restoreCatalog = catalogOf([RESTORE]);
+    const drill = (type: string, status: string, createdAt: string) =>
+      makeReport('drill-report', { drill: type, status, startedAt: createdAt, finishedAt: createdAt, durationSeconds: 60, targets: {}, measured: {}, steps: [] }, { createdAt, sha: OTHER_SHA });
+
+    it('use the newest report with the selected field values, not the newest of the kind', async () => {
+      const evidence = [item('restore.json', drill('restore', 'pass', '2026-11-18T00:00:00Z')), item('failover.json', drill('failover', 'fail', '2026-11-20T00:00:00Z'))];
+      const result = await run({ catalog: restoreCatalog, evidence });
+      expect(control(result, 'T-03').result).toBe('pass');
+      expect(control(result, 'T-03').requirements[0]!.evidence.map((e) => e.path)).toEqual(['restore.json']);
+    });
+
+    it('say which selection is missing', async () => {
+      const result = await run({ catalog: restoreCatalog, evidence: [item('failover.json', drill('failover', 'pass', '2026-11-20T00:00:00Z'))] });
+      expect(control(result, 'T-03').requirements[0]!.explanation).toBe('No drill-report with drill = restore for acme/web was found; run the scheduled drills (maestro drill).');
+    });
+
+    it('skip an invalid report whose readable fields select something else, and fail on one that may be theirs', async () => {
+      const good = item('restore.json', drill('restore', 'pass', '2026-11-18T00:00:00Z'));
+      const brokenFailover = item('failover.json', { ...drill('failover', 'pass', '2026-11-20T00:00:00Z'), data: { drill: 'failover', status: 'maybe' } });
+      const brokenUnknown = item('unknown.json', { ...drill('restore', 'pass', '2026-11-20T00:00:00Z'), data: { status: 'pass' } });
+      expect(control(await run({ catalog: restoreCatalog, evidence: [good, brokenFailover] }), 'T-03').result).toBe('pass');
+      expect(control(await run({ catalog: restoreCatalog, evidence: [good, brokenUnknown] }), 'T-03').result).toBe('invalid');
+    });
+  });
+
   describe('with the shipped catalog', () => {
     it('quotes the value of every array item a show pointer with * names', async () => {
       const slo = (name: string, budgetConsumed: number, decision: string) => ({ name, service: 'web', objective: 0.999, window: '30d', budgetConsumed, burnRates: {}, alerts: [], decision, queries: {} });
