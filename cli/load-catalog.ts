@@ -1,9 +1,13 @@
 import type { Catalog } from '../core/controls/types.js';
-import { defaultCatalog } from '../core/generated/catalog.js';
+import { usePrecompiledGlobs } from '../core/engine/glob-matcher.js';
+import { catalogGlobs, defaultCatalog } from '../core/generated/catalog.js';
 
-/** The shipped catalog, or the folder the user named, validated the same way. */
+/** The shipped catalog (with its globs compiled ahead of time), or the folder the user named, validated the same way. */
 export async function loadCatalog(dir: string | undefined): Promise<Catalog> {
-  if (!dir) return defaultCatalog;
+  if (!dir) {
+    usePrecompiledGlobs(catalogGlobs);
+    return defaultCatalog;
+  }
   const { readCatalogDir } = await import('../core/io/read-catalog-dir.js');
   return readCatalogDir(dir);
 }

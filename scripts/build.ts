@@ -1,35 +1,61 @@
 /**
- * Bundles the `maestro` CLI into dist/cli/ with esbuild: ES modules with code splitting, so each
- * command's code (and heavy dependencies such as the schema compiler) loads only when used.
+ * Bundles the `maestro` CLI into dist/cli/ with esbuild. main.js parses the command line and loads
+ * one self-contained bundle per command (dist/cli/commands/), so a run loads two files; the schema
+ * compiler and the catalog loader, needed only for a catalog given with --catalog, and the validator of each evidence kind
+ * (dist/cli/validators/) are loaded on demand.
  * Run `npm run generate` first (`npm run build` does both).
  */
-import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 rmSync(resolve(root, 'dist/cli'), { recursive: true, force: true });
 
-const result = await build({
+/** Keeps the lazily loaded modules out of the bundles that import them, pointing at their own files. */
+const lazyModules: Plugin = {
+  name: 'lazy-modules',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (args) => (args.importer.endsWith('command-spec.ts') ? { path: args.path, external: true } : undefined));
+    // yaml's "node" export is CommonJS; its "default" export is the same parser as ES modules, which
+    // the bundler can scope-hoist and tree-shake (a start runs its module bodies otherwise).
+    b.onResolve({ filter: /^yaml$/ }, () => ({ path: resolve(root, 'node_modules/yaml/browser/index.js') }));
+    // One validator module per evidence kind, loaded when a report of that kind is read.
+    b.onResolve({ filter: /^\.\/evidence\/[a-z0-9-]+\.js$/ }, (args) => (args.importer.endsWith('evidence-loaders.js') ? { path: args.path.replace('./evidence/', '../validators/'), external: true } : undefined));
+    b.onResolve({ filter: /^\.\/compile-assertions\.js$/ }, (args) => (args.importer.endsWith('prepare-assertions.ts') ? { path: '../lib/compile-assertions.js', external: true } : undefined));
+    b.onResolve({ filter: /read-catalog-dir\.js$/ }, (args) => (args.importer.endsWith('load-catalog.ts') ? { path: '../lib/read-catalog-dir.js', external: true } : undefined));
+  },
+};
+
+const common: BuildOptions = {
   absWorkingDir: root,
-  entryPoints: { main: 'cli/main.ts' },
-  outdir: 'dist/cli',
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   // Prefer ES module builds: some packages' UMD builds load their parts with require() calls a bundler cannot follow.
   mainFields: ['module', 'main'],
   target: 'node20',
-  minifySyntax: true,
+  minify: true,
   legalComments: 'linked',
-  chunkNames: 'chunks/[name]-[hash]',
   // CommonJS dependencies inside an ES module bundle still call require() for Node built-ins.
   banner: { js: "import { createRequire as __maestroRequire } from 'node:module'; const require = __maestroRequire(import.meta.url);" },
+  plugins: [lazyModules],
   metafile: true,
   logLevel: 'warning',
-});
-const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
-const total = outputs.reduce((sum, [, out]) => sum + out.bytes, 0);
-console.log(`built dist/cli: ${outputs.length} files, ${(total / 1024).toFixed(0)} KiB`);
+};
+
+const results = await Promise.all([
+  build({ ...common, entryPoints: { main: 'cli/main.ts' }, outdir: 'dist/cli' }),
+  build({ ...common, entryPoints: { gate: 'cli/commands/gate.ts', validate: 'cli/commands/validate.ts', controls: 'cli/commands/controls.ts' }, outdir: 'dist/cli/commands' }),
+  build({ ...common, entryPoints: { 'compile-assertions': 'core/engine/compile-assertions.ts', 'read-catalog-dir': 'core/io/read-catalog-dir.ts' }, outdir: 'dist/cli/lib' }),
+  build({
+    ...common,
+    entryPoints: Object.fromEntries(readdirSync(resolve(root, 'core/generated/evidence')).filter((f) => f.endsWith('.js')).map((f) => [f.slice(0, -3), `core/generated/evidence/${f}`])),
+    outdir: 'dist/cli/validators',
+    splitting: true,
+    chunkNames: 'shared-[hash]',
+  }),
+]);
+const outputs = results.flatMap((r) => Object.entries(r.metafile!.outputs)).filter(([file]) => file.endsWith('.js'));
+console.log(`built dist/cli: ${outputs.map(([file, out]) => `${file.replace('dist/cli/', '')} ${(out.bytes / 1024).toFixed(0)} KiB`).join(', ')}`);

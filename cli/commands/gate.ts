@@ -20,8 +20,9 @@ export interface GateOptions {
   event: string;
   evidence: string;
   changedFiles?: string;
-  /** A path, `false` for --no-config, or `true`/undefined when not given. */
-  config?: string | boolean;
+  config?: string;
+  /** --no-config: ignore .github/maestro.yml. */
+  noConfig?: boolean;
   catalog?: string;
   waivers?: string;
   links?: string;
@@ -42,7 +43,8 @@ export async function gateCommand(options: GateOptions): Promise<number> {
   }
   const changedFiles = options.changedFiles ? parseChangedFiles((await readInputFile(options.changedFiles, 'changed-files list', MAX_SMALL_FILE_BYTES)).toString('utf8'), options.changedFiles) : undefined;
   const pr = factsFromPullRequestEvent(await readJsonFile(options.event, 'event payload', MAX_EVENT_BYTES), changedFiles, options.event);
-  const configPath = typeof options.config === 'string' ? options.config : options.config !== false && existsSync(DEFAULT_CONFIG_PATH) ? DEFAULT_CONFIG_PATH : undefined;
+  if (options.config && options.noConfig) throw new MaestroError('USAGE', '--config and --no-config cannot be used together', { remedy: 'pass one of them.' });
+  const configPath = options.config ?? (!options.noConfig && existsSync(DEFAULT_CONFIG_PATH) ? DEFAULT_CONFIG_PATH : undefined);
   const config = parseConfig(configPath ? (await readInputFile(configPath, 'config file', MAX_SMALL_FILE_BYTES)).toString('utf8') : undefined, configPath ?? '(defaults)');
   const catalog = await loadCatalog(options.catalog);
   const [assertions, evidence, waivers, links] = await Promise.all([

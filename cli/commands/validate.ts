@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { MaestroError } from '../../core/errors.js';
-import { parseEvidence } from '../../core/evidence/parse-evidence.js';
+import { parseEvidenceFiles } from '../../core/evidence/parse-evidence.js';
 import type { EvidenceItem } from '../../core/evidence/types.js';
 import { DEFAULT_EVIDENCE_LIMITS, readEvidenceDir } from '../../core/io/read-evidence-dir.js';
 import { readInputFile } from '../../core/io/read-input-file.js';
@@ -17,10 +17,11 @@ export async function validateCommand(paths: string[], options: { format: 'text'
       const found = await readEvidenceDir(path);
       items.push(...found.map((item) => ({ ...item, ref: { ...item.ref, path: `${path.replace(/\/+$/, '')}/${item.ref.path}` } })));
     } else {
-      items.push(parseEvidence(await readInputFile(path, 'evidence file', DEFAULT_EVIDENCE_LIMITS.maxFileBytes).catch((error: unknown) => {
-        if (error instanceof MaestroError && error.code === 'FILE_TOO_LARGE') return null;
+      const bytes = await readInputFile(path, 'evidence file', DEFAULT_EVIDENCE_LIMITS.maxFileBytes).catch((error: unknown) => {
+        if (error instanceof MaestroError && error.code === 'FILE_TOO_LARGE') return tooLarge(path);
         throw error;
-      }) ?? tooLarge(path), path));
+      });
+      items.push(...(await parseEvidenceFiles([{ bytes, path }])));
     }
   }
   const invalid = items.filter((i) => i.status === 'invalid').length;
@@ -38,6 +39,6 @@ export async function validateCommand(paths: string[], options: { format: 'text'
   return invalid > 0 ? 1 : items.length === 0 ? 2 : 0;
 }
 
-function tooLarge(path: string): Uint8Array {
+function tooLarge(path: string): never {
   throw new MaestroError('FILE_TOO_LARGE', `${path} is larger than ${DEFAULT_EVIDENCE_LIMITS.maxFileBytes} bytes, the limit for one evidence report`, { file: path, remedy: 'evidence reports are summaries; split or trim the report.' });
 }

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { matchesGlob } from './glob-matcher.js';
 import type { AppliesRule } from '../controls/types.js';
 import type { PullRequestFacts } from '../pr/types.js';
 
@@ -36,14 +36,13 @@ export function evaluateApplicability(rule: AppliesRule, pr: PullRequestFacts): 
 }
 
 function firstPathMatch(globs: string[], files: string[]): { file: string; glob: string; count: number } | undefined {
-  const matchers = globs.map((glob) => ({ glob, test: picomatch(glob, { dot: true }) }));
   let first: { file: string; glob: string } | undefined;
   let count = 0;
   for (const file of files) {
-    const hit = matchers.find((m) => m.test(file));
-    if (!hit) continue;
+    const glob = globs.find((g) => matchesGlob(g, file));
+    if (!glob) continue;
     count++;
-    first ??= { file, glob: hit.glob };
+    first ??= { file, glob };
   }
   return first ? { ...first, count } : undefined;
 }

@@ -1,15 +1,43 @@
-import { evidenceValidators } from '../generated/validators.js';
 import { sha256Hex } from '../util/sha256.js';
-import { EVIDENCE_KINDS, isEvidenceKind } from './kinds.js';
-import { preview, toSchemaIssues } from './schema-issues.js';
+import { evidenceValidator, loadEvidenceValidators } from './evidence-validators.js';
+import { EVIDENCE_KINDS, isEvidenceKind, type EvidenceKind } from './kinds.js';
 import { parseJsonText } from './parse-json-text.js';
-import type { EvidenceItem, EvidenceReport, EvidenceSubject, InvalidEvidence } from './types.js';
+import { preview, toSchemaIssues } from './schema-issues.js';
+import type { EvidenceItem, EvidenceRef, EvidenceReport, EvidenceSubject, InvalidEvidence } from './types.js';
+
+/** A file that parsed as a JSON object naming a known kind, not yet checked against its schema. */
+export interface DecodedEvidence {
+  status: 'decoded';
+  ref: EvidenceRef;
+  kind: EvidenceKind;
+  document: Record<string, unknown>;
+}
+
+/** One evidence file's bytes and where they came from. */
+export interface EvidenceFile {
+  bytes: Uint8Array;
+  path: string;
+  url?: string;
+}
 
 /**
- * Turns the bytes of one evidence file into a valid report or an `invalid` item that says, with a
- * JSON pointer, what is wrong. Never throws on content: hostile input becomes an invalid item.
+ * Parses and validates evidence files: decodes them all, loads the validators of the kinds they
+ * name, then checks each. Never throws on content: hostile input becomes an `invalid` item.
  */
+export async function parseEvidenceFiles(files: EvidenceFile[]): Promise<EvidenceItem[]> {
+  const decoded = files.map((f) => decodeEvidence(f.bytes, f.path, f.url));
+  await loadEvidenceValidators(decoded.flatMap((d) => (d.status === 'decoded' ? [d.kind] : [])));
+  return decoded.map((d) => (d.status === 'decoded' ? checkEvidence(d) : d));
+}
+
+/** Parses and validates one file; its kind's validator must be loaded (see `loadEvidenceValidators`). */
 export function parseEvidence(bytes: Uint8Array, path: string, url?: string): EvidenceItem {
+  const decoded = decodeEvidence(bytes, path, url);
+  return decoded.status === 'decoded' ? checkEvidence(decoded) : decoded;
+}
+
+/** Step one: bytes to a JSON object that names a known kind, or an `invalid` item saying why not. */
+export function decodeEvidence(bytes: Uint8Array, path: string, url?: string): DecodedEvidence | InvalidEvidence {
   const ref = { path, sha256: sha256Hex(bytes), size: bytes.byteLength, ...(url ? { url } : {}) };
   const parsed = parseJsonText(bytes);
   if (!parsed.ok) return { status: 'invalid', ref, code: parsed.code, issues: [{ pointer: '', message: parsed.message }] };
@@ -18,20 +46,25 @@ export function parseEvidence(bytes: Uint8Array, path: string, url?: string): Ev
     return { status: 'invalid', ref, code: 'SCHEMA_INVALID', issues: [{ pointer: '', message: 'an evidence report must be a JSON object with kind, schemaVersion, subject, producer, createdAt and data' }] };
   }
   const record = doc as Record<string, unknown>;
-  const envelope = envelopeHints(record);
   if (!isEvidenceKind(record.kind)) {
     const found = record.kind === undefined ? 'no kind' : `kind ${preview(record.kind)}`;
     return {
-      status: 'invalid', ref, ...envelope,
+      status: 'invalid', ref, ...envelopeHints(record),
       code: record.kind === undefined ? 'SCHEMA_INVALID' : 'UNKNOWN_KIND',
       issues: [{ pointer: '/kind', message: `${found}: kind must be one of ${EVIDENCE_KINDS.join(', ')}` }],
     };
   }
-  const validate = evidenceValidators[record.kind];
-  if (!validate(doc)) {
-    return { status: 'invalid', ref, kind: record.kind, ...envelope, code: 'SCHEMA_INVALID', issues: toSchemaIssues(validate.errors ?? [], doc) };
+  return { status: 'decoded', ref, kind: record.kind, document: record };
+}
+
+/** Step two: the decoded document against its kind's schema. */
+export function checkEvidence(decoded: DecodedEvidence): EvidenceItem {
+  const { ref, kind, document } = decoded;
+  const validate = evidenceValidator(kind);
+  if (!validate(document)) {
+    return { status: 'invalid', ref, kind, ...envelopeHints(document), code: 'SCHEMA_INVALID', issues: toSchemaIssues(validate.errors ?? [], document) };
   }
-  return { status: 'valid', ref, report: doc as EvidenceReport };
+  return { status: 'valid', ref, report: document as unknown as EvidenceReport };
 }
 
 /** The envelope fields of an invalid report that are still usable to match it to a requirement. */

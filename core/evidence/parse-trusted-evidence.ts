@@ -1,5 +1,5 @@
 import { MaestroError } from '../errors.js';
-import { evidenceValidators } from '../generated/validators.js';
+import { evidenceValidator, loadEvidenceValidators } from './evidence-validators.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { sha256Hex } from '../util/sha256.js';
 import type { EvidenceKind } from './kinds.js';
@@ -11,9 +11,10 @@ import type { EvidenceReport, ValidEvidence } from './types.js';
  * a JSON array of reports, or a single report. Unlike evidence files, a bad entry here is an
  * error of the caller's own input and stops the run, naming the entry and field.
  */
-export function parseTrustedEvidenceList(value: unknown, kind: EvidenceKind, source: string): ValidEvidence[] {
+export async function parseTrustedEvidenceList(value: unknown, kind: EvidenceKind, source: string): Promise<ValidEvidence[]> {
+  await loadEvidenceValidators([kind]);
   const list = Array.isArray(value) ? value : [value];
-  const validate = evidenceValidators[kind];
+  const validate = evidenceValidator(kind);
   return list.map((entry, index) => {
     const at = Array.isArray(value) ? `/${index}` : '';
     if (!validate(entry)) {

@@ -4,7 +4,7 @@ import { buildCatalog, type CatalogEntry } from '../controls/build-catalog.js';
 import type { Catalog } from '../controls/types.js';
 import { MaestroError } from '../errors.js';
 import { toSchemaIssues } from '../evidence/schema-issues.js';
-import { validateControl } from '../generated/validators.js';
+import { validateControl } from '../generated/control-validator.js';
 import { parseYaml } from '../util/parse-yaml.js';
 import { readInputFile } from './read-input-file.js';
 

@@ -1,11 +1,11 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, lstatSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
 import { MaestroError } from '../errors.js';
-import { parseEvidence } from '../evidence/parse-evidence.js';
-import type { EvidenceItem } from '../evidence/types.js';
-import { readInputFile } from './read-input-file.js';
+import { parseEvidenceFiles, type EvidenceFile } from '../evidence/parse-evidence.js';
+import type { EvidenceItem, InvalidEvidence } from '../evidence/types.js';
+import { readBoundedSync } from './read-input-file.js';
 
 /** Bounds on an evidence folder: they keep a hostile or runaway folder from exhausting the machine. */
 export interface EvidenceLimits {
@@ -33,9 +33,12 @@ export async function readEvidenceDir(dir: string, limits: EvidenceLimits = DEFA
   const files: Array<{ path: string; symlink: boolean }> = [];
   await walk(dir, dir, 0, limits, files);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const items: EvidenceItem[] = [];
-  for (const file of files) items.push(await readOne(dir, file, limits));
-  return items;
+  const read: Array<EvidenceFile | InvalidEvidence> = [];
+  for (const file of files) read.push(await readOne(dir, file, limits));
+  const parsed = await parseEvidenceFiles(read.filter((r): r is EvidenceFile => !('status' in r)));
+  // Back in path order, with the files refused before parsing in their places.
+  let next = 0;
+  return read.map((r) => ('status' in r ? r : parsed[next++]!));
 }
 
 async function walk(root: string, dir: string, depth: number, limits: EvidenceLimits, out: Array<{ path: string; symlink: boolean }>): Promise<void> {
@@ -56,21 +59,23 @@ async function walk(root: string, dir: string, depth: number, limits: EvidenceLi
   }
 }
 
-async function readOne(root: string, file: { path: string; symlink: boolean }, limits: EvidenceLimits): Promise<EvidenceItem> {
+async function readOne(root: string, file: { path: string; symlink: boolean }, limits: EvidenceLimits): Promise<EvidenceFile | InvalidEvidence> {
   const full = join(root, file.path);
-  if (file.symlink) {
+  const info = lstatSync(full);
+  if (file.symlink || !info.isFile()) {
     return { status: 'invalid', ref: { path: file.path, sha256: '', size: 0 }, code: 'SYMLINK_REFUSED', issues: [{ pointer: '', message: 'evidence files must be regular files; symbolic links are not followed' }] };
   }
-  const info = await lstat(full);
-  if (info.size > limits.maxFileBytes) {
+  const bytes = info.size > limits.maxFileBytes ? undefined : readBoundedSync(full, limits.maxFileBytes);
+  if (bytes === undefined) {
+    const size = lstatSync(full).size;
     return {
       status: 'invalid',
-      ref: { path: file.path, sha256: await hashFile(full), size: info.size },
+      ref: { path: file.path, sha256: await hashFile(full), size },
       code: 'FILE_TOO_LARGE',
-      issues: [{ pointer: '', message: `the file is ${info.size} bytes, more than the limit of ${limits.maxFileBytes} bytes for one evidence report` }],
+      issues: [{ pointer: '', message: `the file is ${size} bytes, more than the limit of ${limits.maxFileBytes} bytes for one evidence report` }],
     };
   }
-  return parseEvidence(await readInputFile(full, 'evidence file', limits.maxFileBytes), file.path);
+  return { bytes, path: file.path };
 }
 
 /** sha256 of a file read in chunks, so an oversized file is identified without holding it in memory. */

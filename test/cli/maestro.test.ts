@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parseEvidence } from '../../core/evidence/parse-evidence.js';
+import '../helpers/build-evidence.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const NOW = '2026-11-20T12:00:00Z';

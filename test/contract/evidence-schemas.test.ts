@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { EVIDENCE_KINDS } from '../../core/evidence/kinds.js';
 import { parseEvidence } from '../../core/evidence/parse-evidence.js';
+import '../helpers/build-evidence.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures/evidence');
 const validFiles = readdirSync(join(fixtures, 'valid')).filter((f) => f.endsWith('.json'));

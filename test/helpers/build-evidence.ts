@@ -1,4 +1,8 @@
+import { loadEvidenceValidators } from '../../core/evidence/evidence-validators.js';
 import { parseEvidence } from '../../core/evidence/parse-evidence.js';
+
+// Tests parse reports of every kind synchronously: load all validators once.
+await loadEvidenceValidators();
 import type { EvidenceKind } from '../../core/evidence/kinds.js';
 import type { EvidenceItem, ValidEvidence } from '../../core/evidence/types.js';
 import type { PullRequestFacts } from '../../core/pr/types.js';

@@ -9,7 +9,7 @@ import type { GateResult } from '../../core/engine/types.js';
 import { toSchemaIssues } from '../../core/evidence/schema-issues.js';
 import { assertionValidators } from '../../core/generated/assertions.js';
 import { defaultCatalog } from '../../core/generated/catalog.js';
-import { validateControl } from '../../core/generated/validators.js';
+import { validateControl } from '../../core/generated/control-validator.js';
 import { makePr, NOW } from './build-evidence.js';
 
 /** A catalog from control objects, validated like the shipped one. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseEvidence } from '../../../core/evidence/parse-evidence.js';
+import '../../helpers/build-evidence.js';
 
 const parse = (text: string | Uint8Array) => parseEvidence(typeof text === 'string' ? Buffer.from(text) : text, 'r.json');
 
