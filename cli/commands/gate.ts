@@ -37,13 +37,13 @@ const DEFAULT_CONFIG_PATH = '.github/maestro.yml';
 
 /** `maestro gate`: read the inputs, evaluate, print gate notes or JSON. Returns the exit code. */
 export async function gateCommand(options: GateOptions): Promise<number> {
+  if (options.config && options.noConfig) throw new MaestroError('USAGE', '--config and --no-config cannot be used together', { remedy: 'pass one of them.' });
   const now = options.now ?? new Date().toISOString();
   if (Number.isNaN(Date.parse(now)) || !/^\d{4}-\d{2}-\d{2}T/.test(now)) {
     throw new MaestroError('USAGE', `--now ${JSON.stringify(now)} is not an RFC 3339 time`, { remedy: 'write it like 2026-11-20T12:00:00Z.' });
   }
   const changedFiles = options.changedFiles ? parseChangedFiles((await readInputFile(options.changedFiles, 'changed-files list', MAX_SMALL_FILE_BYTES)).toString('utf8'), options.changedFiles) : undefined;
   const pr = factsFromPullRequestEvent(await readJsonFile(options.event, 'event payload', MAX_EVENT_BYTES), changedFiles, options.event);
-  if (options.config && options.noConfig) throw new MaestroError('USAGE', '--config and --no-config cannot be used together', { remedy: 'pass one of them.' });
   const configPath = options.config ?? (!options.noConfig && existsSync(DEFAULT_CONFIG_PATH) ? DEFAULT_CONFIG_PATH : undefined);
   const config = parseConfig(configPath ? (await readInputFile(configPath, 'config file', MAX_SMALL_FILE_BYTES)).toString('utf8') : undefined, configPath ?? '(defaults)');
   const catalog = await loadCatalog(options.catalog);

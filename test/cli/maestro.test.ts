@@ -35,6 +35,23 @@ describe('maestro', () => {
     expect(stderr).toContain("unknown option '--evidense'");
   });
 
+  it.each([
+    [['deploy'], "error USAGE: unknown command 'deploy'"],
+    [['gate', '--event', 'e.json'], "error USAGE: required option '--evidence <dir>' not specified (maestro gate)"],
+    [['gate', '--event', 'e.json', '--evidence', 'd', '--format', 'yaml'], "error USAGE: option '--format' must be one of markdown, json, not 'yaml' (maestro gate)"],
+    [['gate', '--event', 'e.json', '--evidence', 'd', '--config', 'c.yml', '--no-config'], 'error USAGE: --config and --no-config cannot be used together'],
+    [['controls', 'show'], "error USAGE: missing required argument 'id' (maestro controls show)"],
+    [['controls', 'show', 'GA-01', 'GA-02'], 'error USAGE: too many arguments: GA-02 (maestro controls show)'],
+  ])('exits 2 with a usage error for %j', (args, message) => {
+    const { code, stderr } = maestro(...args);
+    expect(code).toBe(2);
+    expect(stderr.startsWith(message)).toBe(true);
+  });
+
+  it('prints the version', () => {
+    expect(maestro('--version')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });
+  });
+
   describe('gate', () => {
     it('passes the passing example: exit 0 and gate notes that say why', () => {
       const { code, stdout } = maestro(...passing);
