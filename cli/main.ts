@@ -8,21 +8,25 @@ import { VERSION } from '../core/generated/version.js';
 import { parseCommandLine, type Invocation } from './parse-command-line.js';
 import { renderHelp } from './render-help.js';
 
-const argv = process.argv.slice(2);
-let invocation: Invocation | undefined;
-try {
-  invocation = parseCommandLine(argv);
-} catch (error) {
-  if (!isMaestroError(error)) throw error;
-  process.stderr.write(`${formatError(error)}\n`);
-  process.exitCode = 2;
-}
-
-if (invocation?.type === 'version') {
-  process.stdout.write(`${VERSION}\n`);
-} else if (invocation?.type === 'help') {
-  process.stdout.write(renderHelp(invocation.command, invocation.group));
-} else if (invocation?.type === 'run') {
+/** Parses the command line, runs the command, and sets the exit code. Never throws. */
+async function main(argv: string[]): Promise<void> {
+  let invocation: Invocation;
+  try {
+    invocation = parseCommandLine(argv);
+  } catch (error) {
+    if (!isMaestroError(error)) throw error;
+    process.stderr.write(`${formatError(error)}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  if (invocation.type === 'version') {
+    process.stdout.write(`${VERSION}\n`);
+    return;
+  }
+  if (invocation.type === 'help') {
+    process.stdout.write(renderHelp(invocation.command, invocation.group));
+    return;
+  }
   const { command, options, args, debug } = invocation;
   try {
     process.exitCode = await command.run(options, args);
@@ -39,3 +43,5 @@ if (invocation?.type === 'version') {
     }
   }
 }
+
+void main(process.argv.slice(2));
