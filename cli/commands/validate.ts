@@ -4,7 +4,7 @@ import { parseEvidenceFiles } from '../../core/evidence/parse-evidence.js';
 import type { EvidenceItem } from '../../core/evidence/types.js';
 import { DEFAULT_EVIDENCE_LIMITS, readEvidenceDir } from '../../core/io/read-evidence-dir.js';
 import { readInputFile } from '../../core/io/read-input-file.js';
-import { printOut } from '../write-output.js';
+import { printOut } from '../../core/io/write-output.js';
 
 /** `maestro validate`: schema-check evidence files and folders. Returns the exit code. */
 export async function validateCommand(paths: string[], options: { format: 'text' | 'json' }): Promise<number> {

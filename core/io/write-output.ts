@@ -1,6 +1,6 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
-import { MaestroError } from '../core/errors.js';
+import { MaestroError } from '../errors.js';
 
 /** Writes a file atomically: a temporary file beside it, then a rename, so no reader sees half a file. */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {

@@ -1,6 +1,6 @@
-import type { Catalog } from '../core/controls/types.js';
-import { usePrecompiledGlobs } from '../core/engine/glob-matcher.js';
-import { catalogGlobs, defaultCatalog } from '../core/generated/catalog.js';
+import type { Catalog } from '../controls/types.js';
+import { usePrecompiledGlobs } from '../engine/glob-matcher.js';
+import { catalogGlobs, defaultCatalog } from '../generated/catalog.js';
 
 /** The shipped catalog (with its globs compiled ahead of time), or the folder the user named, validated the same way. */
 export async function loadCatalog(dir: string | undefined): Promise<Catalog> {
@@ -8,6 +8,6 @@ export async function loadCatalog(dir: string | undefined): Promise<Catalog> {
     usePrecompiledGlobs(catalogGlobs);
     return defaultCatalog;
   }
-  const { readCatalogDir } = await import('../core/io/read-catalog-dir.js');
+  const { readCatalogDir } = await import('./read-catalog-dir.js');
   return readCatalogDir(dir);
 }

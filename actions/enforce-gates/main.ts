@@ -1,0 +1,38 @@
+/**
+ * Entry point of the root action "Enforce GA Gates Evidence": reads the action inputs and the
+ * runner's environment into `RunInputs`, and hands the runner I/O to `run`.
+ */
+import * as core from '@actions/core';
+import { tmpdir } from 'node:os';
+import { run, type ActionIo } from './run.js';
+
+const DEFAULT_CONFIG = '.github/maestro.yml';
+
+const io: ActionIo = {
+  setOutput: (name, value) => core.setOutput(name, value),
+  appendSummary: async (markdown) => {
+    await core.summary.addRaw(markdown, true).write();
+  },
+  setFailed: (message) => core.setFailed(message),
+  info: (message) => core.info(message),
+  warning: (message) => core.warning(message),
+};
+
+const optional = (name: string): string | undefined => core.getInput(name) || undefined;
+const config = core.getInput('config') || DEFAULT_CONFIG;
+
+await run(
+  {
+    eventName: process.env.GITHUB_EVENT_NAME ?? '',
+    eventPath: process.env.GITHUB_EVENT_PATH ?? '',
+    evidence: core.getInput('evidence') || 'maestro-evidence',
+    config,
+    configIsDefault: config === DEFAULT_CONFIG,
+    catalog: optional('catalog'),
+    changedFiles: optional('changed-files'),
+    waivers: optional('waivers'),
+    outputDir: process.env.RUNNER_TEMP || tmpdir(),
+    now: new Date().toISOString(),
+  },
+  io,
+);
