@@ -314,6 +314,16 @@ describe('evaluate', () => {
   });
 
   describe('with the shipped catalog', () => {
+    it('holds a rollback game day to an automated canary analysis score of at least 0.9 (GA-11)', async () => {
+      const drill = (acaScore: number) => makeReport('drill-report', { drill: 'rollback', status: 'pass', startedAt: '2026-11-01T10:00:00Z', finishedAt: '2026-11-01T10:20:00Z', durationSeconds: 1200, targets: { acaScore: 0.9 }, measured: { acaScore, rtoSeconds: 240 }, steps: [] }, { sha: OTHER_SHA });
+      const slo = makeReport('slo-burn', { source: { type: 'precomputed', at: '2026-11-20T09:00:00Z' }, policy: { warnAbove: 0.2, blockAbove: 0.3, releaseBelow: 0.1 }, slos: [{ name: 'availability', service: 'web', objective: 0.999, window: '30d', budgetConsumed: 0.05, burnRates: {}, alerts: [], decision: 'ok', queries: {} }] });
+      const pr = makePr({ labels: ['canary'] });
+      const low = await run({ pr, evidence: [item('drill.json', drill(0.85)), item('slo.json', slo)] });
+      expect(control(low, 'GA-11').requirements.find((r) => r.kind === 'drill-report')!.explanation).toBe('drill.json fails: data.measured.acaScore is 0.85, must be >= 0.9 (parameter minAcaScore).');
+      const good = await run({ pr, evidence: [item('drill.json', drill(0.96)), item('slo.json', slo)] });
+      expect(control(good, 'GA-11').result).toBe('pass');
+    });
+
     it('quotes the value of every array item a show pointer with * names', async () => {
       const slo = (name: string, budgetConsumed: number, decision: string) => ({ name, service: 'web', objective: 0.999, window: '30d', budgetConsumed, burnRates: {}, alerts: [], decision, queries: {} });
       const report = makeReport('slo-burn', { source: { type: 'precomputed', at: '2026-11-20T09:00:00Z' }, policy: { warnAbove: 0.2, blockAbove: 0.3, releaseBelow: 0.1 }, slos: [slo('availability', 0.12, 'ok'), slo('latency', 0.25, 'warn')] });
