@@ -88,6 +88,7 @@ export function evaluate(input: EvaluateInput): GateResult {
     for (const item of list) {
       if (consumed.has(item.ref.path)) continue;
       if (item.subject?.repo !== undefined && item.subject.repo !== pr.repo) ignored.push({ ref: item.ref, reason: `it is about ${item.subject.repo}, not ${pr.repo}` });
+      else if (item.subject?.sha !== undefined && item.subject.sha !== pr.headSha) ignored.push({ ref: item.ref, reason: `it is an invalid ${item.kind} report about commit ${item.subject.sha.slice(0, 7)}, not the head commit ${pr.headSha.slice(0, 7)}, and no repo-wide requirement needed it` });
       else rejected.push({ ref: item.ref, code: item.code, message: `not a valid ${item.kind} report: ${firstIssue(item.issues)}` });
     }
   }

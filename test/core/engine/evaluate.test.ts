@@ -106,6 +106,13 @@ describe('evaluate', () => {
       expect(result.headline).toContain('1 evidence file is unusable: junk.json');
     });
 
+    it('ignores, with the reason, an invalid report about an older commit that no requirement needs', async () => {
+      const old = item('k6-old.json', makeReport('k6-summary', { thresholds: 'broken' }, { sha: OTHER_SHA }));
+      const result = await run({ catalog, pr: frontendPr, evidence: [item('a11y.json', makeReport('a11y', a11yData())), cleanDrift, old] });
+      expect(result.conclusion).toBe('success');
+      expect(result.evidence.ignored.find((i) => i.ref.path === 'k6-old.json')!.reason).toContain(`about commit ${OTHER_SHA.slice(0, 7)}, not the head commit`);
+    });
+
     it('treats deeply nested data of a needed kind as invalid evidence for that requirement', async () => {
       const deep = item('a11y.json', `{"kind":"a11y","schemaVersion":"1.0","data":${'['.repeat(100000)}${']'.repeat(100000)}}`);
       const result = await run({ catalog, pr: frontendPr, evidence: [deep, cleanDrift] });
