@@ -45,3 +45,29 @@ describe('markdownLink', () => {
     expect(markdownLink('x', 'https://e.example/a)b(c d')).toBe('[x](https://e.example/a%29b%28c%20d)');
   });
 });
+
+describe('escapeMarkdown on random hostile text', () => {
+  // A small seeded generator: the same 2,000 strings on every run.
+  let seed = 0x5eed;
+  const next = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const alphabet = ['|', '\\', '`', '*', '_', '[', ']', '(', ')', '<', '>', '!', '#', '@', '&', ';', '-', '+', '1', '.', ' ', '\n', '\r', 'a', 'Z', '/', ':', '~', '\u202e', '\u0000', 'é', '😀', 'script', 'img', 'https://x.example', '&#64;', '&lt;'];
+  const strings = Array.from({ length: 2000 }, () => Array.from({ length: 1 + Math.floor(next() * 40) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''));
+
+  it('never leaves a bare pipe, tag opener, newline, backtick or mention', () => {
+    for (const input of strings) {
+      const out = escapeMarkdown(input);
+      // Remove escaped characters; what remains must hold nothing Markdown or HTML would act on.
+      const bare = out.replace(/\\./g, '');
+      expect([input, /[|<>`\n\r[\]]/.test(bare)]).toEqual([input, false]);
+      expect([input, /@[A-Za-z0-9]/.test(out)]).toEqual([input, false]);
+      expect([input, /&(?!amp;)#?[A-Za-z0-9]+;/.test(out)]).toEqual([input, false]);
+    }
+  });
+
+  it('keeps a table row with hostile cells at its number of columns', () => {
+    for (const input of strings.slice(0, 500)) {
+      const row = `| ${escapeMarkdown(input)} | ${escapeCode(input)} |`;
+      expect([input, row.replace(/\\\|/g, '').split('|').length]).toEqual([input, 4]);
+    }
+  });
+});
