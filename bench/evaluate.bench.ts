@@ -26,7 +26,7 @@ import type { PullRequestFacts } from '../core/pr/types.js';
 import { generateEvidence } from './generate-evidence.js';
 import {
   CHANGED_FILES_FILE, EVENT_FILE, EVIDENCE_DIR, LINKS_FILE, MANIFEST_FILE, OUT_DIR, PR_FILE, ROOT, SCENARIO,
-  type Stats, cleanEnv, ensureBuilt, getGc, isMain, listJsonFiles, mb, median, ms, since, stats,
+  type Stats, cleanEnv, ensureBuilt, getGc, isMain, listJsonFiles, loadEngine, mb, median, ms, since, stats,
 } from './lib.js';
 
 export const WARMUP = 5;
@@ -78,16 +78,8 @@ export async function runEvaluateBench(options: { log?: (line: string) => void }
   ensureBuilt();
   if (!existsSync(MANIFEST_FILE) || !existsSync(PR_FILE)) await generateEvidence();
 
-  const { parseEvidence } = await import('../core/evidence/parse-evidence.js');
+  const { parseEvidence, evidenceValidator, parseTrustedEvidenceList, evaluate, parseConfig, prepareAssertions, assertionValidators, defaultCatalog } = await loadEngine();
   const { parseJsonText } = await import('../core/evidence/parse-json-text.js');
-  const { parseTrustedEvidenceList } = await import('../core/evidence/parse-trusted-evidence.js');
-  const { evaluate } = await import('../core/engine/evaluate.js');
-  const { parseConfig } = await import('../core/config/parse-config.js');
-  const { prepareAssertions } = await import('../core/engine/prepare-assertions.js');
-  const { assertionValidators } = await import('../core/generated/assertions.js');
-  const { defaultCatalog } = await import('../core/generated/catalog.js');
-  const { evidenceValidator, loadEvidenceValidators } = await import('../core/evidence/evidence-validators.js');
-  await loadEvidenceValidators();
   const { sha256Hex } = await import('../core/util/sha256.js');
   const { isEvidenceKind } = await import('../core/evidence/kinds.js');
 

@@ -15,7 +15,7 @@ import type { Catalog } from '../core/controls/types.js';
 import type { PullRequestFacts } from '../core/pr/types.js';
 import {
   CHANGED_FILES_FILE, EVENT_FILE, EVIDENCE_DIR, LINKS_FILE, MANIFEST_FILE, OUT_DIR, PR_FILE, SCENARIO,
-  ensureBuilt, isMain, listJsonFiles, mb, seededRandom,
+  ensureBuilt, isMain, listJsonFiles, loadEngine, mb, seededRandom,
 } from './lib.js';
 
 import { hex, iso, NOW_MS, PLAN, report, type Json, type Rng } from './build-report.js';
@@ -142,14 +142,7 @@ export async function generateEvidence(options: { quiet?: boolean } = {}): Promi
 
 /** Parses every file as the gate does (all must be valid) and evaluates once to check coverage. */
 async function verify(pr: PullRequestFacts): Promise<GeneratedSet> {
-  const { parseEvidence } = await import('../core/evidence/parse-evidence.js');
-  await (await import('../core/evidence/evidence-validators.js')).loadEvidenceValidators();
-  const { parseTrustedEvidenceList } = await import('../core/evidence/parse-trusted-evidence.js');
-  const { evaluate } = await import('../core/engine/evaluate.js');
-  const { parseConfig } = await import('../core/config/parse-config.js');
-  const { prepareAssertions } = await import('../core/engine/prepare-assertions.js');
-  const { assertionValidators } = await import('../core/generated/assertions.js');
-  const { defaultCatalog } = await import('../core/generated/catalog.js');
+  const { parseEvidence, parseTrustedEvidenceList, evaluate, parseConfig, prepareAssertions, assertionValidators, defaultCatalog } = await loadEngine();
 
   const perKind: GeneratedSet['perKind'] = {};
   const evidence = [];

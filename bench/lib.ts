@@ -176,3 +176,22 @@ export function machine(): { cpus: number; cpuModel: string; node: string; platf
   const cpuinfo = existsSync('/proc/cpuinfo') ? spawnSync('grep', ['-m1', 'model name', '/proc/cpuinfo'], { encoding: 'utf8' }).stdout : '';
   return { cpus, cpuModel: cpuinfo.split(':')[1]?.trim() ?? 'unknown', node: process.version, platform: `${process.platform}-${process.arch}` };
 }
+
+/**
+ * The engine modules the benchmarks drive, loaded after `ensureBuilt()` (they import generated
+ * code), with every evidence validator loaded so reports parse synchronously.
+ */
+export async function loadEngine() {
+  const [{ parseEvidence }, { loadEvidenceValidators, evidenceValidator }, { parseTrustedEvidenceList }, { evaluate }, { parseConfig }, { prepareAssertions }, { assertionValidators }, { defaultCatalog }] = await Promise.all([
+    import('../core/evidence/parse-evidence.js'),
+    import('../core/evidence/evidence-validators.js'),
+    import('../core/evidence/parse-trusted-evidence.js'),
+    import('../core/engine/evaluate.js'),
+    import('../core/config/parse-config.js'),
+    import('../core/engine/prepare-assertions.js'),
+    import('../core/generated/assertions.js'),
+    import('../core/generated/catalog.js'),
+  ]);
+  await loadEvidenceValidators();
+  return { parseEvidence, evidenceValidator, parseTrustedEvidenceList, evaluate, parseConfig, prepareAssertions, assertionValidators, defaultCatalog };
+}

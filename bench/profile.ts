@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import type { EvidenceItem } from '../core/evidence/types.js';
 import type { PullRequestFacts } from '../core/pr/types.js';
 import { generateEvidence } from './generate-evidence.js';
-import { EVIDENCE_DIR, LINKS_FILE, MANIFEST_FILE, OUT_DIR, PR_FILE, ROOT, SCENARIO, ensureBuilt, getGc, isMain, listJsonFiles } from './lib.js';
+import { EVIDENCE_DIR, LINKS_FILE, MANIFEST_FILE, OUT_DIR, PR_FILE, ROOT, SCENARIO, ensureBuilt, getGc, isMain, listJsonFiles, loadEngine } from './lib.js';
 import { existsSync } from 'node:fs';
 
 interface ProfileNode {
@@ -126,14 +126,7 @@ export function inclusiveOf(profile: CpuProfile, names: string[]): Record<string
 export async function runProfile(iterations = 30): Promise<{ gate: ProfileSummary; evaluate: ProfileSummary; baseline: ProfileSummary; gateInclusive: Record<string, number> }> {
   ensureBuilt();
   if (!existsSync(MANIFEST_FILE)) await generateEvidence();
-  const { parseEvidence } = await import('../core/evidence/parse-evidence.js');
-  await (await import('../core/evidence/evidence-validators.js')).loadEvidenceValidators();
-  const { parseTrustedEvidenceList } = await import('../core/evidence/parse-trusted-evidence.js');
-  const { evaluate } = await import('../core/engine/evaluate.js');
-  const { parseConfig } = await import('../core/config/parse-config.js');
-  const { prepareAssertions } = await import('../core/engine/prepare-assertions.js');
-  const { assertionValidators } = await import('../core/generated/assertions.js');
-  const { defaultCatalog } = await import('../core/generated/catalog.js');
+  const { parseEvidence, parseTrustedEvidenceList, evaluate, parseConfig, prepareAssertions, assertionValidators, defaultCatalog } = await loadEngine();
 
   const paths = listJsonFiles(EVIDENCE_DIR);
   const buffers = paths.map((p) => readFileSync(join(EVIDENCE_DIR, p)));
