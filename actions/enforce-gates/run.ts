@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { FAILING } from '../../core/engine/conclude.js';
 import { toDecisionLog } from '../../core/engine/to-decision-log.js';
 import type { GateResult } from '../../core/engine/types.js';
 import { formatError, isMaestroError, MaestroError } from '../../core/errors.js';
@@ -60,7 +61,7 @@ export async function run(inputs: RunInputs, io: ActionIo): Promise<GateResult |
     await writeFileAtomic(decisionLogPath, `${JSON.stringify(toDecisionLog(result, { name: 'maestro-action', version: VERSION }), null, 2)}\n`);
     await io.appendSummary(renderGateNotes(result));
 
-    const failing = result.controls.filter((c) => c.blocking && ['fail', 'missing', 'stale', 'invalid'].includes(c.result)).map((c) => c.controlId);
+    const failing = result.controls.filter((c) => c.blocking && FAILING.has(c.result)).map((c) => c.controlId);
     io.setOutput('conclusion', result.conclusion);
     io.setOutput('report-path', reportPath);
     io.setOutput('decision-log-path', decisionLogPath);

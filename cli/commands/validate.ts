@@ -17,10 +17,7 @@ export async function validateCommand(paths: string[], options: { format: 'text'
       const found = await readEvidenceDir(path);
       items.push(...found.map((item) => ({ ...item, ref: { ...item.ref, path: `${path.replace(/\/+$/, '')}/${item.ref.path}` } })));
     } else {
-      const bytes = await readInputFile(path, 'evidence file', DEFAULT_EVIDENCE_LIMITS.maxFileBytes).catch((error: unknown) => {
-        if (error instanceof MaestroError && error.code === 'FILE_TOO_LARGE') return tooLarge(path);
-        throw error;
-      });
+      const bytes = await readInputFile(path, 'evidence file', DEFAULT_EVIDENCE_LIMITS.maxFileBytes);
       items.push(...(await parseEvidenceFiles([{ bytes, path }])));
     }
   }
@@ -37,8 +34,4 @@ export async function validateCommand(paths: string[], options: { format: 'text'
     await printOut(`${lines.join('\n')}\n`);
   }
   return invalid > 0 ? 1 : items.length === 0 ? 2 : 0;
-}
-
-function tooLarge(path: string): never {
-  throw new MaestroError('FILE_TOO_LARGE', `${path} is larger than ${DEFAULT_EVIDENCE_LIMITS.maxFileBytes} bytes, the limit for one evidence report`, { file: path, remedy: 'evidence reports are summaries; split or trim the report.' });
 }

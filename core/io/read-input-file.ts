@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { MaestroError } from '../errors.js';
+import { parseJsonText } from '../evidence/parse-json-text.js';
 
 /**
  * Reads a file the user named, refusing anything that is not a regular file or is larger than
@@ -37,7 +38,6 @@ export async function readInputFile(path: string, what: string, maxBytes: number
 /** Reads a JSON file the user named; syntax errors become JSON_SYNTAX errors naming the file. */
 export async function readJsonFile(path: string, what: string, maxBytes: number): Promise<unknown> {
   const bytes = await readInputFile(path, what, maxBytes);
-  const { parseJsonText } = await import('../evidence/parse-json-text.js');
   const parsed = parseJsonText(bytes);
   if (!parsed.ok) throw new MaestroError('JSON_SYNTAX', `${what} ${path} is ${parsed.message}`, { file: path, remedy: 'fix the JSON syntax at the given line and column.' });
   return parsed.value;
