@@ -24,6 +24,12 @@ export default tseslint.config(
     },
   },
   {
+    // The bin is CommonJS, as the bundles it loads.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['core/**/*.ts'],
     ignores: ['core/io/**'],
     rules: {

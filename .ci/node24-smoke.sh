@@ -24,3 +24,13 @@ code=$?
 set -e
 grep -q '^failure$' "$tmp/output" && [ "$code" -eq 1 ] || { echo "action bundle on Node 24: exit $code" >&2; cat "$tmp/log" >&2; exit 1; }
 echo "actions/enforce-gates/dist ran on $("$node24" --version)"
+
+# The CLI's compile cache works on Node 24 too: a run writes it, the next run reads it and prints the same.
+cc=$(mktemp -d)
+first=$(MAESTRO_COMPILE_CACHE="$cc" "$node24" bin/maestro.cjs gate --event examples/pr-passing/event.json --evidence examples/pr-passing/evidence --changed-files examples/pr-passing/changed-files.txt \
+  --config examples/maestro.yml --links examples/pr-passing/links.json --now 2026-11-20T12:00:00Z)
+ls "$cc/$("$node24" --version)-x64/"*.v8 >/dev/null || { echo "no compile cache written on Node 24" >&2; exit 1; }
+second=$(MAESTRO_COMPILE_CACHE="$cc" "$node24" bin/maestro.cjs gate --event examples/pr-passing/event.json --evidence examples/pr-passing/evidence --changed-files examples/pr-passing/changed-files.txt \
+  --config examples/maestro.yml --links examples/pr-passing/links.json --now 2026-11-20T12:00:00Z)
+[ "$first" = "$second" ] || { echo "compile cache changed the output on Node 24" >&2; exit 1; }
+echo "compile cache written and reused on $("$node24" --version)"

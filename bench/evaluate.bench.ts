@@ -244,7 +244,7 @@ function measureChildMemory(log: (line: string) => void): { gate: MemoryResult; 
 }
 
 function measureCliMemory(log: (line: string) => void): MemoryResult {
-  const args = ['bin/maestro.js', 'gate', '--event', EVENT_FILE, '--evidence', EVIDENCE_DIR, '--changed-files', CHANGED_FILES_FILE, '--links', LINKS_FILE, '--no-config', '--now', SCENARIO.now, '--format', 'json'];
+  const args = ['bin/maestro.cjs', 'gate', '--event', EVENT_FILE, '--evidence', EVIDENCE_DIR, '--changed-files', CHANGED_FILES_FILE, '--links', LINKS_FILE, '--no-config', '--now', SCENARIO.now, '--format', 'json'];
   const peaks: number[] = [];
   const walls: number[] = [];
   let source = '';
@@ -255,7 +255,7 @@ function measureCliMemory(log: (line: string) => void): MemoryResult {
     source = run.source;
   }
   log(`bench: maestro gate on the set: peak RSS ${mb(Math.max(...peaks))}, wall ${ms(median(walls))}`);
-  return { command: 'node bin/maestro.js gate --evidence bench/out/evidence ... --format json', runs: MEMORY_RUNS, peakRss: stats(peaks), peakRssSource: source, wallMs: stats(walls) };
+  return { command: 'node bin/maestro.cjs gate --evidence bench/out/evidence ... --format json', runs: MEMORY_RUNS, peakRss: stats(peaks), peakRssSource: source, wallMs: stats(walls) };
 }
 
 const met = (ok: boolean): string => (ok ? 'met' : '**NOT met**');

@@ -1,15 +1,17 @@
 /**
  * `maestro`: the gate engine and its tools on the command line. The command line is parsed with
  * Node's own `util.parseArgs`; each command's code is loaded only when that command runs, so a
- * `maestro gate` start stays lean.
+ * `maestro gate` start stays lean. `bin/maestro.cjs` calls `main`.
  */
 import { formatError, isMaestroError } from '../core/errors.js';
 import { VERSION } from '../core/generated/version.js';
 import { parseCommandLine, type Invocation } from './parse-command-line.js';
 import { renderHelp } from './render-help.js';
 
+export { enableCompileCache } from './compile-cache.js';
+
 /** Parses the command line, runs the command, and sets the exit code. Never throws. */
-async function main(argv: string[]): Promise<void> {
+export async function main(argv: string[]): Promise<void> {
   let invocation: Invocation;
   try {
     invocation = parseCommandLine(argv);
@@ -43,5 +45,3 @@ async function main(argv: string[]): Promise<void> {
     }
   }
 }
-
-void main(process.argv.slice(2));

@@ -6,13 +6,13 @@ set -u
 cd "$(dirname "$0")/.."
 now=2026-11-20T12:00:00Z
 echo "== examples/pr-passing =="
-node bin/maestro.js gate --event examples/pr-passing/event.json --evidence examples/pr-passing/evidence \
+node bin/maestro.cjs gate --event examples/pr-passing/event.json --evidence examples/pr-passing/evidence \
   --changed-files examples/pr-passing/changed-files.txt --config examples/maestro.yml \
   --links examples/pr-passing/links.json --now "$now"
 passing=$?
 echo
 echo "== examples/pr-failing =="
-node bin/maestro.js gate --event examples/pr-failing/event.json --evidence examples/pr-failing/evidence \
+node bin/maestro.cjs gate --event examples/pr-failing/event.json --evidence examples/pr-failing/evidence \
   --changed-files examples/pr-failing/changed-files.txt --config examples/maestro.yml \
   --waivers examples/pr-failing/waivers.json --now "$now"
 failing=$?

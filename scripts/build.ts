@@ -6,7 +6,7 @@
  * Run `npm run generate` first (`npm run build` does both).
  */
 import { build, type BuildOptions, type Plugin } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,15 +31,16 @@ const lazyModules: Plugin = {
 const common: BuildOptions = {
   absWorkingDir: root,
   bundle: true,
-  format: 'esm',
+  // CommonJS: a start then needs no ES module loader, and Node 20 can be given a code cache
+  // (cli/compile-cache.ts). dist/cli/package.json says so to Node; import() becomes require().
+  format: 'cjs',
+  supported: { 'dynamic-import': false },
   platform: 'node',
   // Prefer ES module builds: some packages' UMD builds load their parts with require() calls a bundler cannot follow.
   mainFields: ['module', 'main'],
   target: 'node20',
   minify: true,
   legalComments: 'linked',
-  // CommonJS dependencies inside an ES module bundle still call require() for Node built-ins.
-  banner: { js: "import { createRequire as __maestroRequire } from 'node:module'; const require = __maestroRequire(import.meta.url);" },
   plugins: [lazyModules],
   metafile: true,
   logLevel: 'warning',
@@ -53,9 +54,8 @@ const results = await Promise.all([
     ...common,
     entryPoints: Object.fromEntries(readdirSync(resolve(root, 'core/generated/evidence')).filter((f) => f.endsWith('.js')).map((f) => [f.slice(0, -3), `core/generated/evidence/${f}`])),
     outdir: 'dist/cli/validators',
-    splitting: true,
-    chunkNames: 'shared-[hash]',
   }),
 ]);
+writeFileSync(resolve(root, 'dist/cli/package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
 const outputs = results.flatMap((r) => Object.entries(r.metafile!.outputs)).filter(([file]) => file.endsWith('.js'));
 console.log(`built dist/cli: ${outputs.map(([file, out]) => `${file.replace('dist/cli/', '')} ${(out.bytes / 1024).toFixed(0)} KiB`).join(', ')}`);

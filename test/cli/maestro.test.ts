@@ -11,7 +11,7 @@ const NOW = '2026-11-20T12:00:00Z';
 
 /** Runs the built `maestro` bin (npm test builds it first) as a user would. */
 function maestro(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(root, 'bin/maestro.js'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [join(root, 'bin/maestro.cjs'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
