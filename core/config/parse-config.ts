@@ -16,17 +16,24 @@ export function parseConfig(text: string | undefined, source = '.github/maestro.
   if (text === undefined) return withDigest(DEFAULT_CONFIG, source, {});
   const parsed = parseYaml(text);
   if (!parsed.ok) return { ok: false, source, issues: [{ key: '', message: `not valid YAML: ${parsed.message}`, ...(parsed.line ? { line: parsed.line } : {}) }] };
-  const value = parsed.value ?? {};
-  if (typeof value !== 'object' || Array.isArray(value)) return { ok: false, source, issues: [{ key: '', message: 'the config must be a mapping of keys (version, checkName, comment, controls, thresholds, waivers)' }] };
+  return parseConfigValue(parsed.value ?? {}, source, parsed.keyLines);
+}
+
+/**
+ * Checks an already parsed config (the app reads the file, and merges `_extends` layers, with
+ * Probot's config plugin). `keyLines` maps dotted keys to lines, when the text is known.
+ */
+export function parseConfigValue(value: unknown, source: string, keyLines: Record<string, number> = {}): ConfigResult {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, source, issues: [{ key: '', message: 'the config must be a mapping of keys (version, checkName, comment, controls, thresholds, waivers)' }] };
   if (!validateConfig(value)) {
     const issues: ConfigIssue[] = toSchemaIssues(validateConfig.errors ?? [], value).map((issue) => {
       const key = pointerToKey(issue.pointer);
-      const line = parsed.keyLines[key];
+      const line = keyLines[key];
       return { key, message: withSuggestion(issue.message, issue.pointer), ...(line ? { line } : {}) };
     });
     return { ok: false, source, issues };
   }
-  return withDigest(merge(value as Partial<MaestroConfig>), source, parsed.keyLines);
+  return withDigest(merge(value as Partial<MaestroConfig>), source, keyLines);
 }
 
 function withDigest(config: MaestroConfig, source: string, keyLines: Record<string, number>): ConfigResult {

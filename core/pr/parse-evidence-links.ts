@@ -137,3 +137,8 @@ function countLines(text: string): number {
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return n;
 }
+
+/** Whether a PR body lists at least one manual evidence link (approvals then matter). */
+export function hasEvidenceLinks(body: string): boolean {
+  return parseEvidenceLinks(body).links.length > 0;
+}

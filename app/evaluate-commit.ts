@@ -1,0 +1,197 @@
+import { factsFromSnapshot } from '../core/app/facts-from-snapshot.js';
+import { planComment } from '../core/app/plan-comment.js';
+import type { AppIdentity, EvaluationRequest, PullRequestSnapshot, WorkflowRunState } from '../core/app/triggers.js';
+import type { Catalog } from '../core/controls/types.js';
+import type { ConfigResult } from '../core/config/types.js';
+import type { AssertionRegistry } from '../core/engine/check-assertion.js';
+import { DEFAULT_CHECK_NAME, evaluate } from '../core/engine/evaluate.js';
+import type { GateResult } from '../core/engine/types.js';
+import { parseTrustedEvidenceList } from '../core/evidence/parse-trusted-evidence.js';
+import type { EvidenceItem, ValidEvidence } from '../core/evidence/types.js';
+import { buildLinkEvidence } from '../core/pr/build-link-evidence.js';
+import { parseEvidenceLinks } from '../core/pr/parse-evidence-links.js';
+import { escapeMarkdown } from '../core/render/escape-markdown.js';
+import { renderCheckOutput } from '../core/render/render-check-output.js';
+import { renderGateNotes } from '../core/render/render-gate-notes.js';
+import { sha256Hex } from '../core/util/sha256.js';
+import { type ArtifactCache, collectEvidence, type EvidenceLimits } from './collect-evidence.js';
+import { approversWithWrite } from './github/approvers-with-write.js';
+import { findCheckRun, publishCheckRun } from './github/check-run.js';
+import { findOpenPullsForSha, getPull } from './github/find-pull-requests.js';
+import { findGateNotesComment, writeGateNotesComment } from './github/gate-notes-comment.js';
+import type { GitHub } from './github/github.js';
+import { listChangedFiles } from './github/list-changed-files.js';
+import { listWorkflowRuns } from './github/list-workflow-runs.js';
+import { readRepoConfig } from './github/read-repo-config.js';
+import { keys, type StateStore, TTL } from './state/state-store.js';
+
+/** What an evaluation needs besides GitHub. */
+export interface EvaluationContext {
+  self: AppIdentity;
+  store: StateStore;
+  catalog: Catalog;
+  assertions: AssertionRegistry;
+  artifacts: ArtifactCache;
+  limits: EvidenceLimits;
+  producer: { name: string; version: string };
+  now: () => Date;
+}
+
+/** What one queued evaluation did, for logs, metrics and tests. */
+export type EvaluationOutcome =
+  | { status: 'no-pull-request'; sha: string }
+  | { status: 'waiting'; sha: string; pending: string[] }
+  | { status: 'evaluated'; sha: string; results: Array<{ pull: number; conclusion: GateResult['conclusion']; counts: GateResult['counts']; comment: string }> };
+
+interface CheckMemory {
+  id: number;
+  name: string;
+}
+
+/**
+ * Evaluates one head commit for the PRs it heads: gathers the config, the changed files, the
+ * evidence artifacts and approved manual links, runs the engine, and publishes one check run per
+ * commit and one gate-notes comment per PR. While workflow runs of the commit are still going,
+ * and nobody asked for a re-run, the check only says what it waits for: evidence is complete when
+ * the last run completes, and the gate is decided once, then.
+ */
+export async function evaluateCommit(octokit: GitHub, request: EvaluationRequest, ctx: EvaluationContext): Promise<EvaluationOutcome> {
+  const { repo, sha } = request;
+  const pulls = await resolvePulls(octokit, request, ctx);
+  if (pulls.length === 0) return { status: 'no-pull-request', sha };
+
+  const runs = await workflowRuns(octokit, request, ctx);
+  const pending = runs.filter((r) => r.status !== 'completed');
+  const checkKey = keys.checkRun(repo.fullName, sha, 'gate');
+  let check = await ctx.store.get<CheckMemory>(checkKey);
+
+  if (pending.length > 0 && !request.force) {
+    if (check) return { status: 'waiting', sha, pending: pending.map((r) => r.name) };
+    const config = await readRepoConfig(octokit, repo);
+    const name = config.ok ? config.config.checkName : DEFAULT_CHECK_NAME;
+    const id = (request.newCommit ? undefined : await findCheckRun(octokit, repo, sha, name, ctx.self.appId)) ?? (await publishCheckRun(octokit, repo, undefined, {
+      name,
+      sha,
+      ...(pulls[0]!.htmlUrl ? { detailsUrl: pulls[0]!.htmlUrl } : {}),
+      title: `Waiting for ${pending.length} workflow run${pending.length === 1 ? '' : 's'}`,
+      summary: `The gate decides once every workflow run of this commit has completed, so that all its evidence is in: ${pending.map((r) => escapeMarkdown(r.name, 100)).join(', ')}.`,
+    }));
+    await ctx.store.set(checkKey, { id, name } satisfies CheckMemory, TTL.commit);
+    return { status: 'waiting', sha, pending: pending.map((r) => r.name) };
+  }
+
+  const config = await readRepoConfig(octokit, repo);
+  const since = runs.map((r) => r.createdAt).filter(Boolean).sort()[0];
+  const { items: evidence } = await collectEvidence(octokit, repo, sha, since, ctx.artifacts, ctx.limits);
+  const now = ctx.now().toISOString();
+  const results: Array<{ pull: number; conclusion: GateResult['conclusion']; counts: GateResult['counts']; comment: string }> = [];
+  let first: { result: GateResult; pr: PullRequestSnapshot } | undefined;
+
+  for (const pr of pulls) {
+    const result = await evaluatePull(octokit, request, pr, config, evidence, now, ctx);
+    first ??= { result, pr };
+    const comment = await publishComment(octokit, request, pr, result, config, ctx);
+    results.push({ pull: pr.number, conclusion: result.conclusion, counts: result.counts, comment });
+  }
+
+  const { result, pr } = first!;
+  const output = renderCheckOutput(result);
+  if (check && check.name !== result.checkName) check = undefined; // the config renamed the check
+  const knownId = check?.id ?? (request.newCommit ? undefined : await findCheckRun(octokit, repo, sha, result.checkName, ctx.self.appId));
+  const id = await publishCheckRun(octokit, repo, knownId, {
+    name: result.checkName,
+    sha,
+    ...(pr.htmlUrl ? { detailsUrl: pr.htmlUrl } : {}),
+    title: output.title,
+    summary: output.summary,
+    text: output.text,
+    annotations: output.annotations,
+    conclusion: result.conclusion,
+  });
+  await ctx.store.set(checkKey, { id, name: result.checkName } satisfies CheckMemory, TTL.commit);
+  return { status: 'evaluated', sha, results };
+}
+
+/** The open PRs the commit heads: from the request, the app's memory of them, or GitHub. */
+async function resolvePulls(octokit: GitHub, request: EvaluationRequest, ctx: EvaluationContext): Promise<PullRequestSnapshot[]> {
+  const { repo, sha } = request;
+  if (request.pulls.length === 0) {
+    const found = await findOpenPullsForSha(octokit, repo, sha);
+    for (const pr of found) await ctx.store.set(keys.snapshot(repo.fullName, pr.number), pr, TTL.pull);
+    return found;
+  }
+  const out: PullRequestSnapshot[] = [];
+  for (const number of request.pulls) {
+    let pr: PullRequestSnapshot | undefined = request.snapshot?.number === number ? request.snapshot : await ctx.store.get<PullRequestSnapshot>(keys.snapshot(repo.fullName, number));
+    if (!pr || pr.headSha !== sha) {
+      pr = await getPull(octokit, repo, number);
+      if (pr) await ctx.store.set(keys.snapshot(repo.fullName, number), pr, TTL.pull);
+    }
+    // A PR that moved on to a newer commit (or closed) is evaluated by the events of that commit.
+    if (pr && pr.headSha === sha) out.push(pr);
+  }
+  return out;
+}
+
+/** The commit's workflow runs as tracked from workflow_run events, or listed once when unknown. */
+async function workflowRuns(octokit: GitHub, request: EvaluationRequest, ctx: EvaluationContext): Promise<WorkflowRunState[]> {
+  const key = keys.runs(request.repo.fullName, request.sha);
+  const known = await ctx.store.get<WorkflowRunState[]>(key);
+  if (known) return known;
+  const listed = await listWorkflowRuns(octokit, request.repo, request.sha);
+  return ctx.store.update<WorkflowRunState[]>(key, TTL.commit, (current) => mergeRuns(listed, current ?? []));
+}
+
+/** Runs by id; a run's later state wins, and `completed` is final. */
+export function mergeRuns(a: WorkflowRunState[], b: WorkflowRunState[]): WorkflowRunState[] {
+  const byId = new Map<number, WorkflowRunState>();
+  for (const run of [...a, ...b]) {
+    const seen = byId.get(run.id);
+    if (seen?.status === 'completed') continue;
+    byId.set(run.id, { ...run, createdAt: run.createdAt || seen?.createdAt || '' });
+  }
+  return [...byId.values()].sort((x, y) => x.id - y.id);
+}
+
+async function evaluatePull(octokit: GitHub, request: EvaluationRequest, pr: PullRequestSnapshot, config: ConfigResult, evidence: EvidenceItem[], now: string, ctx: EvaluationContext): Promise<GateResult> {
+  const { repo } = request;
+  const changedFiles = await listChangedFiles(octokit, repo, pr.number, pr.changedFiles);
+  const facts = factsFromSnapshot(repo, pr, changedFiles);
+  let links: ValidEvidence[] = [];
+  const { links: candidates } = parseEvidenceLinks(pr.body);
+  if (candidates.length > 0) {
+    const approvers = await approversWithWrite(octokit, repo, pr.number, ctx.store);
+    const reports = candidates.map((link) => buildLinkEvidence(link, facts, approvers, now, ctx.producer));
+    links = (await parseTrustedEvidenceList(reports, 'link', `PR #${pr.number} body`)).map((item, i) => ({ ...item, ref: { ...item.ref, path: `PR #${pr.number} body, line ${candidates[i]!.line}`, ...(pr.htmlUrl ? { url: pr.htmlUrl } : {}) } }));
+  }
+  return evaluate({ catalog: ctx.catalog, assertions: ctx.assertions, config, pr: facts, evidence, links, now });
+}
+
+async function publishComment(octokit: GitHub, request: EvaluationRequest, pr: PullRequestSnapshot, result: GateResult, config: ConfigResult, ctx: EvaluationContext): Promise<string> {
+  const { repo } = request;
+  const settings = config.ok ? config.config.comment : { mode: 'always' as const, drafts: false };
+  const body = renderGateNotes(result, { marker: true });
+  const digest = sha256Hex(body);
+  const key = keys.comment(repo.fullName, pr.number);
+  let existing = await ctx.store.get<{ id: number; digest: string }>(key);
+  if (settings.mode === 'never' || (pr.draft && !settings.drafts)) return 'skip';
+  if (!existing && !request.newPull) {
+    const found = await findGateNotesComment(octokit, repo, pr.number, ctx.self.botLogin);
+    if (found) existing = { id: found.id, digest: sha256Hex(found.body) };
+  }
+  const plan = planComment({ mode: settings.mode, drafts: settings.drafts, draft: pr.draft, conclusion: result.conclusion, existingDigest: existing?.digest, digest });
+  if (plan.action === 'skip') {
+    if (existing) await ctx.store.set(key, existing, TTL.pull);
+    return plan.action;
+  }
+  let id: number;
+  try {
+    id = await writeGateNotesComment(octokit, repo, pr.number, existing?.id, body);
+  } catch (error) {
+    // Someone deleted the comment: write a new one.
+    if (existing && (error as { status?: number }).status === 404) id = await writeGateNotesComment(octokit, repo, pr.number, undefined, body);
+    else throw error;
+  }
+  await ctx.store.set(key, { id, digest }, TTL.pull);
+  return plan.action;
+}

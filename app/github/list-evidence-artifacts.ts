@@ -1,0 +1,51 @@
+import type { RepoRef } from '../../core/app/triggers.js';
+import { type GitHub, repoParams } from './github.js';
+
+/** Gate actions upload their reports as artifacts named `maestro-evidence-<gate>`. */
+export const EVIDENCE_ARTIFACT_PREFIX = 'maestro-evidence';
+
+/** Most pages of the repo's artifact list read in one evaluation (100 artifacts each). */
+const MAX_PAGES = 5;
+
+export interface EvidenceArtifact {
+  id: number;
+  name: string;
+  sizeInBytes: number;
+  expired: boolean;
+  runId: number | undefined;
+  createdAt: string;
+  /** Where a person finds it: the run's page. */
+  url: string;
+}
+
+/**
+ * The evidence artifacts of a commit, from the repo's artifact list (newest first), so that one
+ * request covers every workflow run of the commit. Pages are read until the list reaches
+ * artifacts older than the commit's first workflow run (`since`), or it ends.
+ */
+export async function listEvidenceArtifacts(octokit: GitHub, repo: RepoRef, sha: string, since: string | undefined): Promise<EvidenceArtifact[]> {
+  const found: EvidenceArtifact[] = [];
+  const sinceMs = since ? Date.parse(since) : Number.NaN;
+  let page = 0;
+  for await (const response of octokit.paginate.iterator(octokit.rest.actions.listArtifactsForRepo, { ...repoParams(repo), per_page: 100 })) {
+    page++;
+    let older = false;
+    for (const artifact of response.data) {
+      const createdMs = artifact.created_at ? Date.parse(artifact.created_at) : Number.NaN;
+      if (!Number.isNaN(sinceMs) && createdMs < sinceMs) older = true;
+      if (artifact.workflow_run?.head_sha !== sha || !artifact.name.startsWith(EVIDENCE_ARTIFACT_PREFIX)) continue;
+      const runId = artifact.workflow_run?.id;
+      found.push({
+        id: artifact.id,
+        name: artifact.name,
+        sizeInBytes: artifact.size_in_bytes,
+        expired: artifact.expired,
+        runId,
+        createdAt: artifact.created_at ?? '',
+        url: runId ? `https://github.com/${repo.fullName}/actions/runs/${runId}/artifacts/${artifact.id}` : `https://github.com/${repo.fullName}/actions`,
+      });
+    }
+    if (older || page >= MAX_PAGES || Number.isNaN(sinceMs)) break;
+  }
+  return found.sort((a, b) => a.id - b.id);
+}

@@ -1,0 +1,136 @@
+import type { ApplicationFunctionOptions, Probot } from 'probot';
+import { HANDLED_EVENTS, triggerFor, type AppIdentity, type EvaluationRequest, type WorkflowRunState } from '../core/app/triggers.js';
+import type { Catalog } from '../core/controls/types.js';
+import { prepareAssertions } from '../core/engine/prepare-assertions.js';
+import { defaultCatalog } from '../core/generated/catalog.js';
+import { assertionValidators } from '../core/generated/assertions.js';
+import { VERSION } from '../core/generated/version.js';
+import { ArtifactCache, DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits } from './collect-evidence.js';
+import { evaluateCommit, mergeRuns, type EvaluationContext } from './evaluate-commit.js';
+import { EtagCache } from './github/etag-cache.js';
+import { operationsHandler } from './http-routes.js';
+import { AppMetrics } from './metrics.js';
+import type { EvaluationProcessor, EvaluationQueue } from './queue/evaluation-queue.js';
+import { MemoryQueue } from './queue/memory-queue.js';
+import { MemoryStateStore } from './state/memory-state-store.js';
+import { keys, type StateStore, TTL } from './state/state-store.js';
+
+export interface MaestroAppOptions {
+  /** Builds the queue around the processor (default: the in-process queue). */
+  createQueue?: (processor: EvaluationProcessor, onError: (error: unknown, request: EvaluationRequest, willRetry: boolean) => void) => EvaluationQueue;
+  store?: StateStore;
+  metrics?: AppMetrics;
+  /** The app's identity; looked up once with `GET /app` when absent. */
+  identity?: AppIdentity;
+  catalog?: Catalog;
+  limits?: EvidenceLimits;
+  now?: () => Date;
+  /** Serve /healthz and /metrics (the server does; tests of handlers alone do not need them). */
+  routes?: boolean;
+}
+
+/**
+ * The Maestro Conductor GitHub App. Webhook handlers only decide (the pure `triggerFor`), record
+ * what they learned, and queue an evaluation: the delivery is answered before any GitHub write.
+ * The queue runs `evaluateCommit` with an installation client per request.
+ */
+export class MaestroApp {
+  readonly metrics: AppMetrics;
+  readonly store: StateStore;
+  queue: EvaluationQueue | undefined;
+  readonly #options: MaestroAppOptions;
+  readonly #etags = new EtagCache();
+  readonly #artifacts = new ArtifactCache();
+  #identity: Promise<AppIdentity> | undefined;
+
+  constructor(options: MaestroAppOptions = {}) {
+    this.#options = options;
+    this.metrics = options.metrics ?? new AppMetrics();
+    this.store = options.store ?? new MemoryStateStore();
+    if (options.identity) this.#identity = Promise.resolve(options.identity);
+  }
+
+  /** The Probot application function. Registers every handled event once. */
+  readonly load = async (app: Probot, { addHandler }: ApplicationFunctionOptions): Promise<void> => {
+    const assertions = await prepareAssertions(this.#options.catalog ?? defaultCatalog, assertionValidators);
+    const ctx = (self: AppIdentity): EvaluationContext => ({
+      self,
+      store: this.store,
+      catalog: this.#options.catalog ?? defaultCatalog,
+      assertions,
+      artifacts: this.#artifacts,
+      limits: this.#options.limits ?? DEFAULT_EVIDENCE_LIMITS,
+      producer: { name: 'maestro-conductor-app', version: VERSION },
+      now: this.#options.now ?? (() => new Date()),
+    });
+
+    const processor: EvaluationProcessor = async (request) => {
+      const log = app.log.child({ repo: request.repo.fullName, sha: request.sha, reason: request.reason });
+      const end = this.metrics.evaluations.startTimer();
+      const octokit = await app.auth(request.installationId);
+      this.#etags.install(octokit);
+      this.metrics.instrument(octokit, request.installationId);
+      const outcome = await evaluateCommit(octokit, request, ctx(await this.identity(app)));
+      end({ status: outcome.status });
+      if (outcome.status === 'evaluated') {
+        for (const r of outcome.results) {
+          this.metrics.conclusions.inc({ conclusion: r.conclusion });
+          for (const [result, n] of Object.entries(r.counts)) if (n > 0) this.metrics.decisions.inc({ result }, n);
+        }
+      }
+      log.info({ outcome }, `evaluation ${outcome.status}`);
+    };
+    const onError = (error: unknown, request: EvaluationRequest, willRetry: boolean): void => {
+      this.metrics.evaluationErrors.inc({ retry: String(willRetry) });
+      app.log.error({ err: error, repo: request.repo.fullName, sha: request.sha, willRetry }, 'evaluation failed');
+    };
+    this.queue = this.#options.createQueue ? this.#options.createQueue(processor, onError) : new MemoryQueue(processor, {}, onError);
+
+    app.on([...HANDLED_EVENTS], async (context) => {
+      const event = `${context.name}.${(context.payload as { action?: string }).action ?? ''}`;
+      const log = context.log.child({ delivery: context.id, event });
+      const trigger = triggerFor(context.name, context.payload, await this.identity(app));
+      if (trigger.type === 'ignore') {
+        this.metrics.deliveries.inc({ event, outcome: 'ignored' });
+        log.debug({ reason: trigger.reason }, 'ignored');
+        return;
+      }
+      if (trigger.run) await this.#recordRun(trigger.repo.fullName, trigger.sha, trigger.run);
+      if (trigger.type === 'track') {
+        this.metrics.deliveries.inc({ event, outcome: 'tracked' });
+        return;
+      }
+      if (trigger.snapshot) await this.store.set(keys.snapshot(trigger.repo.fullName, trigger.snapshot.number), trigger.snapshot, TTL.pull);
+      await this.queue!.enqueue(trigger);
+      this.metrics.deliveries.inc({ event, outcome: 'queued' });
+      log.info({ repo: trigger.repo.fullName, sha: trigger.sha, pulls: trigger.pulls }, 'evaluation queued');
+    });
+
+    if (this.#options.routes !== false) {
+      addHandler(operationsHandler(this.metrics, async () => ({ ok: true, detail: { version: VERSION, queue: this.#options.createQueue ? 'custom' : 'memory' } })));
+    }
+  };
+
+  /** Who the app is, so it ignores what it caused itself. */
+  identity(app: Probot): Promise<AppIdentity> {
+    this.#identity ??= (async () => {
+      const octokit = await app.auth();
+      const { data } = await octokit.rest.apps.getAuthenticated();
+      if (!data) throw new Error('GET /app returned no app');
+      return { appId: data.id, botLogin: `${data.slug ?? 'maestro-conductor'}[bot]` };
+    })().catch((error: unknown) => {
+      this.#identity = undefined;
+      throw error;
+    });
+    return this.#identity;
+  }
+
+  async #recordRun(repo: string, sha: string, run: WorkflowRunState): Promise<void> {
+    await this.store.update<WorkflowRunState[]>(keys.runs(repo, sha), TTL.commit, (current) => mergeRuns(current ?? [], [run]));
+  }
+
+  async close(): Promise<void> {
+    await this.queue?.close();
+    await this.store.close();
+  }
+}

@@ -1,0 +1,38 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { GitHub } from './github/github.js';
+
+/** The app's Prometheus metrics, in a registry of its own (served at /metrics). */
+export class AppMetrics {
+  readonly registry = new Registry();
+  readonly deliveries = new Counter({ name: 'maestro_webhook_deliveries_total', help: 'Webhook deliveries by event and what the app did with them.', labelNames: ['event', 'outcome'] as const, registers: [this.registry] });
+  readonly evaluations = new Histogram({
+    name: 'maestro_evaluation_duration_seconds',
+    help: 'Time of one queued evaluation, from start to published check run.',
+    labelNames: ['status'] as const,
+    buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60],
+    registers: [this.registry],
+  });
+  readonly evaluationErrors = new Counter({ name: 'maestro_evaluation_errors_total', help: 'Evaluations that threw, by whether they will be retried.', labelNames: ['retry'] as const, registers: [this.registry] });
+  readonly decisions = new Counter({ name: 'maestro_control_decisions_total', help: 'Control decisions published, by result.', labelNames: ['result'] as const, registers: [this.registry] });
+  readonly conclusions = new Counter({ name: 'maestro_gate_conclusions_total', help: 'Gate conclusions published, by conclusion.', labelNames: ['conclusion'] as const, registers: [this.registry] });
+  readonly githubRequests = new Counter({ name: 'maestro_github_requests_total', help: 'GitHub API requests, by method, route template and status.', labelNames: ['method', 'route', 'status'] as const, registers: [this.registry] });
+  readonly rateLimitRemaining = new Gauge({ name: 'maestro_github_rate_limit_remaining', help: 'Requests left in the current rate-limit window, as last reported by GitHub, by installation.', labelNames: ['installation'] as const, registers: [this.registry] });
+  readonly queueDepth = new Gauge({ name: 'maestro_queue_waiting', help: 'Evaluations waiting or running.', registers: [this.registry] });
+
+  constructor(options: { defaultMetrics?: boolean } = {}) {
+    if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'maestro_' });
+  }
+
+  /** Counts every request of one client, and records the rate limit GitHub reports. */
+  instrument(octokit: GitHub, installationId: number): void {
+    octokit.hook.after('request', (response, options) => {
+      this.githubRequests.inc({ method: String(options.method), route: String(options.url), status: String(response.status) });
+      const remaining = (response.headers as Record<string, string | undefined>)['x-ratelimit-remaining'];
+      if (remaining !== undefined && remaining !== '') this.rateLimitRemaining.set({ installation: String(installationId) }, Number(remaining));
+    });
+    octokit.hook.error('request', (error, options) => {
+      this.githubRequests.inc({ method: String(options.method), route: String(options.url), status: String((error as { status?: number }).status ?? 'error') });
+      throw error;
+    });
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * What the app remembers between deliveries, so an evaluation does not ask GitHub again for what
+ * it already knows: the check run of a commit, the gate-notes comment of a PR, PR data from the
+ * last pull_request event, the workflow runs of a commit, reports of already downloaded artifacts.
+ * Everything here can be lost (a restart without Redis): the app then asks GitHub once more.
+ */
+export interface StateStore {
+  get<T>(key: string): Promise<T | undefined>;
+  /** Stores a JSON-serialisable value for `ttlSeconds`. */
+  set(key: string, value: unknown, ttlSeconds: number): Promise<void>;
+  /** Changes a value atomically with respect to other updates of the same key. */
+  update<T>(key: string, ttlSeconds: number, change: (current: T | undefined) => T): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Lifetimes of what is stored. */
+export const TTL = {
+  /** Check run and tracked workflow runs of a commit. */
+  commit: 7 * 24 * 3600,
+  /** The gate-notes comment of a PR. */
+  pull: 90 * 24 * 3600,
+  /** Parsed reports of an artifact (artifacts never change). */
+  artifact: 24 * 3600,
+  /** A user's permission on a repo. */
+  permission: 10 * 60,
+} as const;
+
+/** Key names, in one place. */
+export const keys = {
+  checkRun: (repo: string, sha: string, name: string) => `check:${repo}@${sha}:${name}`,
+  comment: (repo: string, pr: number) => `comment:${repo}#${pr}`,
+  snapshot: (repo: string, pr: number) => `pr:${repo}#${pr}`,
+  runs: (repo: string, sha: string) => `runs:${repo}@${sha}`,
+  artifact: (repo: string, id: number) => `artifact:${repo}:${id}`,
+  permission: (repo: string, login: string) => `perm:${repo}:${login.toLowerCase()}`,
+};

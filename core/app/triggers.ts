@@ -1,0 +1,234 @@
+/**
+ * Which webhook deliveries make the app do something, and what. Pure: the app registers exactly
+ * `HANDLED_EVENTS` and hands each delivery to `triggerFor`, so the rules are tested without GitHub.
+ */
+import { hasEvidenceLinks } from '../pr/parse-evidence-links.js';
+
+/** Every `event.action` the app handles; app.yml subscribes to exactly these events. */
+export const HANDLED_EVENTS = [
+  'pull_request.opened',
+  'pull_request.synchronize',
+  'pull_request.reopened',
+  'pull_request.edited',
+  'pull_request.labeled',
+  'pull_request.unlabeled',
+  'pull_request.ready_for_review',
+  'pull_request_review.submitted',
+  'pull_request_review.dismissed',
+  'workflow_run.requested',
+  'workflow_run.in_progress',
+  'workflow_run.completed',
+  'check_run.rerequested',
+  'check_run.requested_action',
+  'check_suite.rerequested',
+] as const;
+export type HandledEvent = (typeof HANDLED_EVENTS)[number];
+
+/** The repository a delivery is about. */
+export interface RepoRef {
+  id: number;
+  owner: string;
+  name: string;
+  /** `owner/name`. */
+  fullName: string;
+}
+
+/** What the app knows about a PR from a payload, enough to evaluate it without fetching it again. */
+export interface PullRequestSnapshot {
+  number: number;
+  title: string;
+  body: string;
+  headSha: string;
+  headRef: string;
+  baseRef: string;
+  author: string;
+  draft: boolean;
+  labels: string[];
+  htmlUrl?: string;
+  changedFiles?: number;
+}
+
+/** A workflow run of a head commit, as tracked to know when its evidence is complete. */
+export interface WorkflowRunState {
+  id: number;
+  name: string;
+  status: string;
+  createdAt: string;
+}
+
+/** An evaluation to queue for one head commit of one repo. */
+export interface EvaluationRequest {
+  type: 'evaluate';
+  installationId: number;
+  repo: RepoRef;
+  sha: string;
+  /** PR numbers known from the payload; empty means "find the open PRs whose head is `sha`". */
+  pulls: number[];
+  /** PR data carried by the payload (pull_request events), newest wins when requests coalesce. */
+  snapshot?: PullRequestSnapshot;
+  /** A person asked for it (re-run): evaluate now even while workflow runs are still going. */
+  force: boolean;
+  /** The commit was just pushed or opened as a PR (no check run of the app can exist yet). */
+  newCommit?: boolean;
+  /** The PR was just opened (no gate-notes comment can exist yet). */
+  newPull?: boolean;
+  /** A run that just changed, to record before evaluating. */
+  run?: WorkflowRunState;
+  /** `event.action`, for logs and metrics. */
+  reason: string;
+}
+
+/** A workflow run started: only recorded, so the gate waits for it. */
+export interface TrackRequest {
+  type: 'track';
+  installationId: number;
+  repo: RepoRef;
+  sha: string;
+  run: WorkflowRunState;
+  reason: string;
+}
+
+/** A delivery the app does nothing with, and why (logged and counted). */
+export interface Ignored {
+  type: 'ignore';
+  reason: string;
+}
+
+export type Trigger = EvaluationRequest | TrackRequest | Ignored;
+
+/** Who the app itself is, so that events it caused are not acted on. */
+export interface AppIdentity {
+  appId: number;
+  /** The app's bot login, such as `maestro-conductor[bot]`. */
+  botLogin: string;
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * The named predicate of the app: what a delivery triggers. Events caused by the app itself (its
+ * check runs, its comments, anything its bot sends) never trigger work; check re-runs count only
+ * for the app's own checks; PR edits only when the title, body or base changed; reviews only when
+ * the PR body lists evidence links (approvals are what make manual links count).
+ */
+export function triggerFor(event: string, payload: unknown, self: AppIdentity): Trigger {
+  const p = (payload ?? {}) as Json;
+  const action = typeof p.action === 'string' ? p.action : '';
+  const name = `${event}.${action}`;
+  if (!(HANDLED_EVENTS as readonly string[]).includes(name)) return ignore(`${name} is not handled`);
+  const installationId = num((p.installation as Json | undefined)?.id);
+  const repo = repoRef(p.repository);
+  if (installationId === undefined || !repo) return ignore(`${name} without installation or repository`);
+  const sender = str((p.sender as Json | undefined)?.login);
+  if (sender && sender.toLowerCase() === self.botLogin.toLowerCase()) return ignore(`${name} was caused by the app itself`);
+  const base = { installationId, repo, reason: name };
+
+  switch (event) {
+    case 'pull_request': {
+      const snapshot = snapshotOf(p.pull_request);
+      if (!snapshot) return ignore(`${name} without a usable pull_request`);
+      if (action === 'edited') {
+        const changes = (p.changes ?? {}) as Json;
+        if (!changes.title && !changes.body && !changes.base) return ignore('pull_request.edited changed neither title, body nor base');
+      }
+      const newCommit = action === 'opened' || action === 'synchronize';
+      return { type: 'evaluate', ...base, sha: snapshot.headSha, pulls: [snapshot.number], snapshot, force: false, ...(newCommit ? { newCommit } : {}), ...(action === 'opened' ? { newPull: true } : {}) };
+    }
+    case 'pull_request_review': {
+      const snapshot = snapshotOf(p.pull_request);
+      if (!snapshot) return ignore(`${name} without a usable pull_request`);
+      if (!hasEvidenceLinks(snapshot.body)) return ignore(`${name} on a PR without evidence links`);
+      return { type: 'evaluate', ...base, sha: snapshot.headSha, pulls: [snapshot.number], snapshot, force: false };
+    }
+    case 'workflow_run': {
+      const run = p.workflow_run as Json | undefined;
+      const sha = str(run?.head_sha);
+      const id = num(run?.id);
+      if (!run || !sha || id === undefined) return ignore(`${name} without a usable workflow_run`);
+      const state: WorkflowRunState = { id, name: str(run.name) ?? String(id), status: action === 'completed' ? 'completed' : (str(run.status) ?? action), createdAt: str(run.created_at) ?? '' };
+      if (action !== 'completed') return { type: 'track', ...base, sha, run: state };
+      return { type: 'evaluate', ...base, sha, pulls: pullNumbers(run.pull_requests, repo), force: false, run: state };
+    }
+    case 'check_run': {
+      const run = p.check_run as Json | undefined;
+      if (num((run?.app as Json | undefined)?.id) !== self.appId) return ignore(`${name} for another app's check`);
+      if (action === 'requested_action' && str((p.requested_action as Json | undefined)?.identifier) !== RERUN_ACTION) return ignore(`${name} for an unknown action`);
+      const sha = str(run?.head_sha);
+      if (!sha) return ignore(`${name} without a head_sha`);
+      return { type: 'evaluate', ...base, sha, pulls: pullNumbers(run?.pull_requests, repo), force: true };
+    }
+    case 'check_suite': {
+      const suite = p.check_suite as Json | undefined;
+      if (num((suite?.app as Json | undefined)?.id) !== self.appId) return ignore(`${name} for another app's suite`);
+      const sha = str(suite?.head_sha);
+      if (!sha) return ignore(`${name} without a head_sha`);
+      return { type: 'evaluate', ...base, sha, pulls: pullNumbers(suite?.pull_requests, repo), force: true };
+    }
+    default:
+      return ignore(`${name} is not handled`);
+  }
+}
+
+/** The identifier of the check run's "Re-run gates" button. */
+export const RERUN_ACTION = 'rerun';
+
+function ignore(reason: string): Ignored {
+  return { type: 'ignore', reason };
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.length > 0 ? v : undefined;
+}
+
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined;
+}
+
+function repoRef(v: unknown): RepoRef | undefined {
+  const r = (v ?? {}) as Json;
+  const fullName = str(r.full_name);
+  const owner = str((r.owner as Json | undefined)?.login);
+  const name = str(r.name);
+  const id = num(r.id);
+  if (!fullName || !owner || !name || id === undefined) return undefined;
+  return { id, owner, name, fullName };
+}
+
+/** PR numbers of a run or suite: only PRs into this repo (runs of forks list the fork's PRs too). */
+function pullNumbers(v: unknown, repo: RepoRef): number[] {
+  if (!Array.isArray(v)) return [];
+  const numbers = v
+    .filter((pr: Json) => {
+      const baseRepo = ((pr?.base as Json | undefined)?.repo as Json | undefined) ?? {};
+      return num(baseRepo.id) === repo.id;
+    })
+    .map((pr: Json) => num(pr?.number))
+    .filter((n): n is number => n !== undefined);
+  return [...new Set(numbers)].sort((a, b) => a - b);
+}
+
+/** The PR facts a pull_request or pull_request_review payload carries. */
+export function snapshotOf(v: unknown): PullRequestSnapshot | undefined {
+  const pr = (v ?? {}) as Json;
+  const head = (pr.head ?? {}) as Json;
+  const base = (pr.base ?? {}) as Json;
+  const number = num(pr.number);
+  const headSha = str(head.sha);
+  if (number === undefined || !headSha) return undefined;
+  const labels = Array.isArray(pr.labels) ? pr.labels.map((l: Json) => str(l?.name)).filter((l): l is string => l !== undefined) : [];
+  const htmlUrl = str(pr.html_url);
+  const changedFiles = num(pr.changed_files);
+  return {
+    number,
+    title: typeof pr.title === 'string' ? pr.title : '',
+    body: typeof pr.body === 'string' ? pr.body : '',
+    headSha,
+    headRef: str(head.ref) ?? '',
+    baseRef: str(base.ref) ?? '',
+    author: str((pr.user as Json | undefined)?.login) ?? '',
+    draft: pr.draft === true,
+    labels: [...new Set(labels)].sort(),
+    ...(htmlUrl ? { htmlUrl } : {}),
+    ...(changedFiles !== undefined ? { changedFiles } : {}),
+  };
+}

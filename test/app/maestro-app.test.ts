@@ -1,0 +1,317 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import nock from 'nock';
+import { GATE_NOTES_MARKER } from '../../core/render/render-gate-notes.js';
+import { driftData } from '../helpers/build-evidence.js';
+import { APP_ID, BOT, INSTALLATION, apiRequests, createTestApp, examplePayload, tokenScope, zipOf } from '../helpers/github-app.js';
+
+const API = 'https://api.github.com';
+const BLOB = 'https://blob.example-artifacts.githubusercontent.com';
+const REPO = '/repos/Codertocat/Hello-World';
+const SHA = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
+const CONFIG_PATH = `${REPO}/contents/.github%2Fmaestro.yml`;
+const ORG_CONFIG_PATH = '/repos/Codertocat/.github/contents/.github%2Fmaestro.yml';
+
+function openedPayload(overrides: { body?: string; draft?: boolean; action?: string } = {}): Record<string, any> {
+  const payload = examplePayload('pull_request', 'opened');
+  payload.installation = { id: INSTALLATION, node_id: 'MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMQ==' };
+  if (overrides.body !== undefined) payload.pull_request.body = overrides.body;
+  if (overrides.draft !== undefined) payload.pull_request.draft = overrides.draft;
+  if (overrides.action) payload.action = overrides.action;
+  return payload;
+}
+
+function driftReport(status: 'clean' | 'drift', sha = SHA): string {
+  return JSON.stringify({
+    kind: 'drift-report',
+    schemaVersion: '1.0',
+    subject: { repo: 'Codertocat/Hello-World', sha },
+    producer: { name: 'maestro-drift', version: '0.1.0' },
+    createdAt: '2026-11-20T11:30:00Z',
+    data: { ...driftData(status, status === 'clean' ? [] : ['gates']), repo: 'Codertocat/Hello-World' },
+  });
+}
+
+function artifact(id: number, name = 'maestro-evidence-drift', size = 600, sha = SHA): Record<string, unknown> {
+  return {
+    id,
+    node_id: 'MDg6QXJ0aWZhY3QxMQ==',
+    name,
+    size_in_bytes: size,
+    url: `${API}${REPO}/actions/artifacts/${id}`,
+    archive_download_url: `${API}${REPO}/actions/artifacts/${id}/zip`,
+    expired: false,
+    created_at: '2026-11-20T11:31:00Z',
+    expires_at: '2027-02-18T11:31:00Z',
+    updated_at: '2026-11-20T11:31:00Z',
+    workflow_run: { id: 30433642, repository_id: 186853002, head_repository_id: 186853002, head_branch: 'changes', head_sha: sha },
+  };
+}
+
+/** Requests of the data-gathering part of an evaluation: config (absent in repo and org), artifacts, files. */
+function gatherScope(zip: Buffer | undefined, options: { files?: string[] } = {}): nock.Scope {
+  const scope = nock(API)
+    .get(CONFIG_PATH).reply(404, { message: 'Not Found' })
+    .get(ORG_CONFIG_PATH).reply(404, { message: 'Not Found' })
+    .get(`${REPO}/actions/artifacts`).query({ per_page: 100 }).reply(200, { total_count: zip ? 1 : 0, artifacts: zip ? [artifact(11)] : [] })
+    .get(`${REPO}/pulls/2/files`).query({ per_page: 100 }).reply(200, (options.files ?? ['README.md']).map((filename) => ({ filename, status: 'modified', additions: 1, deletions: 0, changes: 1 })));
+  if (zip) scope.get(`${REPO}/actions/artifacts/11/zip`).reply(302, '', { location: `${BLOB}/artifact-11.zip` });
+  return scope;
+}
+
+function blobScope(zip: Buffer): nock.Scope {
+  return nock(BLOB).get('/artifact-11.zip').reply(200, zip, { 'content-type': 'application/zip' });
+}
+
+describe('the app on pull_request events', () => {
+  beforeAll(() => nock.disableNetConnect());
+  afterAll(() => nock.enableNetConnect());
+  beforeEach(() => nock.cleanAll());
+  afterEach(() => {
+    const pending = nock.pendingMocks();
+    nock.cleanAll();
+    expect(pending).toEqual([]);
+  });
+
+  it('on a new PR: one check run and one comment, from the evidence artifacts of the head commit, in 7 API requests plus the download (no config in the repo, so the org .github repo is asked too)', async () => {
+    const { probot, app } = await createTestApp();
+    const zip = await zipOf({ 'drift-report.json': driftReport('clean'), 'screenshot.png': Buffer.alloc(100) });
+    const checks: any[] = [];
+    const comments: any[] = [];
+    const scopes = [
+      tokenScope(),
+      nock(API).get(`${REPO}/actions/runs`).query({ head_sha: SHA, per_page: 100 }).reply(200, { total_count: 0, workflow_runs: [] }),
+      gatherScope(zip),
+      blobScope(zip),
+      nock(API).post(`${REPO}/issues/2/comments`, (body) => comments.push(body) > 0).reply(201, { id: 555, body: '' }),
+      nock(API).post(`${REPO}/check-runs`, (body) => checks.push(body) > 0).reply(201, { id: 777 }),
+    ];
+    await probot.receive({ id: 'delivery-1', name: 'pull_request', payload: openedPayload() as never });
+    await app.queue!.onIdle();
+    for (const scope of scopes) expect(scope.isDone()).toBe(true);
+
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ name: 'Enforce GA Gates Evidence', head_sha: SHA, status: 'completed', conclusion: 'success' });
+    expect(checks[0].actions).toEqual([{ label: 'Re-run gates', description: 'Evaluate the evidence again', identifier: 'rerun' }]);
+    expect(checks[0].output.summary).toContain('GA-30');
+    expect(comments).toHaveLength(1);
+    expect(comments[0].body.startsWith(GATE_NOTES_MARKER)).toBe(true);
+    // runs, config (repo + org), artifacts, files, comment, check run; plus the one artifact download
+    expect(await apiRequests(app)).toBe(8);
+    await app.close();
+  });
+
+  it('waits while workflow runs of the commit are in progress, then decides once when the last completes', async () => {
+    const { probot, app } = await createTestApp();
+    const zip = await zipOf({ 'drift-report.json': driftReport('clean') });
+    const created: any[] = [];
+    const updated: any[] = [];
+    const runs = [
+      { id: 30433642, name: 'gates', status: 'in_progress', created_at: '2026-11-20T11:29:00Z' },
+      { id: 30433643, name: 'a11y', status: 'queued', created_at: '2026-11-20T11:29:01Z' },
+    ];
+    const waiting = [
+      tokenScope(),
+      nock(API).get(`${REPO}/actions/runs`).query({ head_sha: SHA, per_page: 100 }).reply(200, { total_count: 2, workflow_runs: runs }),
+      nock(API).get(CONFIG_PATH).reply(404, {}).get(ORG_CONFIG_PATH).reply(404, {}),
+      nock(API).post(`${REPO}/check-runs`, (body) => created.push(body) > 0).reply(201, { id: 777 }),
+    ];
+    await probot.receive({ id: 'd-push', name: 'pull_request', payload: openedPayload({ action: 'synchronize' }) as never });
+    await app.queue!.onIdle();
+    for (const scope of waiting) expect(scope.isDone()).toBe(true);
+    expect(created).toEqual([expect.objectContaining({ status: 'in_progress', name: 'Enforce GA Gates Evidence', head_sha: SHA })]);
+    expect(created[0].output.title).toBe('Waiting for 2 workflow runs');
+
+    // The first run completes: the other is still going, so nothing is asked of GitHub.
+    const before = await apiRequests(app);
+    const first = examplePayload('workflow_run', 'completed');
+    Object.assign(first.workflow_run, { id: 30433642, name: 'gates', head_sha: SHA, pull_requests: [{ number: 2, id: 1, url: '', head: { ref: 'changes', sha: SHA, repo: { id: 186853002, url: '', name: 'Hello-World' } }, base: { ref: 'master', sha: 'f'.repeat(40), repo: { id: 186853002, url: '', name: 'Hello-World' } } }] });
+    first.installation = { id: INSTALLATION };
+    first.repository = openedPayload().repository;
+    await probot.receive({ id: 'd-run-1', name: 'workflow_run', payload: first as never });
+    await app.queue!.onIdle();
+    expect(await apiRequests(app)).toBe(before);
+
+    // The last run completes: one evaluation, which updates the same check run.
+    const second = structuredClone(first);
+    second.workflow_run.id = 30433643;
+    second.workflow_run.name = 'a11y';
+    const final = [
+      gatherScope(zip),
+      blobScope(zip),
+      nock(API).get(`${REPO}/issues/2/comments`).query({ per_page: 100 }).reply(200, []),
+      nock(API).post(`${REPO}/issues/2/comments`).reply(201, { id: 555 }),
+      nock(API).patch(`${REPO}/check-runs/777`, (body) => updated.push(body) > 0).reply(200, { id: 777 }),
+    ];
+    await probot.receive({ id: 'd-run-2', name: 'workflow_run', payload: second as never });
+    await app.queue!.onIdle();
+    for (const scope of final) expect(scope.isDone()).toBe(true);
+    expect(updated).toEqual([expect.objectContaining({ status: 'completed', conclusion: 'success' })]);
+    await app.close();
+  });
+
+  it('gives one check run and one comment for a redelivery and a concurrent duplicate of the same delivery', async () => {
+    const { probot, app } = await createTestApp();
+    const zip = await zipOf({ 'drift-report.json': driftReport('clean') });
+    const scopes = [
+      tokenScope(),
+      nock(API).get(`${REPO}/actions/runs`).query(true).reply(200, { total_count: 0, workflow_runs: [] }),
+      gatherScope(zip),
+      blobScope(zip),
+      nock(API).post(`${REPO}/issues/2/comments`).once().reply(201, { id: 555 }),
+      nock(API).post(`${REPO}/check-runs`).once().reply(201, { id: 777 }),
+    ];
+    const payload = openedPayload();
+    await Promise.all([
+      probot.receive({ id: 'same-delivery', name: 'pull_request', payload: payload as never }),
+      probot.receive({ id: 'same-delivery', name: 'pull_request', payload: payload as never }),
+      probot.receive({ id: 'same-delivery', name: 'pull_request', payload: payload as never }),
+    ]);
+    await app.queue!.onIdle();
+    for (const scope of scopes) expect(scope.isDone()).toBe(true);
+    await app.close();
+  });
+
+  it('fails the gate with a clear invalid decision for a zip with ../ entries and for an artifact of non-JSON files', async () => {
+    const { probot, app } = await createTestApp();
+    // yazl refuses to write "../": write "xx/" and patch the name bytes (local header and central directory).
+    const built = await zipOf({ 'xx/escape.json': driftReport('clean'), 'notes.txt': 'hello' });
+    const zip = Buffer.from(built.toString('latin1').replaceAll('xx/escape.json', '../escape.json'), 'latin1');
+    const checks: any[] = [];
+    const scopes = [
+      tokenScope(),
+      nock(API).get(`${REPO}/actions/runs`).query(true).reply(200, { total_count: 0, workflow_runs: [] }),
+      gatherScope(zip),
+      blobScope(zip),
+      nock(API).post(`${REPO}/issues/2/comments`).reply(201, { id: 555 }),
+      nock(API).post(`${REPO}/check-runs`, (body) => checks.push(body) > 0).reply(201, { id: 777 }),
+    ];
+    await probot.receive({ id: 'd', name: 'pull_request', payload: openedPayload() as never });
+    await app.queue!.onIdle();
+    for (const scope of scopes) expect(scope.isDone()).toBe(true);
+    expect(checks[0].conclusion).toBe('failure');
+    expect(checks[0].output.summary).toContain('escape.json');
+    await app.close();
+  });
+
+  it('refuses an artifact above the size limit without downloading it', async () => {
+    const { probot, app } = await createTestApp();
+    const checks: any[] = [];
+    const scopes = [
+      tokenScope(),
+      nock(API).get(`${REPO}/actions/runs`).query(true).reply(200, { total_count: 0, workflow_runs: [] }),
+      nock(API)
+        .get(CONFIG_PATH).reply(404, {})
+        .get(ORG_CONFIG_PATH).reply(404, {})
+        .get(`${REPO}/actions/artifacts`).query(true).reply(200, { total_count: 1, artifacts: [artifact(11, 'maestro-evidence-huge', 500 * 1024 * 1024)] })
+        .get(`${REPO}/pulls/2/files`).query(true).reply(200, [{ filename: 'README.md' }]),
+      nock(API).post(`${REPO}/issues/2/comments`).reply(201, { id: 555 }),
+      nock(API).post(`${REPO}/check-runs`, (body) => checks.push(body) > 0).reply(201, { id: 777 }),
+    ];
+    await probot.receive({ id: 'd', name: 'pull_request', payload: openedPayload() as never });
+    await app.queue!.onIdle();
+    for (const scope of scopes) expect(scope.isDone()).toBe(true);
+    expect(checks[0].conclusion).toBe('failure');
+    expect(checks[0].output.summary).toContain('maestro-evidence-huge');
+    expect(checks[0].output.summary).toMatch(/more than the limit/);
+    await app.close();
+  });
+
+  it('reports an invalid repo config as action_required naming the key, with an annotation on the file', async () => {
+    const { probot, app } = await createTestApp();
+    const checks: any[] = [];
+    const scopes = [
+      tokenScope(),
+      nock(API).get(`${REPO}/actions/runs`).query(true).reply(200, { total_count: 0, workflow_runs: [] }),
+      nock(API)
+        .get(CONFIG_PATH).reply(200, 'comment:\n  mood: always\n', { 'content-type': 'text/plain; charset=utf-8', etag: '"abc"' })
+        .get(`${REPO}/actions/artifacts`).query(true).reply(200, { total_count: 0, artifacts: [] })
+        .get(`${REPO}/pulls/2/files`).query(true).reply(200, [{ filename: 'README.md' }]),
+      nock(API).post(`${REPO}/issues/2/comments`).reply(201, { id: 555 }),
+      nock(API).post(`${REPO}/check-runs`, (body) => checks.push(body) > 0).reply(201, { id: 777 }),
+    ];
+    await probot.receive({ id: 'd', name: 'pull_request', payload: openedPayload() as never });
+    await app.queue!.onIdle();
+    for (const scope of scopes) expect(scope.isDone()).toBe(true);
+    expect(checks[0].conclusion).toBe('action_required');
+    expect(checks[0].output.title).toContain('comment.mood');
+    expect(checks[0].output.annotations[0]).toMatchObject({ path: '.github/maestro.yml', annotation_level: 'failure' });
+    await app.close();
+  });
+
+  it('updates its own comment in place on a later event, and skips the write when nothing changed', async () => {
+    const { probot, app } = await createTestApp();
+    const zip = await zipOf({ 'drift-report.json': driftReport('clean') });
+    const first = [
+      tokenScope(),
+      nock(API).get(`${REPO}/actions/runs`).query(true).reply(200, { total_count: 0, workflow_runs: [] }),
+      gatherScope(zip),
+      blobScope(zip),
+      nock(API).post(`${REPO}/issues/2/comments`).reply(201, { id: 555 }),
+      nock(API).post(`${REPO}/check-runs`).reply(201, { id: 777 }),
+    ];
+    await probot.receive({ id: 'd1', name: 'pull_request', payload: openedPayload() as never });
+    await app.queue!.onIdle();
+    for (const scope of first) expect(scope.isDone()).toBe(true);
+
+    // A label is added: same evidence (artifact read from memory), same notes: no comment write.
+    const labeled = openedPayload({ action: 'labeled' });
+    labeled.label = { name: 'docs' };
+    labeled.pull_request.labels = [{ id: 1, name: 'docs', color: 'fff', default: false, description: null, node_id: 'x', url: '' }];
+    const second = [
+      nock(API)
+        .get(CONFIG_PATH).reply(404, {})
+        .get(ORG_CONFIG_PATH).reply(404, {})
+        .get(`${REPO}/actions/artifacts`).query(true).reply(200, { total_count: 1, artifacts: [artifact(11)] })
+        .get(`${REPO}/pulls/2/files`).query(true).reply(200, [{ filename: 'README.md' }]),
+      nock(API).patch(`${REPO}/check-runs/777`).reply(200, { id: 777 }),
+    ];
+    await probot.receive({ id: 'd2', name: 'pull_request', payload: labeled as never });
+    await app.queue!.onIdle();
+    for (const scope of second) expect(scope.isDone()).toBe(true);
+    await app.close();
+  });
+
+  it('keeps hostile PR text from breaking or inflating the comment and the check', async () => {
+    const { probot, app } = await createTestApp();
+    const payload = openedPayload();
+    payload.pull_request.title = `<img src=x onerror=alert(1)> @acme/security ${'**bold** '.repeat(8000)}`;
+    payload.pull_request.head.ref = 'feature/<script>alert(1)</script>';
+    payload.pull_request.body = `${'A'.repeat(70_000)}`;
+    const comments: any[] = [];
+    const checks: any[] = [];
+    const scopes = [
+      tokenScope(),
+      nock(API).get(`${REPO}/actions/runs`).query(true).reply(200, { total_count: 0, workflow_runs: [] }),
+      gatherScope(undefined),
+      nock(API).post(`${REPO}/issues/2/comments`, (body) => comments.push(body) > 0).reply(201, { id: 555 }),
+      nock(API).post(`${REPO}/check-runs`, (body) => checks.push(body) > 0).reply(201, { id: 777 }),
+    ];
+    await probot.receive({ id: 'd', name: 'pull_request', payload: payload as never });
+    await app.queue!.onIdle();
+    for (const scope of scopes) expect(scope.isDone()).toBe(true);
+    const body: string = comments[0].body;
+    expect(body.length).toBeLessThanOrEqual(65_535);
+    // Markdown-escaped: GitHub shows the text, renders no HTML.
+    expect(body).not.toMatch(/(^|[^\\])<img/);
+    expect(body).not.toMatch(/(^|[^\\])<script/);
+    expect(body).not.toMatch(/(^|[^`\\])@acme\/security/);
+    expect(checks[0].output.summary.length).toBeLessThanOrEqual(65_535);
+    expect(checks[0].output.title.length).toBeLessThanOrEqual(255);
+    await app.close();
+  });
+
+  it('ignores what the app caused itself and other apps\' check re-runs, with no GitHub request', async () => {
+    const { probot, app } = await createTestApp();
+    const own = openedPayload({ action: 'labeled' });
+    own.sender = { ...own.sender, login: BOT, type: 'Bot' };
+    await probot.receive({ id: 'a', name: 'pull_request', payload: own as never });
+    const rerun = examplePayload('check_run', 'rerequested');
+    rerun.check_run.app.id = APP_ID + 1;
+    await probot.receive({ id: 'b', name: 'check_run', payload: rerun as never });
+    await app.queue!.onIdle();
+    expect(await apiRequests(app)).toBe(0);
+    const deliveries = await app.metrics.deliveries.get();
+    expect(deliveries.values.map((v) => v.labels.outcome)).toEqual(['ignored', 'ignored']);
+    await app.close();
+  });
+});

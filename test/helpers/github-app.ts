@@ -1,0 +1,67 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { createRequire } from 'node:module';
+import nock from 'nock';
+import { Probot, ProbotOctokit } from 'probot';
+import yazl from 'yazl';
+import { MaestroApp, type MaestroAppOptions } from '../../app/maestro-app.js';
+import { MemoryQueue } from '../../app/queue/memory-queue.js';
+
+const require = createRequire(import.meta.url);
+const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as Array<{ name: string; examples: Array<Record<string, unknown>> }>;
+
+/** A real payload from @octokit/webhooks-examples (a deep copy, so tests may change fields). */
+export function examplePayload(event: string, action: string, index = 0): Record<string, any> {
+  const list = examples.find((e) => e.name === event)?.examples.filter((x) => x.action === action) ?? [];
+  const payload = list[index];
+  if (!payload) throw new Error(`no example for ${event}.${action} #${index}`);
+  return structuredClone(payload) as Record<string, any>;
+}
+
+export const APP_ID = 2;
+export const BOT = 'maestro-conductor[bot]';
+export const INSTALLATION = 1;
+export const SECRET = 'test-webhook-secret';
+export const privateKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+
+/** Probot with the app loaded, retries and throttling off, the queue without delay. */
+export async function createTestApp(options: MaestroAppOptions = {}): Promise<{ probot: Probot; app: MaestroApp }> {
+  const app = new MaestroApp({
+    identity: { appId: APP_ID, botLogin: BOT },
+    now: () => new Date('2026-11-20T12:00:00Z'),
+    createQueue: (processor, onError) => new MemoryQueue(processor, { delayMs: 0, backoffMs: 1, attempts: 1 }, onError),
+    routes: false,
+    ...options,
+  });
+  const probot = new Probot({
+    appId: APP_ID,
+    privateKey,
+    secret: SECRET,
+    logLevel: (process.env.TEST_LOG_LEVEL as 'fatal' | undefined) ?? 'fatal',
+    // Applied after Probot's own defaults, so retries and the write throttle (1 s between writes) are really off.
+    Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({ ...options, retry: { enabled: false }, throttle: { ...(options.throttle as object), enabled: false } })),
+  });
+  await probot.load(app.load, { cwd: process.cwd(), addHandler: () => {} });
+  return { probot, app };
+}
+
+/** The installation token request every evaluation starts with. */
+export function tokenScope(): nock.Scope {
+  return nock('https://api.github.com').post(`/app/installations/${INSTALLATION}/access_tokens`).reply(200, { token: 'ghs_test', expires_at: '2099-01-01T00:00:00Z', permissions: {} });
+}
+
+/** A zip of files, as GitHub serves an artifact. */
+export function zipOf(files: Record<string, string | Buffer>): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  for (const [name, content] of Object.entries(files)) zip.addBuffer(Buffer.isBuffer(content) ? content : Buffer.from(content), name);
+  zip.end();
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    zip.outputStream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject);
+  });
+}
+
+/** GitHub API requests the app made through its installation clients (token requests excluded). */
+export async function apiRequests(app: MaestroApp): Promise<number> {
+  const metric = await app.metrics.githubRequests.get();
+  return metric.values.filter((v) => !String(v.labels.route).endsWith('/access_tokens')).reduce((n, v) => n + v.value, 0);
+}
