@@ -107,7 +107,7 @@ export class MaestroApp {
     });
 
     if (this.#options.routes !== false) {
-      addHandler(operationsHandler(this.metrics, async () => ({ ok: true, detail: { version: VERSION, queue: this.#options.createQueue ? 'custom' : 'memory' } })));
+      addHandler(operationsHandler(this.metrics, async () => ({ ok: true, detail: { version: VERSION, queue: this.queue?.kind } })));
     }
   };
 

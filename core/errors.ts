@@ -21,7 +21,8 @@ export type ErrorCode =
   | 'CATALOG_DUPLICATE_ID'
   | 'CONFIG_INVALID'
   | 'EVENT_INVALID'
-  | 'CONTROL_NOT_FOUND';
+  | 'CONTROL_NOT_FOUND'
+  | 'ENV_INVALID';
 
 /** Options of a `MaestroError` beyond its code and message. */
 export interface MaestroErrorOptions {

@@ -56,6 +56,9 @@ const results = await Promise.all([
     outdir: 'dist/cli/validators',
   }),
 ]);
+// The app runs as a server: one ES module bundle of our code, its dependencies loaded from node_modules.
+rmSync(resolve(root, 'dist/app'), { recursive: true, force: true });
+results.push(await build({ absWorkingDir: root, entryPoints: { main: 'app/main.ts', register: 'app/register.ts' }, outdir: 'dist/app', bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', metafile: true, logLevel: 'warning', sourcemap: 'linked' }));
 writeFileSync(resolve(root, 'dist/cli/package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
 const outputs = results.flatMap((r) => Object.entries(r.metafile!.outputs)).filter(([file]) => file.endsWith('.js'));
-console.log(`built dist/cli: ${outputs.map(([file, out]) => `${file.replace('dist/cli/', '')} ${(out.bytes / 1024).toFixed(0)} KiB`).join(', ')}`);
+console.log(`built dist/cli and dist/app: ${outputs.map(([file, out]) => `${file.replace('dist/', '')} ${(out.bytes / 1024).toFixed(0)} KiB`).join(', ')}`);

@@ -9,6 +9,8 @@ export type EvaluationProcessor = (request: EvaluationRequest) => Promise<void>;
  * request that arrives while its key runs makes it run once more afterwards.
  */
 export interface EvaluationQueue {
+  /** Where requests are kept: this process (`memory`) or Redis. */
+  readonly kind: 'memory' | 'redis';
   enqueue(request: EvaluationRequest): Promise<void>;
   /** Resolves when nothing is waiting or running (tests, graceful shutdown). */
   onIdle(): Promise<void>;

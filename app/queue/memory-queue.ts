@@ -14,6 +14,7 @@ interface Waiting {
  * several replicas). Coalesces by key, runs each key alone, `concurrency` keys at once.
  */
 export class MemoryQueue implements EvaluationQueue {
+  readonly kind = 'memory' as const;
   readonly #waiting = new Map<string, Waiting>();
   readonly #running = new Set<string>();
   /** Requests that arrived while their key was running. */

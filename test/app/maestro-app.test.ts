@@ -63,8 +63,16 @@ function blobScope(zip: Buffer): nock.Scope {
 }
 
 describe('the app on pull_request events', () => {
-  beforeAll(() => nock.disableNetConnect());
-  afterAll(() => nock.enableNetConnect());
+  beforeAll(() => {
+    if (!nock.isActive()) nock.activate();
+    nock.disableNetConnect();
+  });
+  // nock patches Node's shared http and fetch: undo it, or the next test file of this worker
+  // would run into this file's torn-down interceptors.
+  afterAll(() => {
+    nock.enableNetConnect();
+    nock.restore();
+  });
   beforeEach(() => nock.cleanAll());
   afterEach(() => {
     const pending = nock.pendingMocks();

@@ -1,0 +1,69 @@
+/**
+ * `npm start`: runs the Maestro Conductor GitHub App from environment variables (see .env.example):
+ * webhooks at /api/github/webhooks, /healthz and /metrics, on HOST:PORT.
+ */
+import { pathToFileURL } from 'node:url';
+import { pino } from 'pino';
+import { Probot, Server } from 'probot';
+import { formatError, isMaestroError } from '../core/errors.js';
+import { MaestroApp } from './maestro-app.js';
+import { AppOctokit } from './octokit-options.js';
+import { MemoryQueue } from './queue/memory-queue.js';
+import { readEnv } from './read-env.js';
+import { AppMetrics } from './metrics.js';
+
+/** Errors as pino writes them, minus webhook payloads (a refused delivery's body is not worth a log line). */
+function withoutPayloads(error: unknown): unknown {
+  const out = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
+  const strip = (value: unknown, depth: number): unknown => {
+    if (!value || typeof value !== 'object' || depth > 6) return value;
+    if (Array.isArray(value)) return value.map((v) => strip(v, depth + 1));
+    const record: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) record[key] = key === 'payload' ? '[payload omitted]' : strip(v, depth + 1);
+    return record;
+  };
+  return strip(out, 0);
+}
+
+export async function startApp(env: NodeJS.ProcessEnv = process.env, options: { logTo?: { write(line: string): void } } = {}): Promise<{ server: Server; app: MaestroApp; stop: () => Promise<void> }> {
+  const settings = readEnv(env);
+  const app = new MaestroApp({
+    metrics: new AppMetrics({ defaultMetrics: true }),
+    createQueue: (processor, onError) => new MemoryQueue(processor, { delayMs: settings.queueDelayMs }, onError),
+  });
+  // JSON lines at the configured level; payloads of refused deliveries are not written out.
+  const log = pino({
+    name: 'maestro-conductor',
+    level: settings.logLevel,
+    redact: { paths: ['event.payload'], censor: '[payload omitted]' },
+    serializers: { err: withoutPayloads },
+  }, options.logTo ?? pino.destination(1));
+  const server = new Server({
+    log,
+    Probot: Probot.defaults({ appId: settings.appId, privateKey: settings.privateKey, secret: settings.webhookSecret, log, Octokit: AppOctokit }),
+    port: settings.port,
+    host: settings.host,
+    webhookPath: settings.webhookPath,
+    ...(settings.webhookProxyUrl ? { webhookProxy: settings.webhookProxyUrl } : {}),
+    enableStaticFiles: false,
+  });
+  await server.load(app.load);
+  await server.start();
+  const stop = async (): Promise<void> => {
+    await server.stop();
+    await app.close();
+  };
+  return { server, app, stop };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  startApp().then(
+    ({ stop }) => {
+      for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop().then(() => process.exit(0)));
+    },
+    (error: unknown) => {
+      process.stderr.write(`${isMaestroError(error) ? formatError(error) : `error INTERNAL: ${(error as Error).stack ?? String(error)}`}\n`);
+      process.exit(isMaestroError(error) ? 2 : 70);
+    },
+  );
+}

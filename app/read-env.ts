@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { MaestroError } from '../core/errors.js';
+
+/** The app's settings, from environment variables (see .env.example). */
+export interface AppEnv {
+  appId: number;
+  privateKey: string;
+  webhookSecret: string;
+  port: number;
+  host: string;
+  webhookPath: string;
+  webhookProxyUrl?: string;
+  logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+  /** Seconds a queued evaluation waits for more events of the same commit. */
+  queueDelayMs: number;
+}
+
+const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
+
+/**
+ * Reads and checks the environment. Every problem names the variable and what to set; nothing
+ * starts with a missing secret (Probot would fall back to the public "development" secret).
+ */
+export function readEnv(env: NodeJS.ProcessEnv): AppEnv {
+  const problems: string[] = [];
+  const need = (name: string): string => {
+    const value = env[name]?.trim();
+    if (!value) problems.push(`${name} is not set`);
+    return value ?? '';
+  };
+  const appIdText = need('APP_ID');
+  const appId = Number(appIdText);
+  if (appIdText && (!Number.isSafeInteger(appId) || appId <= 0)) problems.push(`APP_ID must be the app's numeric id, got ${JSON.stringify(appIdText)}`);
+
+  let privateKey = env.PRIVATE_KEY?.trim() ?? '';
+  if (!privateKey && env.PRIVATE_KEY_PATH) {
+    try {
+      privateKey = readFileSync(env.PRIVATE_KEY_PATH, 'utf8');
+    } catch (error) {
+      problems.push(`PRIVATE_KEY_PATH ${env.PRIVATE_KEY_PATH} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+  } else if (!privateKey) problems.push('neither PRIVATE_KEY nor PRIVATE_KEY_PATH is set');
+  // Keys pasted on one line (base64, or with literal \n) are accepted, as GitHub's docs suggest.
+  if (privateKey && !privateKey.includes('-----BEGIN')) {
+    const decoded = Buffer.from(privateKey, 'base64').toString('utf8');
+    if (decoded.includes('-----BEGIN')) privateKey = decoded;
+  }
+  privateKey = privateKey.replace(/\\n/g, '\n');
+  if (privateKey && !/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey)) problems.push('the private key is not a PEM private key (download it from the app settings page: "Generate a private key")');
+
+  const webhookSecret = need('WEBHOOK_SECRET');
+  if (webhookSecret === 'development') problems.push('WEBHOOK_SECRET is "development", a publicly known value; set the secret entered in the app settings');
+
+  const port = Number(env.PORT ?? '3000');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number, got ${JSON.stringify(env.PORT)}`);
+  const level = (env.LOG_LEVEL ?? 'info').toLowerCase();
+  if (!(LEVELS as readonly string[]).includes(level)) problems.push(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, got ${JSON.stringify(env.LOG_LEVEL)}`);
+  const delay = Number(env.QUEUE_DELAY_MS ?? '3000');
+  if (!Number.isInteger(delay) || delay < 0 || delay > 600_000) problems.push(`QUEUE_DELAY_MS must be 0 to 600000 milliseconds, got ${JSON.stringify(env.QUEUE_DELAY_MS)}`);
+
+  if (problems.length > 0) {
+    throw new MaestroError('ENV_INVALID', `the app cannot start: ${problems.join('; ')}`, { remedy: 'set the variables described in .env.example (copy it to .env for local runs), then start again.' });
+  }
+  return {
+    appId,
+    privateKey,
+    webhookSecret,
+    port,
+    host: env.HOST?.trim() || '0.0.0.0',
+    webhookPath: env.WEBHOOK_PATH?.trim() || '/api/github/webhooks',
+    ...(env.WEBHOOK_PROXY_URL ? { webhookProxyUrl: env.WEBHOOK_PROXY_URL } : {}),
+    logLevel: level as AppEnv['logLevel'],
+    queueDelayMs: delay,
+  };
+}

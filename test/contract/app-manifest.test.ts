@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { parse } from 'yaml';
+import { HANDLED_EVENTS } from '../../core/app/triggers.js';
+import { METHOD_PERMISSIONS } from '../../app/github/permissions.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const manifest = parse(readFileSync(join(root, 'app.yml'), 'utf8')) as { default_events: string[]; default_permissions: Record<string, string>; hook_attributes: { url: string } };
+
+function sources(dir: string): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'));
+}
+
+/** Every GitHub method the app's code calls: `octokit.rest.x.y`, `octokit.config.get`, `octokit.request('GET /…')`. */
+function calledMethods(): Set<string> {
+  const found = new Set<string>();
+  for (const text of sources('app')) {
+    for (const m of text.matchAll(/octokit\.rest\.([a-zA-Z]+)\.([a-zA-Z]+)/g)) found.add(`${m[1]}.${m[2]}`);
+    for (const m of text.matchAll(/octokit\.config\.get/g)) found.add(m[0].replace('octokit.', ''));
+    for (const m of text.matchAll(/octokit\.request\('((?:GET|POST|PATCH|PUT|DELETE) [^']+)'/g)) found.add(m[1]!);
+  }
+  return found;
+}
+
+const LEVEL = { read: 1, write: 2 } as const;
+
+describe('app.yml', () => {
+  it('subscribes to exactly the events the app handles', () => {
+    const handled = [...new Set(HANDLED_EVENTS.map((e) => e.split('.')[0]!))].sort();
+    expect([...manifest.default_events].sort()).toEqual(handled);
+  });
+
+  it('asks for exactly the permissions the called GitHub methods need, at the level they need', () => {
+    const called = calledMethods();
+    const unknown = [...called].filter((m) => !METHOD_PERMISSIONS[m]);
+    expect(unknown).toEqual([]);
+    const needed: Record<string, 'read' | 'write'> = {};
+    for (const method of called) {
+      const { permission, access } = METHOD_PERMISSIONS[method]!;
+      if (!needed[permission] || LEVEL[access] > LEVEL[needed[permission]]) needed[permission] = access;
+    }
+    expect(manifest.default_permissions).toEqual(needed);
+  });
+
+  it('finds the calls it checks (the scan is not empty)', () => {
+    expect(calledMethods().size).toBeGreaterThanOrEqual(10);
+  });
+
+  it('points webhooks at the default Probot path', () => {
+    expect(manifest.hook_attributes.url).toMatch(/\/api\/github\/webhooks$/);
+  });
+});
