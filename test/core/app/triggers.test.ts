@@ -1,0 +1,100 @@
+import { describe, expect, it } from '@jest/globals';
+import { HANDLED_EVENTS, triggerFor } from '../../../core/app/triggers.js';
+import { evaluationKey, mergeRequests } from '../../../core/app/merge-requests.js';
+import { planComment } from '../../../core/app/plan-comment.js';
+import { examplePayload } from '../../helpers/github-app.js';
+
+const self = { appId: 2, botLogin: 'maestro-conductor[bot]' };
+const withInstallation = (p: Record<string, any>): Record<string, any> => ({ ...p, installation: { id: 1 } });
+
+describe('triggerFor', () => {
+  it.each(['opened', 'synchronize', 'reopened', 'labeled', 'unlabeled', 'ready_for_review'])('queues an evaluation of the head commit on pull_request.%s', (action) => {
+    const payload = withInstallation(examplePayload('pull_request', action === 'synchronize' || action === 'unlabeled' ? 'opened' : action));
+    payload.action = action;
+    const t = triggerFor('pull_request', payload, self);
+    expect(t).toMatchObject({ type: 'evaluate', sha: payload.pull_request.head.sha, pulls: [payload.pull_request.number], force: false });
+    if (t.type === 'evaluate') expect(t.newCommit === true).toBe(action === 'opened' || action === 'synchronize');
+  });
+
+  it('ignores PR edits that change neither title, body nor base', () => {
+    const payload = withInstallation(examplePayload('pull_request', 'opened'));
+    payload.action = 'edited';
+    payload.changes = {};
+    expect(triggerFor('pull_request', payload, self).type).toBe('ignore');
+    payload.changes = { body: { from: 'old' } };
+    expect(triggerFor('pull_request', payload, self).type).toBe('evaluate');
+  });
+
+  it('ignores what the app itself sent, and deliveries without installation', () => {
+    const payload = withInstallation(examplePayload('pull_request', 'labeled'));
+    payload.sender.login = 'Maestro-Conductor[bot]';
+    expect(triggerFor('pull_request', payload, self)).toEqual({ type: 'ignore', reason: 'pull_request.labeled was caused by the app itself' });
+    expect(triggerFor('pull_request', examplePayload('pull_request', 'opened'), self).type).toBe('ignore');
+  });
+
+  it('tracks started workflow runs and evaluates on completion, keeping only PRs into this repo', () => {
+    const requested = withInstallation(examplePayload('workflow_run', 'requested'));
+    expect(triggerFor('workflow_run', requested, self)).toMatchObject({ type: 'track', sha: requested.workflow_run.head_sha, run: { id: requested.workflow_run.id } });
+    const completed = withInstallation(examplePayload('workflow_run', 'completed'));
+    const repoId = completed.repository.id;
+    completed.workflow_run.pull_requests = [
+      { number: 7, base: { repo: { id: repoId } } },
+      { number: 9, base: { repo: { id: repoId + 1 } } },
+    ];
+    expect(triggerFor('workflow_run', completed, self)).toMatchObject({ type: 'evaluate', pulls: [7], run: { status: 'completed' } });
+  });
+
+  it('re-runs only for its own checks and its own button', () => {
+    const rerun = examplePayload('check_run', 'rerequested');
+    rerun.check_run.app.id = self.appId;
+    expect(triggerFor('check_run', rerun, self)).toMatchObject({ type: 'evaluate', force: true });
+    rerun.check_run.app.id = 99;
+    expect(triggerFor('check_run', rerun, self).type).toBe('ignore');
+    const action = examplePayload('check_run', 'requested_action');
+    action.check_run.app.id = self.appId;
+    action.requested_action = { identifier: 'rerun' };
+    expect(triggerFor('check_run', action, self)).toMatchObject({ type: 'evaluate', force: true });
+    action.requested_action = { identifier: 'something-else' };
+    expect(triggerFor('check_run', action, self).type).toBe('ignore');
+  });
+
+  it('reacts to reviews only when the PR body lists evidence links', () => {
+    const review = withInstallation(examplePayload('pull_request_review', 'submitted'));
+    review.pull_request.body = 'no links here';
+    expect(triggerFor('pull_request_review', review, self).type).toBe('ignore');
+    review.pull_request.body = '## Evidence\n- GA-05: [drill](https://example.com/drill)\n';
+    expect(triggerFor('pull_request_review', review, self).type).toBe('evaluate');
+  });
+
+  it('handles nothing outside HANDLED_EVENTS', () => {
+    expect(triggerFor('pull_request', withInstallation(examplePayload('pull_request', 'closed')), self)).toEqual({ type: 'ignore', reason: 'pull_request.closed is not handled' });
+    expect(HANDLED_EVENTS).toContain('workflow_run.completed');
+  });
+});
+
+describe('mergeRequests', () => {
+  const repo = { id: 1, owner: 'o', name: 'r', fullName: 'o/r' };
+  const base = { type: 'evaluate' as const, installationId: 1, repo, sha: 'a'.repeat(40), force: false };
+  it('unions PRs, keeps the newer snapshot, and any re-run or new-commit flag', () => {
+    const merged = mergeRequests({ ...base, pulls: [3], reason: 'pull_request.synchronize', newCommit: true }, { ...base, pulls: [], reason: 'workflow_run.completed', force: true });
+    expect(merged).toMatchObject({ pulls: [3], force: true, newCommit: true, reason: 'pull_request.synchronize, workflow_run.completed' });
+    expect(evaluationKey(merged)).toBe(`o/r@${'a'.repeat(40)}`);
+  });
+});
+
+describe('planComment', () => {
+  const input = { mode: 'always' as const, drafts: false, draft: false, conclusion: 'success' as const, existingDigest: undefined as string | undefined, digest: 'd1' };
+  it.each([
+    [{}, 'create'],
+    [{ existingDigest: 'd1' }, 'skip'],
+    [{ existingDigest: 'd0' }, 'update'],
+    [{ mode: 'never' as const }, 'skip'],
+    [{ draft: true }, 'skip'],
+    [{ draft: true, drafts: true }, 'create'],
+    [{ mode: 'on-failure' as const }, 'skip'],
+    [{ mode: 'on-failure' as const, conclusion: 'failure' as const }, 'create'],
+    [{ mode: 'on-failure' as const, existingDigest: 'd0' }, 'update'],
+  ])('%j -> %s', (change, action) => {
+    expect(planComment({ ...input, ...change }).action).toBe(action);
+  });
+});
