@@ -33029,18 +33029,24 @@ function parseConfig(text, source = '.github/maestro.yml') {
     const parsed = (0,parse_yaml/* parseYaml */.h)(text);
     if (!parsed.ok)
         return { ok: false, source, issues: [{ key: '', message: `not valid YAML: ${parsed.message}`, ...(parsed.line ? { line: parsed.line } : {}) }] };
-    const value = parsed.value ?? {};
-    if (typeof value !== 'object' || Array.isArray(value))
+    return parseConfigValue(parsed.value ?? {}, source, parsed.keyLines);
+}
+/**
+ * Checks an already parsed config (the app reads the file, and merges `_extends` layers, with
+ * Probot's config plugin). `keyLines` maps dotted keys to lines, when the text is known.
+ */
+function parseConfigValue(value, source, keyLines = {}) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
         return { ok: false, source, issues: [{ key: '', message: 'the config must be a mapping of keys (version, checkName, comment, controls, thresholds, waivers)' }] };
     if (!validateConfig(value)) {
         const issues = (0,schema_issues/* toSchemaIssues */.hv)(validateConfig.errors ?? [], value).map((issue) => {
             const key = pointerToKey(issue.pointer);
-            const line = parsed.keyLines[key];
+            const line = keyLines[key];
             return { key, message: withSuggestion(issue.message, issue.pointer), ...(line ? { line } : {}) };
         });
         return { ok: false, source, issues };
     }
-    return withDigest(merge(value), source, parsed.keyLines);
+    return withDigest(merge(value), source, keyLines);
 }
 function withDigest(config, source, keyLines) {
     return { ok: true, config, source, digest: (0,sha256/* sha256Hex */.f)((0,canonical_json/* canonicalJson */.d)(config)), keyLines };
