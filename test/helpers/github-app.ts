@@ -1,21 +1,22 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { createRequire } from 'node:module';
+import { afterAll } from '@jest/globals';
 import nock from 'nock';
 import { Probot, ProbotOctokit } from 'probot';
 import yazl from 'yazl';
 import { MaestroApp, type MaestroAppOptions } from '../../app/maestro-app.js';
 import { MemoryQueue } from '../../app/queue/memory-queue.js';
 
-const require = createRequire(import.meta.url);
-const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as Array<{ name: string; examples: Array<Record<string, unknown>> }>;
+export { examplePayload } from './webhook-examples.js';
 
-/** A real payload from @octokit/webhooks-examples (a deep copy, so tests may change fields). */
-export function examplePayload(event: string, action: string, index = 0): Record<string, any> {
-  const list = examples.find((e) => e.name === event)?.examples.filter((x) => x.action === action) ?? [];
-  const payload = list[index];
-  if (!payload) throw new Error(`no example for ${event}.${action} #${index}`);
-  return structuredClone(payload) as Record<string, any>;
-}
+// nock patches Node's http and fetch, which every test file of a Jest worker shares: activate it
+// for the file that imports this helper and undo it after, or a later file would run into this
+// file's torn-down interceptors.
+if (!nock.isActive()) nock.activate();
+afterAll(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+  nock.restore();
+});
 
 export const APP_ID = 2;
 export const BOT = 'maestro-conductor[bot]';

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { HANDLED_EVENTS, triggerFor } from '../../../core/app/triggers.js';
 import { evaluationKey, mergeRequests } from '../../../core/app/merge-requests.js';
 import { planComment } from '../../../core/app/plan-comment.js';
-import { examplePayload } from '../../helpers/github-app.js';
+import { examplePayload } from '../../helpers/webhook-examples.js';
 
 const self = { appId: 2, botLogin: 'maestro-conductor[bot]' };
 const withInstallation = (p: Record<string, any>): Record<string, any> => ({ ...p, installation: { id: 1 } });
