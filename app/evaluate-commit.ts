@@ -1,4 +1,5 @@
 import { factsFromSnapshot } from '../core/app/facts-from-snapshot.js';
+import { mergeRuns } from '../core/app/merge-runs.js';
 import { planComment } from '../core/app/plan-comment.js';
 import type { AppIdentity, EvaluationRequest, PullRequestSnapshot, WorkflowRunState } from '../core/app/triggers.js';
 import type { Catalog } from '../core/controls/types.js';
@@ -142,20 +143,9 @@ async function workflowRuns(octokit: GitHub, request: EvaluationRequest, ctx: Ev
   return ctx.store.update<WorkflowRunState[]>(key, TTL.commit, (current) => mergeRuns(listed, current ?? []));
 }
 
-/** Runs by id; a run's later state wins, and `completed` is final. */
-export function mergeRuns(a: WorkflowRunState[], b: WorkflowRunState[]): WorkflowRunState[] {
-  const byId = new Map<number, WorkflowRunState>();
-  for (const run of [...a, ...b]) {
-    const seen = byId.get(run.id);
-    if (seen?.status === 'completed') continue;
-    byId.set(run.id, { ...run, createdAt: run.createdAt || seen?.createdAt || '' });
-  }
-  return [...byId.values()].sort((x, y) => x.id - y.id);
-}
-
 async function evaluatePull(octokit: GitHub, request: EvaluationRequest, pr: PullRequestSnapshot, config: ConfigResult, evidence: EvidenceItem[], now: string, ctx: EvaluationContext): Promise<GateResult> {
   const { repo } = request;
-  const changedFiles = await listChangedFiles(octokit, repo, pr.number, pr.changedFiles);
+  const changedFiles = await listChangedFiles(octokit, repo, pr.number, pr.changedFileCount);
   const facts = factsFromSnapshot(repo, pr, changedFiles);
   let links: ValidEvidence[] = [];
   const { links: candidates } = parseEvidenceLinks(pr.body);

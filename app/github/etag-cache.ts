@@ -21,14 +21,15 @@ export class EtagCache {
   /** Adds the conditional-request hook to one client. */
   install(octokit: GitHub): void {
     octokit.hook.wrap('request', async (request, options) => {
-      const url = typeof options.url === 'string' ? octokit.request.endpoint(options as never).url : undefined;
-      if (options.method !== 'GET' || !url || !/\/repos\/[^/]+\/[^/]+\/contents\//.test(url)) return request(options);
+      // Only contents reads: the route template says so before any URL is built.
+      if (options.method !== 'GET' || options.url !== '/repos/{owner}/{repo}/contents/{path}') return request(options);
+      const url = octokit.request.endpoint(options as never).url;
       const key = `${String((options.mediaType as { format?: string } | undefined)?.format ?? '')} ${url}`;
       const cached = this.#entries.get(key);
-      const headers = { ...(options.headers as Record<string, string>) };
-      if (cached) headers['if-none-match'] = cached.etag;
+      // Set in place: hooks further in receive the options object of the call, not a copy passed on.
+      if (cached) (options.headers as Record<string, string>)['if-none-match'] = cached.etag;
       try {
-        const response = await request({ ...options, headers } as typeof options);
+        const response = await request(options);
         const etag = (response.headers as Record<string, string | undefined>).etag;
         if (etag) this.#remember(key, { etag, response });
         return response;

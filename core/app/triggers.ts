@@ -3,6 +3,7 @@
  * `HANDLED_EVENTS` and hands each delivery to `triggerFor`, so the rules are tested without GitHub.
  */
 import { hasEvidenceLinks } from '../pr/parse-evidence-links.js';
+import type { PullRequestFacts } from '../pr/types.js';
 
 /** Every `event.action` the app handles; app.yml subscribes to exactly these events. */
 export const HANDLED_EVENTS = [
@@ -33,20 +34,12 @@ export interface RepoRef {
   fullName: string;
 }
 
-/** What the app knows about a PR from a payload, enough to evaluate it without fetching it again. */
-export interface PullRequestSnapshot {
-  number: number;
-  title: string;
-  body: string;
-  headSha: string;
-  headRef: string;
-  baseRef: string;
-  author: string;
-  draft: boolean;
-  labels: string[];
-  htmlUrl?: string;
-  changedFiles?: number;
-}
+/**
+ * What the app knows about a PR from a payload, enough to evaluate it without fetching it again:
+ * the engine's PR facts minus the repo and the changed paths (fetched per evaluation), plus how
+ * many files GitHub says changed.
+ */
+export type PullRequestSnapshot = Omit<PullRequestFacts, 'repo' | 'changedFiles' | 'body'> & { body: string; changedFileCount?: number };
 
 /** A workflow run of a head commit, as tracked to know when its evidence is complete. */
 export interface WorkflowRunState {
@@ -217,7 +210,7 @@ export function snapshotOf(v: unknown): PullRequestSnapshot | undefined {
   if (number === undefined || !headSha) return undefined;
   const labels = Array.isArray(pr.labels) ? pr.labels.map((l: Json) => str(l?.name)).filter((l): l is string => l !== undefined) : [];
   const htmlUrl = str(pr.html_url);
-  const changedFiles = num(pr.changed_files);
+  const changedFileCount = num(pr.changed_files);
   return {
     number,
     title: typeof pr.title === 'string' ? pr.title : '',
@@ -229,6 +222,6 @@ export function snapshotOf(v: unknown): PullRequestSnapshot | undefined {
     draft: pr.draft === true,
     labels: [...new Set(labels)].sort(),
     ...(htmlUrl ? { htmlUrl } : {}),
-    ...(changedFiles !== undefined ? { changedFiles } : {}),
+    ...(changedFileCount !== undefined ? { changedFileCount } : {}),
   };
 }

@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
+import type { Probot } from 'probot';
+import type { MaestroApp } from '../../app/maestro-app.js';
 import { GATE_NOTES_MARKER } from '../../core/render/render-gate-notes.js';
 import { driftData } from '../helpers/build-evidence.js';
 import { APP_ID, BOT, INSTALLATION, apiRequests, createTestApp, examplePayload, tokenScope, zipOf } from '../helpers/github-app.js';
@@ -62,6 +64,27 @@ function blobScope(zip: Buffer): nock.Scope {
   return nock(BLOB).get('/artifact-11.zip').reply(200, zip, { 'content-type': 'application/zip' });
 }
 
+/**
+ * Every request of a first evaluation of a new PR: token, workflow runs (none), config, artifacts,
+ * the download, files, then the comment and the check run created (their bodies captured).
+ */
+function newPullScopes(zip: Buffer | undefined, captured: { checks?: any[]; comments?: any[] } = {}): nock.Scope[] {
+  return [
+    tokenScope(),
+    nock(API).get(`${REPO}/actions/runs`).query({ head_sha: SHA, per_page: 100 }).reply(200, { total_count: 0, workflow_runs: [] }),
+    gatherScope(zip),
+    ...(zip ? [blobScope(zip)] : []),
+    nock(API).post(`${REPO}/issues/2/comments`, (body) => (captured.comments?.push(body), true)).once().reply(201, { id: 555 }),
+    nock(API).post(`${REPO}/check-runs`, (body) => (captured.checks?.push(body), true)).once().reply(201, { id: 777 }),
+  ];
+}
+
+/** Delivers one event and waits until the queue has done everything it caused. */
+async function deliver(probot: Probot, app: MaestroApp, name: string, payload: Record<string, any>, id = 'delivery'): Promise<void> {
+  await probot.receive({ id, name, payload } as never);
+  await app.queue!.onIdle();
+}
+
 describe('the app on pull_request events', () => {
   beforeAll(() => {
     if (!nock.isActive()) nock.activate();
@@ -85,16 +108,8 @@ describe('the app on pull_request events', () => {
     const zip = await zipOf({ 'drift-report.json': driftReport('clean'), 'screenshot.png': Buffer.alloc(100) });
     const checks: any[] = [];
     const comments: any[] = [];
-    const scopes = [
-      tokenScope(),
-      nock(API).get(`${REPO}/actions/runs`).query({ head_sha: SHA, per_page: 100 }).reply(200, { total_count: 0, workflow_runs: [] }),
-      gatherScope(zip),
-      blobScope(zip),
-      nock(API).post(`${REPO}/issues/2/comments`, (body) => comments.push(body) > 0).reply(201, { id: 555, body: '' }),
-      nock(API).post(`${REPO}/check-runs`, (body) => checks.push(body) > 0).reply(201, { id: 777 }),
-    ];
-    await probot.receive({ id: 'delivery-1', name: 'pull_request', payload: openedPayload() as never });
-    await app.queue!.onIdle();
+    const scopes = newPullScopes(zip, { checks, comments });
+    await deliver(probot, app, 'pull_request', openedPayload());
     for (const scope of scopes) expect(scope.isDone()).toBe(true);
 
     expect(checks).toHaveLength(1);
@@ -160,14 +175,7 @@ describe('the app on pull_request events', () => {
   it('gives one check run and one comment for a redelivery and a concurrent duplicate of the same delivery', async () => {
     const { probot, app } = await createTestApp();
     const zip = await zipOf({ 'drift-report.json': driftReport('clean') });
-    const scopes = [
-      tokenScope(),
-      nock(API).get(`${REPO}/actions/runs`).query(true).reply(200, { total_count: 0, workflow_runs: [] }),
-      gatherScope(zip),
-      blobScope(zip),
-      nock(API).post(`${REPO}/issues/2/comments`).once().reply(201, { id: 555 }),
-      nock(API).post(`${REPO}/check-runs`).once().reply(201, { id: 777 }),
-    ];
+    const scopes = newPullScopes(zip);
     const payload = openedPayload();
     await Promise.all([
       probot.receive({ id: 'same-delivery', name: 'pull_request', payload: payload as never }),
@@ -185,16 +193,8 @@ describe('the app on pull_request events', () => {
     const built = await zipOf({ 'xx/escape.json': driftReport('clean'), 'notes.txt': 'hello' });
     const zip = Buffer.from(built.toString('latin1').replaceAll('xx/escape.json', '../escape.json'), 'latin1');
     const checks: any[] = [];
-    const scopes = [
-      tokenScope(),
-      nock(API).get(`${REPO}/actions/runs`).query(true).reply(200, { total_count: 0, workflow_runs: [] }),
-      gatherScope(zip),
-      blobScope(zip),
-      nock(API).post(`${REPO}/issues/2/comments`).reply(201, { id: 555 }),
-      nock(API).post(`${REPO}/check-runs`, (body) => checks.push(body) > 0).reply(201, { id: 777 }),
-    ];
-    await probot.receive({ id: 'd', name: 'pull_request', payload: openedPayload() as never });
-    await app.queue!.onIdle();
+    const scopes = newPullScopes(zip, { checks });
+    await deliver(probot, app, 'pull_request', openedPayload());
     for (const scope of scopes) expect(scope.isDone()).toBe(true);
     expect(checks[0].conclusion).toBe('failure');
     expect(checks[0].output.summary).toContain('escape.json');
@@ -249,16 +249,8 @@ describe('the app on pull_request events', () => {
   it('updates its own comment in place on a later event, and skips the write when nothing changed', async () => {
     const { probot, app } = await createTestApp();
     const zip = await zipOf({ 'drift-report.json': driftReport('clean') });
-    const first = [
-      tokenScope(),
-      nock(API).get(`${REPO}/actions/runs`).query(true).reply(200, { total_count: 0, workflow_runs: [] }),
-      gatherScope(zip),
-      blobScope(zip),
-      nock(API).post(`${REPO}/issues/2/comments`).reply(201, { id: 555 }),
-      nock(API).post(`${REPO}/check-runs`).reply(201, { id: 777 }),
-    ];
-    await probot.receive({ id: 'd1', name: 'pull_request', payload: openedPayload() as never });
-    await app.queue!.onIdle();
+    const first = newPullScopes(zip);
+    await deliver(probot, app, 'pull_request', openedPayload(), 'd1');
     for (const scope of first) expect(scope.isDone()).toBe(true);
 
     // A label is added: same evidence (artifact read from memory), same notes: no comment write.
@@ -279,6 +271,36 @@ describe('the app on pull_request events', () => {
     await app.close();
   });
 
+  it('asks for the repo config again with its ETag, and uses the remembered file on a 304', async () => {
+    const { probot, app } = await createTestApp();
+    const checks: any[] = [];
+    const config = 'checkName: Release gate\ncomment:\n  mode: never\n';
+    const first = [
+      tokenScope(),
+      nock(API).get(`${REPO}/actions/runs`).query(true).reply(200, { total_count: 0, workflow_runs: [] }),
+      nock(API)
+        .get(CONFIG_PATH).reply(200, config, { 'content-type': 'text/plain; charset=utf-8', etag: '"cfg-1"' })
+        .get(`${REPO}/actions/artifacts`).query(true).reply(200, { total_count: 0, artifacts: [] })
+        .get(`${REPO}/pulls/2/files`).query(true).reply(200, [{ filename: 'README.md' }]),
+      nock(API).post(`${REPO}/check-runs`, (body) => (checks.push(body), true)).reply(201, { id: 777 }),
+    ];
+    await deliver(probot, app, 'pull_request', openedPayload());
+    for (const scope of first) expect(scope.isDone()).toBe(true);
+    const labeled = openedPayload({ action: 'labeled' });
+    const second = [
+      nock(API)
+        .get(CONFIG_PATH).matchHeader('if-none-match', '"cfg-1"').reply(304, '')
+        .get(`${REPO}/actions/artifacts`).query(true).reply(200, { total_count: 0, artifacts: [] })
+        .get(`${REPO}/pulls/2/files`).query(true).reply(200, [{ filename: 'README.md' }]),
+      nock(API).patch(`${REPO}/check-runs/777`, (body) => (checks.push(body), true)).reply(200, { id: 777 }),
+    ];
+    await deliver(probot, app, 'pull_request', labeled, 'd2');
+    for (const scope of second) expect(scope.isDone()).toBe(true);
+    // the config of the 304 is the remembered one: the renamed check, and no comment (mode never)
+    expect(checks.map((c) => c.name)).toEqual(['Release gate', 'Release gate']);
+    await app.close();
+  });
+
   it('keeps hostile PR text from breaking or inflating the comment and the check', async () => {
     const { probot, app } = await createTestApp();
     const payload = openedPayload();
@@ -287,15 +309,8 @@ describe('the app on pull_request events', () => {
     payload.pull_request.body = `${'A'.repeat(70_000)}`;
     const comments: any[] = [];
     const checks: any[] = [];
-    const scopes = [
-      tokenScope(),
-      nock(API).get(`${REPO}/actions/runs`).query(true).reply(200, { total_count: 0, workflow_runs: [] }),
-      gatherScope(undefined),
-      nock(API).post(`${REPO}/issues/2/comments`, (body) => comments.push(body) > 0).reply(201, { id: 555 }),
-      nock(API).post(`${REPO}/check-runs`, (body) => checks.push(body) > 0).reply(201, { id: 777 }),
-    ];
-    await probot.receive({ id: 'd', name: 'pull_request', payload: payload as never });
-    await app.queue!.onIdle();
+    const scopes = newPullScopes(undefined, { checks, comments });
+    await deliver(probot, app, 'pull_request', payload);
     for (const scope of scopes) expect(scope.isDone()).toBe(true);
     const body: string = comments[0].body;
     expect(body.length).toBeLessThanOrEqual(65_535);

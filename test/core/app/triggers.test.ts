@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { HANDLED_EVENTS, triggerFor } from '../../../core/app/triggers.js';
 import { evaluationKey, mergeRequests } from '../../../core/app/merge-requests.js';
 import { planComment } from '../../../core/app/plan-comment.js';
+import { mergeRuns } from '../../../core/app/merge-runs.js';
 import { examplePayload } from '../../helpers/webhook-examples.js';
 
 const self = { appId: 2, botLogin: 'maestro-conductor[bot]' };
@@ -96,5 +97,16 @@ describe('planComment', () => {
     [{ mode: 'on-failure' as const, existingDigest: 'd0' }, 'update'],
   ])('%j -> %s', (change, action) => {
     expect(planComment({ ...input, ...change }).action).toBe(action);
+  });
+});
+
+describe('mergeRuns', () => {
+  it('keeps one entry per run, the later state winning and completed staying completed', () => {
+    const a = [{ id: 2, name: 'a11y', status: 'queued', createdAt: '2026-11-20T11:00:00Z' }, { id: 1, name: 'gates', status: 'completed', createdAt: '' }];
+    const b = [{ id: 2, name: 'a11y', status: 'in_progress', createdAt: '' }, { id: 1, name: 'gates', status: 'in_progress', createdAt: '' }];
+    expect(mergeRuns(a, b)).toEqual([
+      { id: 1, name: 'gates', status: 'completed', createdAt: '' },
+      { id: 2, name: 'a11y', status: 'in_progress', createdAt: '2026-11-20T11:00:00Z' },
+    ]);
   });
 });

@@ -1,0 +1,12 @@
+import type { WorkflowRunState } from './triggers.js';
+
+/** The workflow runs of a commit from two sources, by id: a run's later state wins, and `completed` is final. */
+export function mergeRuns(a: WorkflowRunState[], b: WorkflowRunState[]): WorkflowRunState[] {
+  const byId = new Map<number, WorkflowRunState>();
+  for (const run of [...a, ...b]) {
+    const seen = byId.get(run.id);
+    if (seen?.status === 'completed') continue;
+    byId.set(run.id, { ...run, createdAt: run.createdAt || seen?.createdAt || '' });
+  }
+  return [...byId.values()].sort((x, y) => x.id - y.id);
+}
