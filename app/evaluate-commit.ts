@@ -1,29 +1,24 @@
-import { factsFromSnapshot } from '../core/app/facts-from-snapshot.js';
 import { mergeRuns } from '../core/app/merge-runs.js';
 import { planComment } from '../core/app/plan-comment.js';
 import type { AppIdentity, EvaluationRequest, PullRequestSnapshot, WorkflowRunState } from '../core/app/triggers.js';
 import type { Catalog } from '../core/controls/types.js';
 import type { ConfigResult } from '../core/config/types.js';
 import type { AssertionRegistry } from '../core/engine/check-assertion.js';
-import { DEFAULT_CHECK_NAME, evaluate } from '../core/engine/evaluate.js';
+import { DEFAULT_CHECK_NAME } from '../core/engine/evaluate.js';
 import type { GateResult } from '../core/engine/types.js';
-import { parseTrustedEvidenceList } from '../core/evidence/parse-trusted-evidence.js';
-import type { EvidenceItem, ValidEvidence } from '../core/evidence/types.js';
-import { buildLinkEvidence } from '../core/pr/build-link-evidence.js';
-import { parseEvidenceLinks } from '../core/pr/parse-evidence-links.js';
 import { escapeMarkdown } from '../core/render/escape-markdown.js';
 import { renderCheckOutput } from '../core/render/render-check-output.js';
 import { renderGateNotes } from '../core/render/render-gate-notes.js';
 import { sha256Hex } from '../core/util/sha256.js';
 import { type ArtifactCache, collectEvidence, type EvidenceLimits } from './collect-evidence.js';
-import { approversWithWrite } from './github/approvers-with-write.js';
 import { findCheckRun, publishCheckRun } from './github/check-run.js';
 import { findOpenPullsForSha, getPull } from './github/find-pull-requests.js';
 import { findGateNotesComment, writeGateNotesComment } from './github/gate-notes-comment.js';
 import type { GitHub } from './github/github.js';
-import { listChangedFiles } from './github/list-changed-files.js';
 import { listWorkflowRuns } from './github/list-workflow-runs.js';
 import { readRepoConfig } from './github/read-repo-config.js';
+import { evaluateMergeGroup } from './evaluate-merge-group.js';
+import { evaluatePull } from './evaluate-pull.js';
 import { keys, type StateStore, TTL } from './state/state-store.js';
 
 /** What an evaluation needs besides GitHub. */
@@ -57,6 +52,7 @@ interface CheckMemory {
  * the last run completes, and the gate is decided once, then.
  */
 export async function evaluateCommit(octokit: GitHub, request: EvaluationRequest, ctx: EvaluationContext): Promise<EvaluationOutcome> {
+  if (request.mergeGroup) return evaluateMergeGroup(octokit, request, request.mergeGroup, ctx);
   const { repo, sha } = request;
   const pulls = await resolvePulls(octokit, request, ctx);
   if (pulls.length === 0) return { status: 'no-pull-request', sha };
@@ -141,20 +137,6 @@ async function workflowRuns(octokit: GitHub, request: EvaluationRequest, ctx: Ev
   if (known) return known;
   const listed = await listWorkflowRuns(octokit, request.repo, request.sha);
   return ctx.store.update<WorkflowRunState[]>(key, TTL.commit, (current) => mergeRuns(listed, current ?? []));
-}
-
-async function evaluatePull(octokit: GitHub, request: EvaluationRequest, pr: PullRequestSnapshot, config: ConfigResult, evidence: EvidenceItem[], now: string, ctx: EvaluationContext): Promise<GateResult> {
-  const { repo } = request;
-  const changedFiles = await listChangedFiles(octokit, repo, pr.number, pr.changedFileCount);
-  const facts = factsFromSnapshot(repo, pr, changedFiles);
-  let links: ValidEvidence[] = [];
-  const { links: candidates } = parseEvidenceLinks(pr.body);
-  if (candidates.length > 0) {
-    const approvers = await approversWithWrite(octokit, repo, pr.number, ctx.store);
-    const reports = candidates.map((link) => buildLinkEvidence(link, facts, approvers, now, ctx.producer));
-    links = (await parseTrustedEvidenceList(reports, 'link', `PR #${pr.number} body`)).map((item, i) => ({ ...item, ref: { ...item.ref, path: `PR #${pr.number} body, line ${candidates[i]!.line}`, ...(pr.htmlUrl ? { url: pr.htmlUrl } : {}) } }));
-  }
-  return evaluate({ catalog: ctx.catalog, assertions: ctx.assertions, config, pr: facts, evidence, links, now });
 }
 
 async function publishComment(octokit: GitHub, request: EvaluationRequest, pr: PullRequestSnapshot, result: GateResult, config: ConfigResult, ctx: EvaluationContext): Promise<string> {

@@ -8,7 +8,7 @@ import { Probot, Server } from 'probot';
 import { formatError, isMaestroError } from '../core/errors.js';
 import { MaestroApp } from './maestro-app.js';
 import { AppOctokit } from './octokit-options.js';
-import { MemoryQueue } from './queue/memory-queue.js';
+import { createBackend } from './create-backend.js';
 import { readEnv } from './read-env.js';
 import { AppMetrics } from './metrics.js';
 
@@ -25,11 +25,20 @@ function withoutPayloads(error: unknown): unknown {
   return strip(out, 0);
 }
 
-export async function startApp(env: NodeJS.ProcessEnv = process.env, options: { logTo?: { write(line: string): void } } = {}): Promise<{ server: Server; app: MaestroApp; stop: () => Promise<void> }> {
+/** The running app: its server (`server.port` is the port it listens on) and how to stop it gracefully. */
+export interface RunningApp {
+  server: Server;
+  app: MaestroApp;
+  stop: () => Promise<void>;
+}
+
+export async function startApp(env: NodeJS.ProcessEnv = process.env, options: { logTo?: { write(line: string): void } } = {}): Promise<RunningApp> {
   const settings = readEnv(env);
+  const backend = createBackend(settings);
   const app = new MaestroApp({
     metrics: new AppMetrics({ defaultMetrics: true }),
-    createQueue: (processor, onError) => new MemoryQueue(processor, { delayMs: settings.queueDelayMs }, onError),
+    store: backend.store,
+    createQueue: backend.createQueue,
   });
   // JSON lines at the configured level; payloads of refused deliveries are not written out.
   const log = pino({
@@ -40,7 +49,8 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env, options: { 
   }, options.logTo ?? pino.destination(1));
   const server = new Server({
     log,
-    Probot: Probot.defaults({ appId: settings.appId, privateKey: settings.privateKey, secret: settings.webhookSecret, log, Octokit: AppOctokit }),
+    // With Redis, Probot shares the request throttling of every replica through it.
+    Probot: Probot.defaults({ appId: settings.appId, privateKey: settings.privateKey, secret: settings.webhookSecret, log, Octokit: AppOctokit, ...(settings.redisUrl ? { redisConfig: settings.redisUrl } : {}) }),
     port: settings.port,
     host: settings.host,
     webhookPath: settings.webhookPath,
@@ -52,6 +62,7 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env, options: { 
   const stop = async (): Promise<void> => {
     await server.stop();
     await app.close();
+    await backend.close();
   };
   return { server, app, stop };
 }

@@ -11,8 +11,12 @@ export interface AppEnv {
   webhookPath: string;
   webhookProxyUrl?: string;
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
-  /** Seconds a queued evaluation waits for more events of the same commit. */
+  /** Milliseconds a queued evaluation waits for more events of the same commit. */
   queueDelayMs: number;
+  /** Redis for the durable queue, shared state and shared throttling of several replicas; absent: in-process. */
+  redisUrl?: string;
+  /** With Redis: milliseconds after which a dead replica's evaluation is taken over by another. */
+  queueLockMs: number;
 }
 
 const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
@@ -52,11 +56,16 @@ export function readEnv(env: NodeJS.ProcessEnv): AppEnv {
   if (webhookSecret === 'development') problems.push('WEBHOOK_SECRET is "development", a publicly known value; set the secret entered in the app settings');
 
   const port = Number(env.PORT ?? '3000');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number, got ${JSON.stringify(env.PORT)}`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push(`PORT must be a port number from 1 to 65535, got ${JSON.stringify(env.PORT)}`);
   const level = (env.LOG_LEVEL ?? 'info').toLowerCase();
   if (!(LEVELS as readonly string[]).includes(level)) problems.push(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, got ${JSON.stringify(env.LOG_LEVEL)}`);
   const delay = Number(env.QUEUE_DELAY_MS ?? '3000');
   if (!Number.isInteger(delay) || delay < 0 || delay > 600_000) problems.push(`QUEUE_DELAY_MS must be 0 to 600000 milliseconds, got ${JSON.stringify(env.QUEUE_DELAY_MS)}`);
+
+  const redisUrl = env.REDIS_URL?.trim() || undefined;
+  if (redisUrl && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) problems.push(`REDIS_URL must be a redis:// or rediss:// URL, got ${JSON.stringify(redisUrl)}`);
+  const lock = Number(env.QUEUE_LOCK_MS ?? '30000');
+  if (!Number.isInteger(lock) || lock < 1000 || lock > 600_000) problems.push(`QUEUE_LOCK_MS must be 1000 to 600000 milliseconds, got ${JSON.stringify(env.QUEUE_LOCK_MS)}`);
 
   if (problems.length > 0) {
     throw new MaestroError('ENV_INVALID', `the app cannot start: ${problems.join('; ')}`, { remedy: 'set the variables described in .env.example (copy it to .env for local runs), then start again.' });
@@ -71,5 +80,7 @@ export function readEnv(env: NodeJS.ProcessEnv): AppEnv {
     ...(env.WEBHOOK_PROXY_URL ? { webhookProxyUrl: env.WEBHOOK_PROXY_URL } : {}),
     logLevel: level as AppEnv['logLevel'],
     queueDelayMs: delay,
+    ...(redisUrl ? { redisUrl } : {}),
+    queueLockMs: lock,
   };
 }

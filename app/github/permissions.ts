@@ -19,4 +19,10 @@ export const METHOD_PERMISSIONS: Record<string, { permission: string; access: 'r
   'issues.createComment': { permission: 'pull_requests', access: 'write' },
   'issues.updateComment': { permission: 'pull_requests', access: 'write' },
   'apps.getAuthenticated': { permission: 'metadata', access: 'read' },
+  'repos.compareCommitsWithBasehead': { permission: 'contents', access: 'read' },
+};
+
+/** Permissions GitHub requires to deliver an event at all, beyond those of the methods above. */
+export const EVENT_PERMISSIONS: Record<string, { permission: string; access: 'read' | 'write' }> = {
+  merge_group: { permission: 'merge_queues', access: 'read' },
 };

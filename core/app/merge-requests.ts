@@ -22,5 +22,6 @@ export function mergeRequests(older: EvaluationRequest, newer: EvaluationRequest
     ...(older.newCommit || newer.newCommit ? { newCommit: true } : {}),
     ...(older.newPull || newer.newPull ? { newPull: true } : {}),
     reason: reasons,
+    ...(newer.mergeGroup ?? older.mergeGroup ? { mergeGroup: newer.mergeGroup ?? older.mergeGroup } : {}),
   };
 }

@@ -4,6 +4,7 @@
  */
 import { hasEvidenceLinks } from '../pr/parse-evidence-links.js';
 import type { PullRequestFacts } from '../pr/types.js';
+import { pullOfQueueRef } from './pulls-in-merge-group.js';
 
 /** Every `event.action` the app handles; app.yml subscribes to exactly these events. */
 export const HANDLED_EVENTS = [
@@ -22,6 +23,7 @@ export const HANDLED_EVENTS = [
   'check_run.rerequested',
   'check_run.requested_action',
   'check_suite.rerequested',
+  'merge_group.checks_requested',
 ] as const;
 export type HandledEvent = (typeof HANDLED_EVENTS)[number];
 
@@ -69,6 +71,15 @@ export interface EvaluationRequest {
   run?: WorkflowRunState;
   /** `event.action`, for logs and metrics. */
   reason: string;
+  /** A merge-queue commit: decided from the evidence of the PRs it contains. */
+  mergeGroup?: MergeGroupRef;
+}
+
+/** The merge-queue commit of a `merge_group` event. */
+export interface MergeGroupRef {
+  baseSha: string;
+  /** The group's branch, `refs/heads/gh-readonly-queue/<base>/pr-<number>-<sha>`. */
+  headRef: string;
 }
 
 /** A workflow run started: only recorded, so the gate waits for it. */
@@ -156,6 +167,16 @@ export function triggerFor(event: string, payload: unknown, self: AppIdentity): 
       const sha = str(suite?.head_sha);
       if (!sha) return ignore(`${name} without a head_sha`);
       return { type: 'evaluate', ...base, sha, pulls: pullNumbers(suite?.pull_requests, repo), force: true };
+    }
+    case 'merge_group': {
+      const group = p.merge_group as Json | undefined;
+      const sha = str(group?.head_sha);
+      const baseSha = str(group?.base_sha);
+      const headRef = str(group?.head_ref);
+      if (!sha || !baseSha || !headRef) return ignore(`${name} without a usable merge_group`);
+      const pull = pullOfQueueRef(headRef);
+      // The queue waits for the required check on this commit: decide now, there is nothing to wait for.
+      return { type: 'evaluate', ...base, sha, pulls: pull === undefined ? [] : [pull], force: true, newCommit: true, mergeGroup: { baseSha, headRef } };
     }
     default:
       return ignore(`${name} is not handled`);

@@ -3,7 +3,7 @@ import nock from 'nock';
 import type { Probot } from 'probot';
 import type { MaestroApp } from '../../app/maestro-app.js';
 import { GATE_NOTES_MARKER } from '../../core/render/render-gate-notes.js';
-import { driftData } from '../helpers/build-evidence.js';
+import { artifactRecord, driftReport as driftReportFor } from '../helpers/evidence-artifacts.js';
 import { APP_ID, BOT, INSTALLATION, apiRequests, createTestApp, examplePayload, tokenScope, zipOf } from '../helpers/github-app.js';
 
 const API = 'https://api.github.com';
@@ -23,30 +23,11 @@ function openedPayload(overrides: { body?: string; draft?: boolean; action?: str
 }
 
 function driftReport(status: 'clean' | 'drift', sha = SHA): string {
-  return JSON.stringify({
-    kind: 'drift-report',
-    schemaVersion: '1.0',
-    subject: { repo: 'Codertocat/Hello-World', sha },
-    producer: { name: 'maestro-drift', version: '0.1.0' },
-    createdAt: '2026-11-20T11:30:00Z',
-    data: { ...driftData(status, status === 'clean' ? [] : ['gates']), repo: 'Codertocat/Hello-World' },
-  });
+  return driftReportFor('Codertocat/Hello-World', sha, status);
 }
 
 function artifact(id: number, name = 'maestro-evidence-drift', size = 600, sha = SHA): Record<string, unknown> {
-  return {
-    id,
-    node_id: 'MDg6QXJ0aWZhY3QxMQ==',
-    name,
-    size_in_bytes: size,
-    url: `${API}${REPO}/actions/artifacts/${id}`,
-    archive_download_url: `${API}${REPO}/actions/artifacts/${id}/zip`,
-    expired: false,
-    created_at: '2026-11-20T11:31:00Z',
-    expires_at: '2027-02-18T11:31:00Z',
-    updated_at: '2026-11-20T11:31:00Z',
-    workflow_run: { id: 30433642, repository_id: 186853002, head_repository_id: 186853002, head_branch: 'changes', head_sha: sha },
-  };
+  return artifactRecord(REPO, id, { name, size, sha });
 }
 
 /** Requests of the data-gathering part of an evaluation: config (absent in repo and org), artifacts, files. */

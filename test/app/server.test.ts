@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { startApp } from '../../app/main.js';
+import { freePort } from '../helpers/free-port.js';
 import { apiRequests, examplePayload, privateKey } from '../helpers/github-app.js';
 
 const SECRET = 'a-real-webhook-secret';
@@ -16,7 +17,7 @@ describe('npm start: the app server', () => {
     if (!nock.isActive()) nock.activate();
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
-    running = await startApp({ APP_ID: '2', PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', QUEUE_DELAY_MS: '600000' }, { logTo: { write: (line) => void logLines.push(line) } });
+    running = await startApp({ APP_ID: '2', PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'error', QUEUE_DELAY_MS: '600000' }, { logTo: { write: (line) => void logLines.push(line) } });
     base = `http://127.0.0.1:${running.server.port}`;
   });
   afterAll(async () => {

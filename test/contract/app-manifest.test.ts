@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { HANDLED_EVENTS } from '../../core/app/triggers.js';
-import { METHOD_PERMISSIONS } from '../../app/github/permissions.js';
+import { EVENT_PERMISSIONS, METHOD_PERMISSIONS } from '../../app/github/permissions.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const manifest = parse(readFileSync(join(root, 'app.yml'), 'utf8')) as { default_events: string[]; default_permissions: Record<string, string>; hook_attributes: { url: string } };
@@ -41,6 +41,10 @@ describe('app.yml', () => {
     for (const method of called) {
       const { permission, access } = METHOD_PERMISSIONS[method]!;
       if (!needed[permission] || LEVEL[access] > LEVEL[needed[permission]]) needed[permission] = access;
+    }
+    for (const event of manifest.default_events) {
+      const rule = EVENT_PERMISSIONS[event];
+      if (rule && (!needed[rule.permission] || LEVEL[rule.access] > LEVEL[needed[rule.permission]!])) needed[rule.permission] = rule.access;
     }
     expect(manifest.default_permissions).toEqual(needed);
   });

@@ -1,12 +1,13 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { afterAll } from '@jest/globals';
 import nock from 'nock';
 import { Probot, ProbotOctokit } from 'probot';
-import yazl from 'yazl';
 import { MaestroApp, type MaestroAppOptions } from '../../app/maestro-app.js';
 import { MemoryQueue } from '../../app/queue/memory-queue.js';
 
 export { examplePayload } from './webhook-examples.js';
+export { zipOf } from './evidence-artifacts.js';
+import { privateKey } from './private-key.js';
+export { privateKey };
 
 // nock patches Node's http and fetch, which every test file of a Jest worker shares: activate it
 // for the file that imports this helper and undo it after, or a later file would run into this
@@ -22,7 +23,6 @@ export const APP_ID = 2;
 export const BOT = 'maestro-conductor[bot]';
 export const INSTALLATION = 1;
 export const SECRET = 'test-webhook-secret';
-export const privateKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
 
 /** Probot with the app loaded, retries and throttling off, the queue without delay. */
 export async function createTestApp(options: MaestroAppOptions = {}): Promise<{ probot: Probot; app: MaestroApp }> {
@@ -48,17 +48,6 @@ export async function createTestApp(options: MaestroAppOptions = {}): Promise<{ 
 /** The installation token request every evaluation starts with. */
 export function tokenScope(): nock.Scope {
   return nock('https://api.github.com').post(`/app/installations/${INSTALLATION}/access_tokens`).reply(200, { token: 'ghs_test', expires_at: '2099-01-01T00:00:00Z', permissions: {} });
-}
-
-/** A zip of files, as GitHub serves an artifact. */
-export function zipOf(files: Record<string, string | Buffer>): Promise<Buffer> {
-  const zip = new yazl.ZipFile();
-  for (const [name, content] of Object.entries(files)) zip.addBuffer(Buffer.isBuffer(content) ? content : Buffer.from(content), name);
-  zip.end();
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    zip.outputStream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject);
-  });
 }
 
 /** GitHub API requests the app made through its installation clients (token requests excluded). */

@@ -1,0 +1,49 @@
+import { Redis } from 'ioredis';
+import type { EvaluationRequest } from '../core/app/triggers.js';
+import type { EvaluationProcessor, EvaluationQueue } from './queue/evaluation-queue.js';
+import { MemoryQueue } from './queue/memory-queue.js';
+import { RedisQueue } from './queue/redis-queue.js';
+import { MemoryStateStore } from './state/memory-state-store.js';
+import { RedisStateStore } from './state/redis-state-store.js';
+import type { StateStore } from './state/state-store.js';
+
+/** Where the app keeps its queue and its state: in the process, or in Redis for several replicas. */
+export interface Backend {
+  store: StateStore;
+  createQueue: (processor: EvaluationProcessor, onError: (error: unknown, request: EvaluationRequest, willRetry: boolean) => void) => EvaluationQueue;
+  /** Closes what the backend opened (after the app closed its queue and store). */
+  close: () => Promise<void>;
+}
+
+/** Settings of the backend, from the environment. */
+export interface BackendSettings {
+  redisUrl?: string;
+  queueDelayMs: number;
+  queueLockMs: number;
+}
+
+/**
+ * The embedded default keeps everything in the process. With a Redis URL, the queue (BullMQ) and
+ * the state live in Redis, shared by every replica; one connection serves both (BullMQ opens its
+ * own blocking connection for the worker).
+ */
+export function createBackend(settings: BackendSettings): Backend {
+  if (!settings.redisUrl) {
+    return {
+      store: new MemoryStateStore(),
+      createQueue: (processor, onError) => new MemoryQueue(processor, { delayMs: settings.queueDelayMs }, onError),
+      close: async () => {},
+    };
+  }
+  // BullMQ needs requests to wait for a reconnect rather than fail after a few retries.
+  const connection = new Redis(settings.redisUrl, { maxRetriesPerRequest: null, connectionName: 'maestro-conductor' });
+  const store = new RedisStateStore(connection);
+  return {
+    store,
+    createQueue: (processor, onError) =>
+      new RedisQueue(processor, { connection, store }, { delayMs: settings.queueDelayMs, lockMs: settings.queueLockMs, stalledIntervalMs: Math.max(500, Math.floor(settings.queueLockMs / 2)) }, onError),
+    close: async () => {
+      await connection.quit();
+    },
+  };
+}

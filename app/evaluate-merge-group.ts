@@ -1,0 +1,42 @@
+import { pullsInMergeGroup } from '../core/app/pulls-in-merge-group.js';
+import type { EvaluationRequest, MergeGroupRef, PullRequestSnapshot } from '../core/app/triggers.js';
+import { type GroupMember, groupConclusion, renderMergeGroupOutput } from '../core/render/render-merge-group-output.js';
+import { collectEvidence } from './collect-evidence.js';
+import type { EvaluationContext, EvaluationOutcome } from './evaluate-commit.js';
+import { evaluatePull } from './evaluate-pull.js';
+import { publishCheckRun } from './github/check-run.js';
+import { getPull } from './github/find-pull-requests.js';
+import type { GitHub } from './github/github.js';
+import { listGroupCommitMessages } from './github/list-group-commit-messages.js';
+import { readRepoConfig } from './github/read-repo-config.js';
+import { keys, TTL } from './state/state-store.js';
+
+/**
+ * Decides a merge-queue commit, so that a required gate never stalls the queue: each PR the group
+ * contains is decided on the evidence of its own head commit (what was reviewed), and the group's
+ * check takes the worst conclusion. PR comments are left alone: the queue is not the place for them.
+ */
+export async function evaluateMergeGroup(octokit: GitHub, request: EvaluationRequest, group: MergeGroupRef, ctx: EvaluationContext): Promise<EvaluationOutcome> {
+  const { repo, sha } = request;
+  const messages = await listGroupCommitMessages(octokit, repo, group.baseSha, sha);
+  const numbers = [...new Set([...request.pulls, ...pullsInMergeGroup(group.headRef, messages)])].sort((a, b) => a - b);
+  const pulls: PullRequestSnapshot[] = [];
+  for (const number of numbers) {
+    const pr = await getPull(octokit, repo, number);
+    if (pr) pulls.push(pr);
+  }
+  if (pulls.length === 0) return { status: 'no-pull-request', sha };
+
+  const config = await readRepoConfig(octokit, repo);
+  const now = ctx.now().toISOString();
+  const members: GroupMember[] = [];
+  for (const pr of pulls) {
+    const { items } = await collectEvidence(octokit, repo, pr.headSha, undefined, ctx.artifacts, ctx.limits);
+    members.push({ pull: pr.number, result: await evaluatePull(octokit, request, pr, config, items, now, ctx) });
+  }
+  const output = renderMergeGroupOutput(members);
+  const checkName = members[0]!.result.checkName;
+  const id = await publishCheckRun(octokit, repo, undefined, { name: checkName, sha, title: output.title, summary: output.summary, text: output.text, annotations: output.annotations, conclusion: groupConclusion(members) });
+  await ctx.store.set(keys.checkRun(repo.fullName, sha, 'gate'), { id, name: checkName }, TTL.commit);
+  return { status: 'evaluated', sha, results: members.map((m) => ({ pull: m.pull, conclusion: m.result.conclusion, counts: m.result.counts, comment: 'skip' })) };
+}
