@@ -63,4 +63,20 @@ export const COMMANDS: CommandSpec[] = [
     options: [catalogOption, { name: 'format', type: 'string', value: 'format', choices: ['text', 'json'], default: 'text', description: 'output format' }],
     run: async (o, args) => (await import('./commands/controls.js')).showControl(args[0]!, o as never),
   },
+  {
+    words: ['drift'],
+    summary: 'Compare a repository\'s workflows with the CI template: missing jobs and steps, changed or unpinned actions, widened permissions, template version. Exit 0 clean, 1 drift, 2 invalid workflow or bad input.',
+    options: [
+      { name: 'template', type: 'string', value: 'file|dir', required: true, description: 'template workflow file, or a folder of them (a checkout: its .github/workflows)' },
+      { name: 'repo', type: 'string', value: 'file|dir', required: true, description: 'repository workflow file, or a folder of them (a checkout: its .github/workflows); files are paired by name' },
+      { name: 'format', type: 'string', value: 'format', choices: ['markdown', 'json'], default: 'markdown', description: 'output format; json prints the drift-report evidence' },
+      { name: 'repo-name', type: 'string', value: 'owner/name', description: 'repository the report is about (default: $GITHUB_REPOSITORY); needed for json and --report' },
+      { name: 'sha', type: 'string', value: 'sha', description: 'commit whose workflows were read (default: $GITHUB_SHA); needed for json and --report' },
+      { name: 'template-source', type: 'string', value: 'text', description: 'where the template comes from, as the report names it (default: the --template path)' },
+      { name: 'now', type: 'string', value: 'time', description: 'report time, RFC 3339 (default: now)' },
+      { name: 'report', type: 'string', value: 'file', description: 'also write the drift-report evidence to this file' },
+      { name: 'fix', type: 'boolean', description: 'restore the template in the repository files, keeping their own jobs and steps (nothing is written when a workflow does not parse)' },
+    ],
+    run: async (o) => (await import('./commands/drift.js')).driftCommand(o as never),
+  },
 ];
