@@ -79,4 +79,18 @@ export const COMMANDS: CommandSpec[] = [
     ],
     run: async (o) => (await import('./commands/drift.js')).driftCommand(o as never),
   },
+  {
+    words: ['scoreboard'],
+    summary: 'Evidence scoreboard: the share of merged pull requests whose gate passed without override, per repository and rolled up, with shields.io badges. Exit 0, 1 below --fail-under, 2 bad input.',
+    options: [
+      { name: 'input', type: 'string', value: 'file', required: true, description: 'merged pull requests with their gate results: {"pulls": [{"repo", "number", "mergedAt", "gate"}]}' },
+      { name: 'days', type: 'string', value: 'n', default: '30', description: 'window: pull requests merged in the last n days' },
+      { name: 'now', type: 'string', value: 'time', description: 'end of the window, RFC 3339 (default: now)' },
+      { name: 'format', type: 'string', value: 'format', choices: ['markdown', 'json'], default: 'markdown', description: 'output format' },
+      { name: 'badges', type: 'string', value: 'dir', description: 'write shields.io endpoint JSON and SVG badges: <dir>/org.{json,svg} and <dir>/<owner>/<repo>.{json,svg}' },
+      { name: 'label', type: 'string', value: 'text', default: 'evidence', description: 'badge label' },
+      { name: 'fail-under', type: 'string', value: 'percent', description: 'exit 1 when the rolled-up share is below this percentage' },
+    ],
+    run: async (o) => (await import('./commands/scoreboard.js')).scoreboardCommand(o as never),
+  },
 ];
