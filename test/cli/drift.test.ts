@@ -1,19 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
+import { runMaestro } from '../helpers/run-maestro.js';
 import { parseEvidence } from '../../core/evidence/parse-evidence.js';
 import '../helpers/build-evidence.js';
 
-const root = resolve(import.meta.dirname, '../..');
 const fixtures = 'test/fixtures/drift';
 const SHA = 'c'.repeat(40);
 
-function maestro(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(root, 'bin/maestro.cjs'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, GITHUB_REPOSITORY: '', GITHUB_SHA: '' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const maestro = (...args: string[]) => runMaestro(args, { GITHUB_REPOSITORY: '', GITHUB_SHA: '' });
 
 const drift = (repo: string, ...more: string[]) => maestro('drift', '--template', `${fixtures}/template`, '--repo', repo, ...more);
 

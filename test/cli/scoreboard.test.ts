@@ -1,16 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
+import { runMaestro } from '../helpers/run-maestro.js';
 
-const root = resolve(import.meta.dirname, '../..');
 const NOW = '2026-11-20T12:00:00Z';
 
-function maestro(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(root, 'bin/maestro.cjs'), ...args], { cwd: root, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const maestro = (...args: string[]) => runMaestro(args);
 
 function input(value: unknown): string {
   const dir = mkdtempSync(join(tmpdir(), 'maestro-scoreboard-'));

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -34,10 +35,10 @@ describe('workflows and actions, read by GitHub\'s own parser', () => {
     const text = read('workflows/ga-gates.yml');
     it.each([
       ['an unknown key', text.replace('    runs-on: ${{ inputs.runs-on }}\n    permissions:\n      contents: read\n      pull-requests: read', '    runs-on: ${{ inputs.runs-on }}\n    permission:\n      contents: read'), /Unexpected value 'permission'/],
-      ['an expression that does not parse', text.replace("contains(format(',{0},', inputs.gates), ',k6,')", "contains(format(',{0},', inputs.gates), ',k6,'"), /Unexpected symbol: 'EOF'/],
+      ['an expression that does not parse', text.replace("contains(fromJSON(needs.plan.outputs.gates), 'k6')", "contains(fromJSON(needs.plan.outputs.gates), 'k6'"), /Unexpected symbol: 'EOF'/],
       ['an unknown context', text.replace('${{ inputs.url }}', '${{ input.url }}'), /Unrecognized named-value: 'input'/],
       ['an undeclared input', text.replace('${{ inputs.url }}', '${{ inputs.page }}'), /uses inputs\.page, which is not declared/],
-      ['a needs of a job that does not exist', text.replace('needs: [schema-diff, attestation, a11y, k6, slo]', 'needs: [schema-diff, sbom]'), /sbom/],
+      ['a needs of a job that does not exist', text.replace('needs: [plan, schema-diff, attestation, a11y, k6, slo]', 'needs: [plan, sbom]'), /sbom/],
       ['an output of a step id that does not exist', text.replace('${{ steps.gate.outputs.conclusion }}', '${{ steps.gates.outputs.conclusion }}'), /steps\.gates/],
       ['YAML that does not parse', text.replace('jobs:\n', 'jobs:\n  broken: [\n'), /must be sufficiently indented/],
     ])('fails with %s', async (_what, broken, message) => {
@@ -65,6 +66,24 @@ describe('workflows and actions, read by GitHub\'s own parser', () => {
       const own = uses.filter((u) => u.ref.startsWith('maestro-conductor/maestro-conductor'));
       expect(own.length).toBeGreaterThan(5);
       expect(new Set(own.map((u) => `${u.ref.split('@')[1]} ${u.comment}`)).size).toBe(1);
+    });
+  });
+
+  describe('shell scripts', () => {
+    const scripts = [...workflows, ...actions].flatMap((path) => {
+      const doc = parse(read(path)) as { jobs?: Record<string, { steps?: Array<{ run?: string }> }>; runs?: { steps?: Array<{ run?: string }> } };
+      const steps = [...Object.values(doc.jobs ?? {}).flatMap((j) => j.steps ?? []), ...(doc.runs?.steps ?? [])];
+      return steps.filter((s) => typeof s.run === 'string').map((s, i) => [`${path} #${i + 1}`, s.run!] as const);
+    });
+
+    it.each(scripts)('%s is valid bash', (_name, script) => {
+      const check = spawnSync('bash', ['-n'], { input: script, encoding: 'utf8' });
+      expect(check.stderr).toBe('');
+      expect(check.status).toBe(0);
+    });
+
+    it('fails a script with a syntax error, so the check can fail', () => {
+      expect(spawnSync('bash', ['-n'], { input: 'if true; then echo', encoding: 'utf8' }).status).not.toBe(0);
     });
   });
 
