@@ -48,7 +48,8 @@ describe('maestro scoreboard', () => {
     ['a repository named ..', { pulls: [{ repo: 'acme/..', number: 1, mergedAt: NOW, gate: null }] }, '/pulls/0/repo'],
     ['an unknown conclusion', { pulls: [{ repo: 'acme/web', number: 1, mergedAt: NOW, gate: { conclusion: 'passed' } }] }, '/pulls/0/gate'],
     ['an unknown field', { pulls: [{ repo: 'acme/web', number: 1, mergedAt: NOW, gate: null, extra: 1 }] }, 'extra'],
-    ['a date that does not exist', { pulls: [{ repo: 'acme/web', number: 1, mergedAt: '2026-02-30T25:00:00Z', gate: null }] }, '/pulls/0/mergedAt'],
+    ['a date that does not exist', { pulls: [{ repo: 'acme/web', number: 1, mergedAt: '2026-02-29T10:00:00Z', gate: null }] }, '/pulls/0/mergedAt'],
+    ['an hour that does not exist', { pulls: [{ repo: 'acme/web', number: 1, mergedAt: '2026-02-28T25:00:00Z', gate: null }] }, '/pulls/0/mergedAt'],
   ])('exits 2 naming the field for %s, writing no badge', (_what, value, field) => {
     const dir = join(mkdtempSync(join(tmpdir(), 'maestro-badges-')), 'out');
     const out = maestro('scoreboard', '--input', input(value), '--badges', dir);

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { detectDrift } from '../../../core/drift/detect-drift.js';
 import { fixDrift } from '../../../core/drift/fix-drift.js';
+import { workflowProblems } from '../../helpers/workflow-parser.js';
 import { driftInput, workflows } from './drift-fixtures.js';
 
 /** The input with the fixed files in place of the repository's. */
@@ -19,6 +20,10 @@ describe('fixDrift', () => {
     const { fixed, again } = afterFix(repo);
     expect(fixed.length).toBeGreaterThan(0);
     expect(again).toMatchObject({ status: 'clean', changes: [] });
+  });
+
+  it.each(['drifted', 'extra-jobs', 'missing-workflow'])('writes workflows GitHub\'s own parser accepts for %s', async (repo) => {
+    for (const file of afterFix(repo).fixed) expect(await workflowProblems(file.path, file.text)).toEqual([]);
   });
 
   it('proposes nothing for a repository that is already fixed', () => {
