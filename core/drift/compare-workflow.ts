@@ -15,8 +15,8 @@ export interface WorkflowPair {
 
 /**
  * Compares a repository workflow with its template. What the template has must be there: every
- * job, every step of those jobs, the same action references, permissions no wider, and the
- * template version. What the repository adds (jobs, steps, triggers, inputs) is its own business.
+ * trigger event, every job, every step of those jobs, the same action references, permissions no
+ * wider, and the template version. What the repository adds (jobs, steps, triggers, inputs) is its own business.
  */
 export function compareWorkflow(pair: WorkflowPair): DriftChange[] {
   const { file } = pair;
@@ -35,6 +35,10 @@ export function compareWorkflow(pair: WorkflowPair): DriftChange[] {
   }
   const t = pair.template.workflow.value;
   const r = pair.repo.workflow.value;
+  const events = triggerEvents(r.on);
+  for (const event of triggerEvents(t.on)) {
+    if (!events.includes(event)) changes.push({ file, type: 'missing-trigger', expected: event, message: `the template's ${event} trigger was removed, so the workflow no longer runs on it` });
+  }
   const wide = widenedScopes(t.permissions, r.permissions);
   if (wide.length > 0) changes.push(permissionChange(file, undefined, t.permissions, r.permissions, wide));
   for (const [jobId, tJob] of Object.entries(t.jobs)) {
@@ -88,4 +92,11 @@ function permissionChange(file: string, job: string | undefined, expected: unkno
     actual: describePermissions(actual),
     message,
   };
+}
+
+/** The events of an `on:` value, in any of its three forms (`push`, `[push, pull_request]`, a map). */
+export function triggerEvents(on: unknown): string[] {
+  if (typeof on === 'string') return [on];
+  if (Array.isArray(on)) return on.filter((e): e is string => typeof e === 'string');
+  return on && typeof on === 'object' ? Object.keys(on) : [];
 }

@@ -1,11 +1,12 @@
-import { isMap as isYamlMap, isSeq, Pair, Scalar, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap as isYamlMap, isScalar, isSeq, Pair, Scalar, YAMLMap, type Document, type Node, type YAMLSeq } from 'yaml';
 import { scopeLevel, widenedScopes } from './compare-permissions.js';
 import { matchSteps } from './match-steps.js';
 import { isMap, parseWorkflow, type ParsedWorkflow } from './parse-workflow.js';
 import { compareVersions, readTemplateVersion, setTemplateVersion } from './template-version.js';
 
 /**
- * The repository workflow with the template restored: missing jobs and steps put back where the
+ * The repository workflow with the template restored: removed trigger events put back with the
+ * template's filters, missing jobs and steps put back where the
  * template has them, action references and the version marker set to the template's, widened
  * permissions narrowed to the template's levels. Everything the repository added (jobs, steps,
  * triggers, comments, narrower permissions) is kept. Returns the text unchanged, byte for byte,
@@ -16,7 +17,8 @@ export function fixWorkflow(template: { text: string; workflow: ParsedWorkflow }
   if (!parsed.ok) throw new Error(`cannot fix a workflow that does not parse: it ${parsed.message}`);
   const doc = parsed.workflow.doc;
   const tDoc = template.workflow.doc;
-  let changed = narrowPermissions(doc.contents as YAMLMap, tDoc.contents as YAMLMap, 'jobs');
+  let changed = restoreTriggers(doc, tDoc);
+  changed = narrowPermissions(doc.contents as YAMLMap, tDoc.contents as YAMLMap, 'jobs') || changed;
   const rJobs = doc.get('jobs', true) as YAMLMap;
   const tJobs = tDoc.get('jobs', true) as YAMLMap;
   let previous: string | undefined;
@@ -42,6 +44,34 @@ export function fixWorkflow(template: { text: string; workflow: ParsedWorkflow }
   if (!changed) return behind ? setTemplateVersion(repoText, tVersion) : repoText;
   const text = doc.toString({ lineWidth: 0, indentSeq: indentsSequences(repoText) });
   return behind ? setTemplateVersion(text, tVersion) : text;
+}
+
+/** Adds the template's trigger events the repository removed, keeping its own events and filters. */
+function restoreTriggers(doc: Document, tDoc: Document): boolean {
+  const template = eventNodes(tDoc.get('on', true));
+  const node = doc.get('on', true);
+  const repo = eventNodes(node);
+  const missing = [...template.keys()].filter((e) => !repo.has(e));
+  if (missing.length === 0) return false;
+  const add = (map: YAMLMap, event: string) => map.items.push(new Pair(new Scalar(event), (template.get(event) as Node | null)?.clone() ?? null));
+  if (isYamlMap(node)) {
+    missing.forEach((e) => add(node, e));
+  } else {
+    // `on: push` or `on: [push]` cannot hold filters: it becomes a map with the same events.
+    const map = new YAMLMap();
+    for (const [event, value] of repo) map.items.push(new Pair(new Scalar(event), value));
+    missing.forEach((e) => add(map, e));
+    doc.set('on', map);
+  }
+  return true;
+}
+
+/** The events of an `on:` node with their filter nodes (null for none). */
+function eventNodes(node: unknown): Map<string, unknown> {
+  if (isScalar(node)) return new Map([[String(node.value), null]]);
+  if (isSeq(node)) return new Map(node.items.filter(isScalar).map((i) => [String(i.value), null]));
+  if (isYamlMap(node)) return new Map(node.items.map((p) => [keyOf(p), p.value ?? null]));
+  return new Map();
 }
 
 /** Puts back removed template steps after the step that precedes them in the template; restores their action references. */

@@ -18,6 +18,7 @@ const TYPE_WORDS: Record<DriftChangeType, string> = {
   'template-behind': 'template behind',
   'invalid-yaml': 'invalid YAML',
   'missing-workflow': 'missing workflow',
+  'missing-trigger': 'missing trigger',
 };
 
 /**
@@ -28,7 +29,7 @@ export function renderDriftReport(result: DriftResult, repo?: string): string {
   const lines = [`### ${HEADLINE[result.status]}${repo ? `: ${escapeMarkdown(repo, 140)}` : ''}`, ''];
   lines.push(`Template ${escapeCode(result.template.source, 300)} at ${escapeCode(result.template.version, 100)}.`, '');
   if (result.status === 'clean') {
-    lines.push('The workflows have every job, step, action reference and permission of the template.');
+    lines.push('The workflows have every trigger, job, step, action reference and permission of the template.');
     return `${lines.join('\n')}\n`;
   }
   const count = result.changes.length;

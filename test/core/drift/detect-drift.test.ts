@@ -107,6 +107,17 @@ describe('detectDrift', () => {
     expect(result.changes).toMatchObject([{ type: 'unpinned-action', job: 'gates', message: expect.stringContaining('job gates uses acme/maestro-conductor/.github/workflows/ga-gates.yml at main') }]);
   });
 
+  it.each([
+    ['a map', 'on:\n  push:\n    branches: [main]\n'],
+    ['a list', 'on: [push]\n'],
+    ['one event', 'on: push\n'],
+  ])('reports a template trigger the repository removed, whatever the form of its on: (%s)', (_form, on) => {
+    const job = 'jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n';
+    const template = 'on:\n  push:\n    branches: [main]\n  pull_request:\n    types: [opened, synchronize]\n' + job;
+    const result = detectDrift({ template: [{ path: 'ci.yml', text: template }], repo: [{ path: 'ci.yml', text: on + job }], templateSource: 't' });
+    expect(result.changes).toEqual([{ file: 'ci.yml', type: 'missing-trigger', expected: 'pull_request', message: "the template's pull_request trigger was removed, so the workflow no longer runs on it" }]);
+  });
+
   it('throws TEMPLATE_INVALID naming the file when the template does not parse', () => {
     let error: unknown;
     try {

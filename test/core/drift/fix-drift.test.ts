@@ -91,6 +91,19 @@ describe('fixDrift', () => {
     expect(file!.text).toBe(wf('{ contents: read }'));
   });
 
+  it.each([
+    ['a map, keeping its own events and filters', 'on:\n  push:\n    branches: [main, next]\n  workflow_dispatch:\n', { push: { branches: ['main', 'next'] }, workflow_dispatch: null, pull_request: { types: ['opened', 'synchronize'] } }],
+    ['a list, turned into a map', 'on: [push, workflow_dispatch]\n', { push: null, workflow_dispatch: null, pull_request: { types: ['opened', 'synchronize'] } }],
+    ['one event, turned into a map', 'on: push\n', { push: null, pull_request: { types: ['opened', 'synchronize'] } }],
+  ])('puts a removed trigger back with the template\'s filters into %s', (_what, on, expected) => {
+    const job = 'jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n';
+    const template = 'on:\n  push:\n    branches: [main]\n  pull_request:\n    types: [opened, synchronize]\n' + job;
+    const input = { template: [{ path: 'ci.yml', text: template }], repo: [{ path: 'ci.yml', text: on + job }], templateSource: 't' };
+    const [file] = fixDrift(input);
+    expect((parse(file!.text) as { on: unknown }).on).toEqual(expected);
+    expect(detectDrift({ ...input, repo: [file!] }).status).toBe('clean');
+  });
+
   it('turns a job the repository made a reusable workflow call back into the template\'s job', () => {
     const template = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n';
     const repo = 'on: push\njobs:\n  a:\n    uses: acme/ci/.github/workflows/x.yml@main\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ours\n';
