@@ -21,11 +21,15 @@ const TYPE_WORDS: Record<DriftChangeType, string> = {
   'missing-trigger': 'missing trigger',
 };
 
+/** GitHub refuses pull request bodies above 65,536 characters; room is left for the text around the report. */
+export const DRIFT_REPORT_LIMIT = 60_000;
+
 /**
  * A drift result as Markdown for a terminal, a job summary or the fix pull request's body: the
- * status, the template, and one table row per change. Workflow text is untrusted and escaped.
+ * status, the template, and one table row per change, as many as fit in `limit` characters (a
+ * last line says how many were left out). Workflow text is untrusted and escaped.
  */
-export function renderDriftReport(result: DriftResult, repo?: string): string {
+export function renderDriftReport(result: DriftResult, repo?: string, limit = DRIFT_REPORT_LIMIT): string {
   const lines = [`### ${HEADLINE[result.status]}${repo ? `: ${escapeMarkdown(repo, 140)}` : ''}`, ''];
   lines.push(`Template ${escapeCode(result.template.source, 300)} at ${escapeCode(result.template.version, 100)}.`, '');
   if (result.status === 'clean') {
@@ -36,6 +40,10 @@ export function renderDriftReport(result: DriftResult, repo?: string): string {
   lines.push(`${count} ${count === 1 ? 'difference' : 'differences'}${result.missingJobs.length > 0 ? `; missing jobs: ${result.missingJobs.map((j) => escapeCode(j, 100)).join(', ')}` : ''}.`);
   if (result.status === 'invalid') lines.push('', 'A workflow could not be read: fix it by hand; no fix is proposed until it parses.');
   const rows = result.changes.map((c) => [escapeCode(c.file, 200), c.job ? escapeCode(c.job, 100) : '', TYPE_WORDS[c.type], escapeMarkdown(c.message, 400)]);
-  lines.push('', markdownTable([['File', 'Job', 'Change', 'Details'], ...rows], { alignDelimiters: false }));
+  // Each row is at most about 1,000 characters: keep adding while the whole stays within the limit.
+  let used = lines.join('\n').length + 200;
+  const shown = rows.filter((row) => (used += row.join(' | ').length + 6) <= limit);
+  lines.push('', markdownTable([['File', 'Job', 'Change', 'Details'], ...shown], { alignDelimiters: false }));
+  if (shown.length < rows.length) lines.push('', `${rows.length - shown.length} more differences are not shown here; the drift-report lists them all.`);
   return `${lines.join('\n')}\n`;
 }
