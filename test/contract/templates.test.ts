@@ -114,6 +114,14 @@ describe('gate-notes comment template', () => {
 });
 
 describe('caller workflow template', () => {
+  it.each(readdirSync(join(root, 'templates/.github/workflows')).sort())('%s declares the template version of the release it pins', (file) => {
+    const text = read(`templates/.github/workflows/${file}`);
+    const version = /^# maestro-template-version: (\S+)$/m.exec(text)?.[1];
+    const pins = [...text.matchAll(/uses: maestro-conductor\/maestro-conductor\/\S+@[0-9a-f]{40} # v(\S+)$/gm)].map((m) => m[1]);
+    expect(pins.length).toBeGreaterThan(0);
+    expect(new Set(pins)).toEqual(new Set([version]));
+  });
+
   it('calls ga-gates.yml at a pinned version and declares the template version it follows', () => {
     const text = read('templates/.github/workflows/maestro.yml');
     expect(text).toMatch(/^# maestro-template-version: \d+\.\d+\.\d+$/m);
