@@ -44,11 +44,8 @@ interface RepoNode {
   fix: { target: { oid: string; tree: { oid: string }; parents: { nodes: Array<{ oid: string }> } }; associatedPullRequests: { nodes: Array<{ number: number; url: string; body: string }> } } | null;
 }
 
-/**
- * The workflows of up to REPOS_PER_QUERY repositories and the state of their fix branch, in one
- * GraphQL query (aliases r0, r1, ...; names passed as variables, never spliced into the query).
- */
-export async function fetchRepoWorkflows(octokit: GitHub, repos: Array<{ owner: string; name: string }>, branch: string): Promise<RepoWorkflows[]> {
+/** The GraphQL query of one batch and its variables: aliases r0, r1, ...; names only ever as variables. */
+export function buildSweepQuery(repos: Array<{ owner: string; name: string }>, branch: string): { query: string; variables: Record<string, string> } {
   const variables: Record<string, string> = { branch: `refs/heads/${branch}` };
   const fields = repos.map((r, i) => {
     variables[`o${i}`] = r.owner;
@@ -56,7 +53,15 @@ export async function fetchRepoWorkflows(octokit: GitHub, repos: Array<{ owner: 
     return `r${i}: repository(owner: $o${i}, name: $n${i}) { ...RepoDrift }`;
   });
   const params = repos.map((_r, i) => `$o${i}: String!, $n${i}: String!`).join(', ');
-  const query = `query SweepDrift($branch: String!, ${params}) {\n  ${fields.join('\n  ')}\n}\n${FRAGMENT}`;
+  return { query: `query SweepDrift($branch: String!, ${params}) {\n  ${fields.join('\n  ')}\n}\n${FRAGMENT}`, variables };
+}
+
+/**
+ * The workflows of up to REPOS_PER_QUERY repositories and the state of their fix branch, in one
+ * GraphQL query (aliases r0, r1, ...; names passed as variables, never spliced into the query).
+ */
+export async function fetchRepoWorkflows(octokit: GitHub, repos: Array<{ owner: string; name: string }>, branch: string): Promise<RepoWorkflows[]> {
+  const { query, variables } = buildSweepQuery(repos, branch);
   const data = await octokit.graphql<Record<string, RepoNode | null>>(query, variables);
   return repos.flatMap((r, i) => {
     const node = data[`r${i}`];
