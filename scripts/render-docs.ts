@@ -14,3 +14,9 @@ const next = renderReadmeSections(readFileSync(path, 'utf8'));
 writeFileSync(`${path}.tmp`, next);
 renameSync(`${path}.tmp`, path);
 console.log('README.md: catalog and configuration references regenerated');
+
+const { GATE_NOTES_SAMPLE_PATH, renderGateNotesSample } = await import('./render-gate-notes-sample.js');
+const sample = join(root, GATE_NOTES_SAMPLE_PATH);
+writeFileSync(`${sample}.tmp`, await renderGateNotesSample(root));
+renameSync(`${sample}.tmp`, sample);
+console.log(`${GATE_NOTES_SAMPLE_PATH}: gate-notes comment template regenerated`);

@@ -1,0 +1,25 @@
+/**
+ * The gate-notes comment template, templates/gate-notes.md: the comment the app posts on a pull
+ * request, rendered from the failing example (examples/pr-failing) by the real renderer, so the
+ * sample can never drift from what users see. `npm run docs` rewrites it; a test fails when it is stale.
+ */
+import { join } from 'node:path';
+import { evaluateFromFiles } from '../core/io/evaluate-from-files.js';
+import { renderGateNotes } from '../core/render/render-gate-notes.js';
+
+/** Where the sample lives in the repository. */
+export const GATE_NOTES_SAMPLE_PATH = 'templates/gate-notes.md';
+
+/** Renders the sample from the repository at `root`. */
+export async function renderGateNotesSample(root: string): Promise<string> {
+  const example = (file: string) => join(root, 'examples/pr-failing', file);
+  const result = await evaluateFromFiles({
+    event: example('event.json'),
+    evidence: example('evidence'),
+    changedFiles: example('changed-files.txt'),
+    config: join(root, 'examples/maestro.yml'),
+    waivers: example('waivers.json'),
+    now: '2026-11-20T12:00:00Z',
+  });
+  return renderGateNotes(result, { marker: true });
+}
