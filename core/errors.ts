@@ -25,7 +25,14 @@ export type ErrorCode =
   | 'ENV_INVALID'
   | 'SIGNATURE_INVALID'
   | 'BUNDLE_INVALID'
-  | 'TRUST_ROOT_INVALID';
+  | 'TRUST_ROOT_INVALID'
+  | 'ARTIFACT_REFUSED'
+  | 'STORE_URL_INVALID'
+  | 'STORE_OBJECT_EXISTS'
+  | 'STORE_NOT_WORM'
+  | 'STORE_ACCESS'
+  | 'STORE_RETENTION'
+  | 'SIGNING_FAILED';
 
 /** Options of a `MaestroError` beyond its code and message. */
 export interface MaestroErrorOptions {
