@@ -55,7 +55,8 @@ export async function runWormDrill(input: WormDrillInput): Promise<EvidenceRepor
 
   steps.push(await refused('delete the locked version', `DeleteObject ${fullKey} versionId=${versionId}`, () => store.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: fullKey, VersionId: versionId }))));
   steps.push(await refused('delete the locked version bypassing governance', `DeleteObject ${fullKey} versionId=${versionId} x-amz-bypass-governance-retention`, () => store.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: fullKey, VersionId: versionId, BypassGovernanceRetention: true }))));
-  const shorter = new Date(startedAt.getTime() + 1000);
+  // Still in the future, so a refusal can only be about shortening (a past date is refused for another reason).
+  const shorter = new Date(Math.floor((now().getTime() + until.getTime()) / 2000) * 1000);
   steps.push(await refused('shorten the retention', `PutObjectRetention ${fullKey} versionId=${versionId} until ${shorter.toISOString()}`, () => store.client.send(new PutObjectRetentionCommand({ Bucket: bucket, Key: fullKey, VersionId: versionId, Retention: { Mode: 'COMPLIANCE', RetainUntilDate: shorter } }))));
   steps.push(await refused('downgrade the lock to GOVERNANCE', `PutObjectRetention ${fullKey} versionId=${versionId} mode GOVERNANCE`, () => store.client.send(new PutObjectRetentionCommand({ Bucket: bucket, Key: fullKey, VersionId: versionId, Retention: { Mode: 'GOVERNANCE', RetainUntilDate: until } }))));
 

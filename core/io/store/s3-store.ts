@@ -37,8 +37,14 @@ export class S3Store implements EvidenceStore {
   readonly url: string;
   readonly client: S3Client;
 
-  constructor(readonly location: S3Location, client?: S3Client) {
+  constructor(
+    readonly location: S3Location,
+    client?: S3Client,
+    private readonly parts = { threshold: MULTIPART_THRESHOLD, size: PART_SIZE },
+  ) {
     this.url = formatS3Url(location);
+    // The SDK version is pinned to one that supports Node 20; its warning about later versions is not the user's to act on.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     this.client =
       client ??
       new S3Client({
@@ -85,14 +91,14 @@ export class S3Store implements EvidenceStore {
       ...(this.location.kmsKeyId ? { ServerSideEncryption: 'aws:kms' as const, SSEKMSKeyId: this.location.kmsKeyId } : {}),
     };
     let versionId: string | undefined;
-    if (expected.size <= MULTIPART_THRESHOLD) {
+    if (expected.size <= this.parts.threshold) {
       // Content-MD5 is validated by every S3 (ChecksumSHA256 is not by all), so the bytes are checked on arrival.
       const contentMd5 = await md5Base64(source);
       const out = await this.call(`upload ${key} to`, () => this.client.send(new PutObjectCommand({ ...params, Body: createReadStream(source), ContentMD5: contentMd5 })));
       versionId = out.VersionId;
     } else {
       const { ContentLength: _length, ChecksumSHA256: _checksum, ...multipart } = params;
-      const upload = new Upload({ client: this.client, params: { ...multipart, Body: createReadStream(source), ChecksumAlgorithm: this.location.endpoint ? undefined : 'SHA256' }, partSize: PART_SIZE, queueSize: 2, leavePartsOnError: false });
+      const upload = new Upload({ client: this.client, params: { ...multipart, Body: createReadStream(source), ChecksumAlgorithm: this.location.endpoint ? undefined : 'SHA256' }, partSize: this.parts.size, queueSize: 2, leavePartsOnError: false });
       const out = await upload.done().catch((error) => {
         throw toStoreError(error, this.url, `upload ${key} to`);
       });
@@ -146,7 +152,7 @@ export class S3Store implements EvidenceStore {
   at(path: string): S3Store {
     const prefix = posix.normalize(posix.join(this.location.prefix || '.', path)).replace(/^\.\/?|\/$/g, '');
     if (prefix === '..' || prefix.startsWith('../')) throw new MaestroError('STORE_URL_INVALID', `${path} leaves bucket ${this.location.bucket}`, { remedy: 'keep releases inside the bucket.' });
-    return new S3Store({ ...this.location, prefix: prefix === '.' ? '' : prefix }, this.client);
+    return new S3Store({ ...this.location, prefix: prefix === '.' ? '' : prefix }, this.client, this.parts);
   }
 
   /** The full key of `key` below this store's prefix. */

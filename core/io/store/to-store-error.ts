@@ -8,7 +8,7 @@ export function toStoreError(error: unknown, url: string, what: string): Maestro
   const e = error as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
   const name = e.name ?? 'Error';
   const status = e.$metadata?.httpStatusCode;
-  const detail = `${name}${status ? ` ${status}` : ''}${e.message && e.message !== name ? `: ${e.message}` : ''}`;
+  const detail = `${name}${status ? ` ${status}` : ''}${e.message && e.message !== name && e.message !== 'UnknownError' ? `: ${e.message}` : ''}`;
   let remedy = 'check the store URL, its endpoint and the network.';
   if (AUTH_ERRORS.has(name)) remedy = 'check the credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE or the role) and that they may use this bucket.';
   else if (name === 'NoSuchBucket') remedy = 'create the bucket with Object Lock enabled, or fix the bucket name.';
