@@ -9,7 +9,14 @@ import { publicKeyId } from './verify-sigstore-bundle.js';
 /** How to sign: with a key file (air-gapped, no log), or keyless with an OIDC token, Fulcio and Rekor. */
 export type SignMode =
   | { type: 'key'; keyFile: string; passphrase?: string }
-  | { type: 'keyless'; fulcioUrl?: string; rekorUrl?: string; identityToken?: string };
+  | {
+      type: 'keyless';
+      fulcioUrl?: string;
+      rekorUrl?: string;
+      identityToken?: string;
+      /** Rekor entry kind: `dsse` (default, as actions/attest) or the older `intoto`, which Rekor look-alikes such as @sigstore/mock record faithfully. */
+      rekorEntryType?: 'dsse' | 'intoto';
+    };
 
 /** Parses `--sign keyless | key:<pem file>`. */
 export function parseSignMode(text: string, env: NodeJS.ProcessEnv = process.env): SignMode {
@@ -33,7 +40,7 @@ export async function signStatement(statement: EvidenceStatement, mode: SignMode
       ? new DSSEBundleBuilder({ signer: keySigner(await loadSigningKey(mode.keyFile, mode.passphrase)), witnesses: [] })
       : new DSSEBundleBuilder({
           signer: new FulcioSigner({ fulcioBaseURL: mode.fulcioUrl ?? DEFAULT_FULCIO_URL, identityProvider: mode.identityToken ? { getToken: async () => mode.identityToken! } : new CIContextProvider('sigstore') }),
-          witnesses: [new RekorWitness({ rekorBaseURL: mode.rekorUrl ?? DEFAULT_REKOR_URL, entryType: 'dsse' })],
+          witnesses: [new RekorWitness({ rekorBaseURL: mode.rekorUrl ?? DEFAULT_REKOR_URL, entryType: mode.rekorEntryType ?? 'dsse' })],
         });
   try {
     return bundleToJSON(await builder.create({ data: payload, type: IN_TOTO_PAYLOAD_TYPE }));
