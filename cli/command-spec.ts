@@ -71,6 +71,7 @@ export const COMMANDS: CommandSpec[] = [
       { name: 'artifacts', type: 'string', value: 'dir', required: true, description: 'folder of the release\'s evidence artifacts, copied into the bundle under their relative paths' },
       { name: 'out', type: 'string', value: 'dir', required: true, description: 'new or empty folder that receives the complete bundle' },
       { name: 'previous', type: 'string', value: 'manifest', description: 'previous release\'s manifest.json, bundle folder or store URL (<store>/<tag>): chains the releases by sha256' },
+      { name: 'previous-release', type: 'string', value: 'tag', description: 'previous release\'s tag, read from --store (instead of --previous)' },
       { name: 'sign', type: 'string', value: 'mode', description: 'keyless (Sigstore with the workflow\'s OIDC token) or key:<ECDSA P-256 private key PEM>' },
       { name: 'store', type: 'string', value: 'url', description: 'publish to s3://<bucket>/<prefix>?... (Object Lock) or file://<dir>, under <store>/<tag>/, manifest last' },
       { name: 'repo', type: 'string', value: 'owner/name', description: 'repository of the release (default: $GITHUB_REPOSITORY)' },

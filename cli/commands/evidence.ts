@@ -11,6 +11,7 @@ export interface BundleOptions {
   artifacts: string;
   out: string;
   previous?: string;
+  previousRelease?: string;
   sign?: string;
   store?: string;
   repo?: string;
@@ -39,6 +40,7 @@ export async function bundleCommand(options: BundleOptions): Promise<number> {
     createdAt: options.createdAt ?? fromTag!.createdAt,
     producer: { name: 'maestro evidence bundle', version: VERSION },
     previous: options.previous,
+    previousRelease: options.previousRelease,
     sign: options.sign ? parseSignMode(options.sign) : undefined,
     store: options.store,
   });

@@ -29,6 +29,8 @@ export interface BuildBundleInput {
   producer: EvidenceProducer;
   /** The previous release's manifest: a manifest.json file, a bundle folder, or a store URL of its bundle. */
   previous?: string;
+  /** The previous release's tag, read from the store (where it lies at `<store>/<tag>/`); instead of `previous`. */
+  previousRelease?: string;
   sign?: SignMode;
   /** Store URL; the bundle is published under `<store>/<release>/`. */
   store?: string;
@@ -54,7 +56,7 @@ const MAX_REPORT_BYTES = 25 * 1024 * 1024;
  */
 export async function buildBundle(input: BuildBundleInput): Promise<BuiltBundle> {
   const files = await collectArtifacts(input.artifactsDir);
-  const previous = input.previous ? await readPreviousManifest(input.previous) : null;
+  const previous = await findPrevious(input);
   const outDir = resolve(input.outDir);
   await checkOutDir(outDir);
   const tmp = join(dirname(outDir), `.${basename(outDir)}.${process.pid}.partial`);
@@ -91,6 +93,15 @@ export async function buildBundle(input: BuildBundleInput): Promise<BuiltBundle>
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
+}
+
+async function findPrevious(input: BuildBundleInput): Promise<{ sha256: string; release: string } | null> {
+  if (input.previous && input.previousRelease) throw new MaestroError('USAGE', 'the previous release is given twice (a manifest and a tag)', { remedy: 'pass one of them.' });
+  if (input.previousRelease) {
+    if (!input.store) throw new MaestroError('USAGE', `previous release ${input.previousRelease} can only be found in a store`, { remedy: 'pass the store too, or the previous manifest itself.' });
+    return readPreviousManifest((await openStore(input.store)).at(input.previousRelease));
+  }
+  return input.previous ? readPreviousManifest(input.previous) : null;
 }
 
 async function checkOutDir(outDir: string): Promise<void> {

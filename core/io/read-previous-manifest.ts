@@ -5,6 +5,7 @@ import { MaestroError } from '../errors.js';
 import { parseJsonText } from '../evidence/parse-json-text.js';
 import { sha256Hex } from '../util/sha256.js';
 import { readInputFile } from './read-input-file.js';
+import type { EvidenceStore } from './store/evidence-store.js';
 import { openStore } from './store/open-store.js';
 
 /** Largest manifest read (100,000 artifacts of about 200 bytes each). */
@@ -14,11 +15,11 @@ export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
  * The link to the previous release: the sha256 of its manifest.json bytes and its tag. `where` is a
  * manifest.json file, a bundle folder, or a store URL of the previous bundle (`s3://b/p/v1.1.0`).
  */
-export async function readPreviousManifest(where: string): Promise<{ sha256: string; release: string }> {
+export async function readPreviousManifest(where: string | EvidenceStore): Promise<{ sha256: string; release: string }> {
   let bytes: Buffer | undefined;
-  let name = where;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(where)) {
-    const store = await openStore(where);
+  let name = typeof where === 'string' ? where : where.url;
+  if (typeof where !== 'string' || /^[a-z][a-z0-9+.-]*:\/\//i.test(where)) {
+    const store = typeof where === 'string' ? await openStore(where) : where;
     name = `${store.url}/${MANIFEST_FILE}`;
     bytes = await store.read(MANIFEST_FILE, MAX_MANIFEST_BYTES);
     if (!bytes) throw new MaestroError('FILE_NOT_FOUND', `previous manifest ${name} does not exist`, { remedy: 'pass the URL of the previous release\'s bundle (<store>/<tag>).' });
