@@ -10,7 +10,7 @@ import { parseEvidenceFiles } from '../evidence/parse-evidence.js';
 import type { EvidenceProducer, EvidenceReport } from '../evidence/types.js';
 import { sha256Hex } from '../util/sha256.js';
 import { collectArtifacts } from './collect-artifacts.js';
-import { hashFile } from './hash-file.js';
+import { hashBuffers, hashFile } from './hash-file.js';
 import { readPreviousManifest } from './read-previous-manifest.js';
 import { signStatement, type SignMode } from './sign-statement.js';
 import type { StoredObject } from './store/evidence-store.js';
@@ -65,14 +65,14 @@ export async function buildBundle(input: BuildBundleInput): Promise<BuiltBundle>
     await mkdir(tmp, { recursive: true });
     const artifacts: ManifestArtifact[] = [];
     const reports: Array<{ path: string; report: EvidenceReport }> = [];
-    const buffer = Buffer.allocUnsafe(1 << 20);
+    const buffers = hashBuffers();
     for (const file of files) {
       const target = join(tmp, file.path);
       await mkdir(dirname(target), { recursive: true });
       await copyFile(file.source, target, constants.COPYFILE_EXCL).catch((cause: NodeJS.ErrnoException) => {
         throw new MaestroError('FILE_UNREADABLE', `artifact ${file.path} cannot be read (${cause.code})`, { file: file.source, remedy: 'check the file\'s permissions; every file of the artifacts folder must be readable.', cause });
       });
-      const digest = await hashFile(target, buffer);
+      const digest = await hashFile(target, buffers);
       await chmod(target, 0o444);
       const report = file.path.toLowerCase().endsWith('.json') && digest.size <= MAX_REPORT_BYTES ? await readReport(target, file.path) : undefined;
       if (report) reports.push({ path: file.path, report });

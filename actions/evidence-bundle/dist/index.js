@@ -63129,22 +63129,30 @@ function push(out, file) {
 
 /** Read size of the streaming hash: large enough to keep the SHA instructions busy, small enough to stay cache-resident. */
 const CHUNK_BYTES = 1 << 20;
+/** Buffers for `hashFile`, to reuse across many files. */
+function hashBuffers() {
+    return [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+}
 /**
- * sha256 and size of a file, read in 1 MiB chunks into one reused buffer: memory stays constant
- * whatever the file's size, and no chunk is allocated per read (Node's own hash runs on OpenSSL,
- * with the CPU's SHA extensions where present).
+ * sha256 and size of a file in constant memory whatever its size: 1 MiB chunks read into two
+ * reused buffers, the next read (on libuv's thread pool) overlapping the hashing of the current
+ * chunk on this thread. Node's hash is OpenSSL's, with the CPU's SHA extensions where present.
  */
-async function hashFile(path, buffer = Buffer.allocUnsafe(CHUNK_BYTES)) {
+async function hashFile(path, buffers = hashBuffers()) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     const handle = await (0,promises_.open)(path, 'r');
     let size = 0;
     try {
+        let [current, next] = buffers;
+        let pending = handle.read(current, 0, CHUNK_BYTES, null);
         for (;;) {
-            const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+            const { bytesRead } = await pending;
             if (bytesRead === 0)
                 break;
-            hash.update(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead));
+            pending = handle.read(next, 0, CHUNK_BYTES, null);
+            hash.update(bytesRead === CHUNK_BYTES ? current : current.subarray(0, bytesRead));
             size += bytesRead;
+            [current, next] = [next, current];
         }
     }
     finally {
@@ -63771,14 +63779,14 @@ async function buildBundle(input) {
         await (0,promises_.mkdir)(tmp, { recursive: true });
         const artifacts = [];
         const reports = [];
-        const buffer = Buffer.allocUnsafe(1 << 20);
+        const buffers = hashBuffers();
         for (const file of files) {
             const target = (0,external_node_path_.join)(tmp, file.path);
             await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
             await (0,promises_.copyFile)(file.source, target, external_node_fs_.constants.COPYFILE_EXCL).catch((cause) => {
                 throw new errors/* MaestroError */.Gq('FILE_UNREADABLE', `artifact ${file.path} cannot be read (${cause.code})`, { file: file.source, remedy: 'check the file\'s permissions; every file of the artifacts folder must be readable.', cause });
             });
-            const digest = await hashFile(target, buffer);
+            const digest = await hashFile(target, buffers);
             await (0,promises_.chmod)(target, 0o444);
             const report = file.path.toLowerCase().endsWith('.json') && digest.size <= MAX_REPORT_BYTES ? await readReport(target, file.path) : undefined;
             if (report)
