@@ -55,6 +55,9 @@ const MAX_REPORT_BYTES = 25 * 1024 * 1024;
  * store, publishes it there manifest last.
  */
 export async function buildBundle(input: BuildBundleInput): Promise<BuiltBundle> {
+  // The store first: a wrong URL, expired retention settings or a bucket that cannot lock fail before any work.
+  const store = input.store ? (await openStore(input.store)).at(input.release) : undefined;
+  await store?.preflight();
   const files = await collectArtifacts(input.artifactsDir);
   const previous = await findPrevious(input);
   const outDir = resolve(input.outDir);
@@ -88,7 +91,7 @@ export async function buildBundle(input: BuildBundleInput): Promise<BuiltBundle>
     await rmdir(outDir).catch(() => undefined);
     await rename(tmp, outDir);
     const built: BuiltBundle = { outDir, manifest, manifestSha256: sha256Hex(manifestBytes), signed: input.sign !== undefined };
-    if (input.store) built.published = await publishBundle((await openStore(input.store)).at(manifest.data.release), outDir, manifest, manifestBytes);
+    if (store) built.published = await publishBundle(store, outDir, manifest, manifestBytes);
     return built;
   } finally {
     await rm(tmp, { recursive: true, force: true });

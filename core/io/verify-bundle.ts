@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { EVIDENCE_PREDICATE_TYPE } from '../bundle/build-statement.js';
 import type { BundleVerification, VerificationCheck } from '../bundle/render-verification.js';
 import { MANIFEST_FILE, SIGNATURE_FILE, type EvidenceManifest } from '../bundle/types.js';
@@ -9,6 +9,7 @@ import { sha256Hex } from '../util/sha256.js';
 import { readInputFile } from './read-input-file.js';
 import { MAX_MANIFEST_BYTES } from './read-previous-manifest.js';
 import type { EvidenceStore, StoredObject } from './store/evidence-store.js';
+import { FileStore } from './store/file-store.js';
 import { openStore } from './store/open-store.js';
 import { verifySigstoreBundle } from './verify-sigstore-bundle.js';
 import { walkChain } from './walk-chain.js';
@@ -46,6 +47,9 @@ export async function verifyBundle(input: VerifyBundleInput): Promise<BundleVeri
     throw new MaestroError('USAGE', `--offline verifies local folders only, not ${input.location}`, { remedy: 'download the bundle (aws s3 sync) and verify the folder, or drop --offline.' });
   }
   const store = await openStore(input.location);
+  if (store instanceof FileStore && !(await stat(store.root).catch(() => undefined))?.isDirectory()) {
+    throw new MaestroError('FILE_NOT_FOUND', `bundle folder ${input.location} does not exist`, { file: input.location, remedy: 'pass the folder (or store URL) that holds the bundle\'s manifest.json.' });
+  }
   const checks: VerificationCheck[] = [];
   const result = (release?: string): BundleVerification => ({ location: store.url, release, ok: checks.length > 0 && checks.every((c) => c.result === 'pass'), checks });
   const manifestBytes = await store.read(MANIFEST_FILE, MAX_MANIFEST_BYTES);

@@ -63769,6 +63769,9 @@ const MAX_REPORT_BYTES = 25 * 1024 * 1024;
  * store, publishes it there manifest last.
  */
 async function buildBundle(input) {
+    // The store first: a wrong URL, expired retention settings or a bucket that cannot lock fail before any work.
+    const store = input.store ? (await openStore(input.store)).at(input.release) : undefined;
+    await store?.preflight();
     const files = await collectArtifacts(input.artifactsDir);
     const previous = await findPrevious(input);
     const outDir = (0,external_node_path_.resolve)(input.outDir);
@@ -63803,8 +63806,8 @@ async function buildBundle(input) {
         await (0,promises_.rmdir)(outDir).catch(() => undefined);
         await (0,promises_.rename)(tmp, outDir);
         const built = { outDir, manifest, manifestSha256: sha256Hex(manifestBytes), signed: input.sign !== undefined };
-        if (input.store)
-            built.published = await publishBundle((await openStore(input.store)).at(manifest.data.release), outDir, manifest, manifestBytes);
+        if (store)
+            built.published = await publishBundle(store, outDir, manifest, manifestBytes);
         return built;
     }
     finally {

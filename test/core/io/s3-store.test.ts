@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
@@ -149,6 +149,16 @@ describe('release bundles in S3 with Object Lock (Ceph RGW)', () => {
     expect(data.steps[2]!.response).toMatch(/^HTTP 403 AccessDenied/);
     expect(data.status).toBe('pass');
     expect(parseEvidence(Buffer.from(JSON.stringify(report)), 'drill.json').status).toBe('valid');
+  });
+
+  it('maestro drill worm writes the drill-report and exits 0 when every attempt is refused', () => {
+    const report = join(dir, 'drill-report.json');
+    const out = cli('maestro.cjs', ['drill', 'worm', '--store', storeUrl(lockedBucket, 'drills'), '--out', report, '--repo', 'acme/web', '--commit', 'c'.repeat(40), '--probe-retention', '60']);
+    expect([out.status, out.stderr]).toEqual([0, '']);
+    expect(out.stdout).toContain('PASS  delete the locked version: DeleteObject');
+    expect(out.stdout).toMatch(/answer: HTTP 403 AccessDenied/);
+    const item = parseEvidence(readFileSync(report), 'drill-report.json');
+    expect(item.status === 'valid' && item.report.data).toMatchObject({ drill: 'worm', status: 'pass', store: `s3://${lockedBucket}/drills` });
   });
 
   describe('bad input: a clear error and nothing published', () => {
