@@ -74,8 +74,8 @@ describe('release bundles in S3 with Object Lock (Ceph RGW)', () => {
       expect(object.retention?.mode).toBe('COMPLIANCE');
       expect(Date.parse(object.retention!.retainUntil)).toBeGreaterThan(Date.now() + 1.9 * 86_400_000);
     }
-    const previous = storeUrl(lockedBucket, 'acme/web/v1.0.0');
-    await build({ artifactsDir, outDir: join(dir, 'v1.1.0'), release: 'v1.1.0', previous, sign, store: releases });
+    const second = await build({ artifactsDir, outDir: join(dir, 'v1.1.0'), release: 'v1.1.0', previousRelease: 'v1.0.0', sign, store: releases });
+    expect(second.manifest.data).toMatchObject({ previous: first.manifestSha256, previousRelease: 'v1.0.0' });
     const result = await verifyBundle({ location: storeUrl(lockedBucket, 'acme/web/v1.1.0'), keyFile: keys.publicKey, now: new Date() });
     expect(result.checks.filter((c) => c.result === 'fail')).toEqual([]);
     expect(result.checks.filter((c) => c.check === 'retention')).toHaveLength(5);
