@@ -5,16 +5,10 @@
 import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { coreIo } from '../core-io.js';
 import { run, type ActionIo } from './run.js';
 
-const io: ActionIo = {
-  setOutput: (name, value) => core.setOutput(name, value),
-  appendSummary: async (markdown) => {
-    await core.summary.addRaw(markdown, true).write();
-  },
-  setFailed: (message) => core.setFailed(message),
-  info: (message) => core.info(message),
-};
+const io: ActionIo = coreIo;
 
 const optional = (name: string): string | undefined => core.getInput(name) || undefined;
 const release = core.getInput('release') || process.env.GITHUB_REF_NAME || '';

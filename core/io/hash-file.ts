@@ -18,7 +18,13 @@ export function hashBuffers(): HashBuffers {
  * chunk on this thread. Node's hash is OpenSSL's, with the CPU's SHA extensions where present.
  */
 export async function hashFile(path: string, buffers: HashBuffers = hashBuffers()): Promise<{ sha256: string; size: number }> {
-  const hash = createHash('sha256');
+  const { digest, size } = await digestFile(path, 'sha256', buffers);
+  return { sha256: digest.toString('hex'), size };
+}
+
+/** The digest of a file with any of OpenSSL's hash algorithms (`md5` for S3's Content-MD5), read as `hashFile` reads. */
+export async function digestFile(path: string, algorithm: string, buffers: HashBuffers = hashBuffers()): Promise<{ digest: Buffer; size: number }> {
+  const hash = createHash(algorithm);
   const handle = await open(path, 'r');
   let size = 0;
   try {
@@ -35,5 +41,5 @@ export async function hashFile(path: string, buffers: HashBuffers = hashBuffers(
   } finally {
     await handle.close();
   }
-  return { sha256: hash.digest('hex'), size };
+  return { digest: hash.digest(), size };
 }

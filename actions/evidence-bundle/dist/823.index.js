@@ -104,6 +104,8 @@ var dist_cjs = __webpack_require__(3711);
 var lib_storage_dist_cjs = __webpack_require__(2358);
 // EXTERNAL MODULE: ./core/errors.ts
 var errors = __webpack_require__(265);
+// EXTERNAL MODULE: ./core/io/hash-file.ts
+var hash_file = __webpack_require__(8572);
 // EXTERNAL MODULE: ./core/io/store/s3-location.ts
 var s3_location = __webpack_require__(4949);
 ;// CONCATENATED MODULE: ./core/io/store/to-store-error.ts
@@ -128,6 +130,7 @@ function toStoreError(error, url, what) {
 }
 
 ;// CONCATENATED MODULE: ./core/io/store/s3-store.ts
+
 
 
 
@@ -206,7 +209,7 @@ class S3Store {
         let versionId;
         if (expected.size <= this.parts.threshold) {
             // Content-MD5 is validated by every S3 (ChecksumSHA256 is not by all), so the bytes are checked on arrival.
-            const contentMd5 = await md5Base64(source);
+            const contentMd5 = (await (0,hash_file/* digestFile */.TM)(source, 'md5')).digest.toString('base64');
             const out = await this.call(`upload ${key} to`, () => this.client.send(new dist_cjs.PutObjectCommand({ ...params, Body: (0,external_node_fs_.createReadStream)(source), ContentMD5: contentMd5 })));
             versionId = out.VersionId;
         }
@@ -336,15 +339,6 @@ class S3Store {
 /** Stores round lock dates to the second: a lock counts when it reaches the requested second. */
 function holds(retention, until) {
     return retention?.mode === 'COMPLIANCE' && new Date(retention.retainUntil).getTime() >= Math.floor(until.getTime() / 1000) * 1000;
-}
-function md5Base64(path) {
-    return new Promise((resolve, reject) => {
-        const hash = (0,external_node_crypto_.createHash)('md5');
-        (0,external_node_fs_.createReadStream)(path, { highWaterMark: 1 << 20 })
-            .on('data', (chunk) => hash.update(chunk))
-            .on('error', reject)
-            .on('end', () => resolve(hash.digest('base64')));
-    });
 }
 
 

@@ -62518,6 +62518,28 @@ module.exports = {
 
 /***/ }),
 
+/***/ 9720:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ coreIo)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
+
+/** The runner I/O of every action, through `@actions/core`: outputs, job summary, log and failure. */
+const coreIo = {
+    setOutput: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value),
+    appendSummary: async (markdown) => {
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown, true).write();
+    },
+    setFailed: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message),
+    info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message),
+    warning: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message),
+};
+
+
+/***/ }),
+
 /***/ 8788:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -62527,7 +62549,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1358);
+/* harmony import */ var _core_io_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9720);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7192);
 /**
  * Entry point of the evidence-bundle action: reads the action inputs (passed by action.yml as
  * INPUT_* variables) and the runner's environment into `RunInputs`, and hands the runner I/O to `run`.
@@ -62536,18 +62559,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-const io = {
-    setOutput: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value),
-    appendSummary: async (markdown) => {
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown, true).write();
-    },
-    setFailed: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message),
-    info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message),
-};
+
+const io = _core_io_js__WEBPACK_IMPORTED_MODULE_3__/* .coreIo */ .I;
 const optional = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name) || undefined;
 const release = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('release') || process.env.GITHUB_REF_NAME || '';
 const server = process.env.GITHUB_SERVER_URL ?? '';
-await (0,_run_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)({
+await (0,_run_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .e)({
     release,
     artifacts: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('artifacts') || 'maestro-evidence',
     out: optional('out') ?? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'maestro-evidence-bundle', release.replace(/\//g, '-')),
@@ -62566,7 +62583,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1358:
+/***/ 7192:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -63124,43 +63141,8 @@ function push(out, file) {
         throw new errors/* MaestroError */.Gq('TOO_MANY_FILES', `the artifacts folder holds more than ${MAX_ARTIFACTS} files`, { remedy: 'bundle the evidence of one release only, or archive small files together.' });
 }
 
-;// CONCATENATED MODULE: ./core/io/hash-file.ts
-
-
-/** Read size of the streaming hash: large enough to keep the SHA instructions busy, small enough to stay cache-resident. */
-const CHUNK_BYTES = 1 << 20;
-/** Buffers for `hashFile`, to reuse across many files. */
-function hashBuffers() {
-    return [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
-}
-/**
- * sha256 and size of a file in constant memory whatever its size: 1 MiB chunks read into two
- * reused buffers, the next read (on libuv's thread pool) overlapping the hashing of the current
- * chunk on this thread. Node's hash is OpenSSL's, with the CPU's SHA extensions where present.
- */
-async function hashFile(path, buffers = hashBuffers()) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const handle = await (0,promises_.open)(path, 'r');
-    let size = 0;
-    try {
-        let [current, next] = buffers;
-        let pending = handle.read(current, 0, CHUNK_BYTES, null);
-        for (;;) {
-            const { bytesRead } = await pending;
-            if (bytesRead === 0)
-                break;
-            pending = handle.read(next, 0, CHUNK_BYTES, null);
-            hash.update(bytesRead === CHUNK_BYTES ? current : current.subarray(0, bytesRead));
-            size += bytesRead;
-            [current, next] = [next, current];
-        }
-    }
-    finally {
-        await handle.close();
-    }
-    return { sha256: hash.digest('hex'), size };
-}
-
+// EXTERNAL MODULE: ./core/io/hash-file.ts
+var hash_file = __nccwpck_require__(8572);
 ;// CONCATENATED MODULE: ./core/io/read-input-file.ts
 
 
@@ -63276,7 +63258,7 @@ class FileStore {
         const tmp = `${target}.${process.pid}.partial`;
         try {
             await (0,promises_.copyFile)(source, tmp, external_node_fs_.constants.COPYFILE_EXCL);
-            const stored = await hashFile(tmp);
+            const stored = await (0,hash_file/* hashFile */.DC)(tmp);
             if (stored.sha256 !== expected.sha256 || stored.size !== expected.size) {
                 throw new errors/* MaestroError */.Gq('FILE_UNREADABLE', `${source} changed while it was being stored (sha256 ${stored.sha256}, expected ${expected.sha256})`, { file: source, remedy: 'build the bundle again from files that are not being written to.' });
             }
@@ -63306,7 +63288,7 @@ class FileStore {
             return undefined;
         if (!info.isFile())
             throw new errors/* MaestroError */.Gq('NOT_A_FILE', `${key} in ${this.url} is not a regular file`, { file: path, remedy: 'a bundle holds regular files only; replace the link or folder with the published file.' });
-        const digest = await hashFile(path);
+        const digest = await (0,hash_file/* hashFile */.DC)(path);
         const notes = info.mode & 0o222 ? ['the file is writable; stored files are read-only'] : [];
         return { key, ...digest, notes };
     }
@@ -63737,7 +63719,7 @@ async function publishBundle(store, bundleDir, manifest, manifestBytes) {
         objects.push(await store.put(artifact.path, (0,external_node_path_.join)(bundleDir, artifact.path), { sha256: artifact.sha256, size: artifact.size }));
     if (manifest.data.signature) {
         const path = (0,external_node_path_.join)(bundleDir, SIGNATURE_FILE);
-        objects.push(await store.put(SIGNATURE_FILE, path, await hashFile(path)));
+        objects.push(await store.put(SIGNATURE_FILE, path, await (0,hash_file/* hashFile */.DC)(path)));
     }
     objects.push(await store.put(MANIFEST_FILE, (0,external_node_path_.join)(bundleDir, MANIFEST_FILE), manifestDigest));
     return { url: store.url, objects, alreadyPresent: false };
@@ -63782,14 +63764,14 @@ async function buildBundle(input) {
         await (0,promises_.mkdir)(tmp, { recursive: true });
         const artifacts = [];
         const reports = [];
-        const buffers = hashBuffers();
+        const buffers = (0,hash_file/* hashBuffers */.yI)();
         for (const file of files) {
             const target = (0,external_node_path_.join)(tmp, file.path);
             await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
             await (0,promises_.copyFile)(file.source, target, external_node_fs_.constants.COPYFILE_EXCL).catch((cause) => {
                 throw new errors/* MaestroError */.Gq('FILE_UNREADABLE', `artifact ${file.path} cannot be read (${cause.code})`, { file: file.source, remedy: 'check the file\'s permissions; every file of the artifacts folder must be readable.', cause });
             });
-            const digest = await hashFile(target, buffers);
+            const digest = await (0,hash_file/* hashFile */.DC)(target, buffers);
             await (0,promises_.chmod)(target, 0o444);
             const report = file.path.toLowerCase().endsWith('.json') && digest.size <= MAX_REPORT_BYTES ? await readReport(target, file.path) : undefined;
             if (report)
@@ -63963,6 +63945,62 @@ function formatError(error) {
     const at = error.pointer && !error.message.includes(error.pointer) ? ` (at ${error.pointer})` : '';
     const head = `error ${error.code}: ${error.message}${at}`;
     return error.remedy ? `${head}\n  remedy: ${error.remedy}` : head;
+}
+
+
+/***/ }),
+
+/***/ 8572:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DC: () => (/* binding */ hashFile),
+/* harmony export */   TM: () => (/* binding */ digestFile),
+/* harmony export */   yI: () => (/* binding */ hashBuffers)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** Read size of the streaming hash: large enough to keep the SHA instructions busy, small enough to stay cache-resident. */
+const CHUNK_BYTES = 1 << 20;
+/** Buffers for `hashFile`, to reuse across many files. */
+function hashBuffers() {
+    return [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+}
+/**
+ * sha256 and size of a file in constant memory whatever its size: 1 MiB chunks read into two
+ * reused buffers, the next read (on libuv's thread pool) overlapping the hashing of the current
+ * chunk on this thread. Node's hash is OpenSSL's, with the CPU's SHA extensions where present.
+ */
+async function hashFile(path, buffers = hashBuffers()) {
+    const { digest, size } = await digestFile(path, 'sha256', buffers);
+    return { sha256: digest.toString('hex'), size };
+}
+/** The digest of a file with any of OpenSSL's hash algorithms (`md5` for S3's Content-MD5), read as `hashFile` reads. */
+async function digestFile(path, algorithm, buffers = hashBuffers()) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm);
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
+    let size = 0;
+    try {
+        let [current, next] = buffers;
+        let pending = handle.read(current, 0, CHUNK_BYTES, null);
+        for (;;) {
+            const { bytesRead } = await pending;
+            if (bytesRead === 0)
+                break;
+            pending = handle.read(next, 0, CHUNK_BYTES, null);
+            hash.update(bytesRead === CHUNK_BYTES ? current : current.subarray(0, bytesRead));
+            size += bytesRead;
+            [current, next] = [next, current];
+        }
+    }
+    finally {
+        await handle.close();
+    }
+    return { digest: hash.digest(), size };
 }
 
 
@@ -66387,10 +66425,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   pq: () => (/* binding */ info),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
-  z: () => (/* reexport */ summary)
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setSecret, startGroup, toPlatformPath, toPosixPath, toWin32Path, warning
+// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setSecret, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -69235,7 +69274,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue

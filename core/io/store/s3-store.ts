@@ -17,6 +17,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { MaestroError } from '../../errors.js';
+import { digestFile } from '../hash-file.js';
 import type { EvidenceStore, Retention, StoredObject } from './evidence-store.js';
 import { formatS3Url, retainUntil, type S3Location } from './s3-location.js';
 import { toStoreError } from './to-store-error.js';
@@ -93,7 +94,7 @@ export class S3Store implements EvidenceStore {
     let versionId: string | undefined;
     if (expected.size <= this.parts.threshold) {
       // Content-MD5 is validated by every S3 (ChecksumSHA256 is not by all), so the bytes are checked on arrival.
-      const contentMd5 = await md5Base64(source);
+      const contentMd5 = (await digestFile(source, 'md5')).digest.toString('base64');
       const out = await this.call(`upload ${key} to`, () => this.client.send(new PutObjectCommand({ ...params, Body: createReadStream(source), ContentMD5: contentMd5 })));
       versionId = out.VersionId;
     } else {
@@ -220,14 +221,4 @@ export class S3Store implements EvidenceStore {
 /** Stores round lock dates to the second: a lock counts when it reaches the requested second. */
 function holds(retention: Retention | undefined, until: Date): boolean {
   return retention?.mode === 'COMPLIANCE' && new Date(retention.retainUntil).getTime() >= Math.floor(until.getTime() / 1000) * 1000;
-}
-
-function md5Base64(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('md5');
-    createReadStream(path, { highWaterMark: 1 << 20 })
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('base64')));
-  });
 }

@@ -4,7 +4,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { fulcioHandler, initializeCA, initializeCTLog, initializeTLog, rekorHandler, type HandlerFn } from '@sigstore/mock';
+// The handlers only: the package's entry point loads nock 13, which would patch Node's http for every test file of this worker.
+import { fulcioHandler, initializeCA, initializeCTLog } from '@sigstore/mock/dist/fulcio/index.js';
+import { initializeTLog, rekorHandler } from '@sigstore/mock/dist/rekor/index.js';
+import type { HandlerFn } from '@sigstore/mock/dist/shared.types.js';
 import { verifyBundle } from '../../../core/io/verify-bundle.js';
 import { build, makeArtifacts, tempDir } from '../../helpers/release-bundle.js';
 
