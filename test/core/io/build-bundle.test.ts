@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { verifyBundle } from '../../../core/io/verify-bundle.js';
 import { FileStore } from '../../../core/io/store/file-store.js';
+import { parseEvidence } from '../../../core/evidence/parse-evidence.js';
+import { makePr } from '../../helpers/build-evidence.js';
+import { run } from '../../helpers/engine.js';
 import { build, makeArtifacts, makeKeyPair, tempDir, writeTree } from '../../helpers/release-bundle.js';
 
 const NOW = new Date('2026-11-21T00:00:00Z');
@@ -44,6 +47,13 @@ describe('buildBundle', () => {
     expect(built.manifest.data.gates).toEqual({ conclusion: 'success', counts: { pass: 1, waived: 1 } });
     expect(built.manifest.data.artifacts[0]).toMatchObject({ path: 'gates/decision-log.json', kind: 'decision-log' });
     expect(built.manifest.data.artifacts[2]).toEqual({ path: 'sbom/app.spdx.bin', size: 4096, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
+  it('meets the evidence-pack control (GA-17) of the shipped catalog', async () => {
+    const dir = tempDir();
+    const built = await build({ artifactsDir: makeArtifacts(join(dir, 'artifacts')), outDir: join(dir, 'out') });
+    const result = await run({ pr: makePr({ labels: ['release'] }), evidence: [parseEvidence(readFileSync(join(built.outDir, 'manifest.json')), 'manifest.json')] });
+    expect(result.controls.find((c) => c.controlId === 'GA-17')?.result).toBe('pass');
   });
 
   it('follows a symbolic link that stays inside the artifacts folder', async () => {

@@ -20,6 +20,8 @@ import { hashFile } from '../../../core/io/hash-file.js';
 import { parseS3Url } from '../../../core/io/store/s3-location.js';
 import { S3Store } from '../../../core/io/store/s3-store.js';
 import { verifyBundle } from '../../../core/io/verify-bundle.js';
+import { makePr } from '../../helpers/build-evidence.js';
+import { run } from '../../helpers/engine.js';
 import { startService } from '../../helpers/services.js';
 import { build, makeArtifacts, makeKeyPair, tempDir, writeTree } from '../../helpers/release-bundle.js';
 
@@ -148,7 +150,11 @@ describe('release bundles in S3 with Object Lock (Ceph RGW)', () => {
     ]);
     expect(data.steps[2]!.response).toMatch(/^HTTP 403 AccessDenied/);
     expect(data.status).toBe('pass');
-    expect(parseEvidence(Buffer.from(JSON.stringify(report)), 'drill.json').status).toBe('valid');
+    const item = parseEvidence(Buffer.from(JSON.stringify(report)), 'drill.json');
+    expect(item.status).toBe('valid');
+    // It is the evidence the WORM control of the shipped catalog asks for.
+    const gate = await run({ pr: makePr({ labels: ['worm'] }), evidence: [item], now: new Date().toISOString() });
+    expect(gate.controls.find((c) => c.controlId === 'GA-03')?.result).toBe('pass');
   });
 
   it('maestro drill worm writes the drill-report and exits 0 when every attempt is refused', () => {
