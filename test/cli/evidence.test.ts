@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { makeArtifacts, makeKeyPair, tempDir } from '../helpers/release-bundle.js';
@@ -36,6 +36,20 @@ describe('ig-evidence and ig-verify', () => {
     const verified = bin('ig-verify.cjs', bundle, '--key', keys.publicKey, '--format', 'json');
     expect(verified.code).toBe(1);
     expect(JSON.parse(verified.stdout)).toMatchObject({ ok: false, checks: expect.arrayContaining([{ check: 'artifact', subject: 'reports/notes.txt', result: 'fail', detail: expect.stringMatching(/^changed: sha256 is/) }]) });
+  });
+
+  it('exits 2 naming an unreadable artifact, and writes nothing', () => {
+    const dir = tempDir('maestro-cli-unreadable-');
+    const artifacts = makeArtifacts(join(dir, 'artifacts'));
+    chmodSync(join(artifacts, 'reports/notes.txt'), 0o000);
+    chmodSync(dir, 0o777);
+    const args = [join(root, 'bin/ig-evidence.cjs'), '--release', 'v1', '--artifacts', artifacts, '--out', join(dir, 'out'), '--repo', 'acme/web', '--commit', 'c'.repeat(40), '--created-at', '2026-11-20T12:00:00Z'];
+    // root reads any file: run as nobody there, as the user otherwise.
+    const asUser = process.getuid?.() === 0 ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args]] as const : [process.execPath, args] as const;
+    const result = spawnSync(asUser[0], [...asUser[1]], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^error FILE_UNREADABLE: artifact reports\/notes.txt cannot be read \(EACCES\)\n {2}remedy: check the file's permissions/);
+    expect(readdirSync(dir)).toEqual(['artifacts']);
   });
 
   it.each([
