@@ -187,13 +187,14 @@ class S3Store {
         }
     }
     async put(key, source, expected) {
+        const until = (0,s3_location.retainUntil)(this.location, new Date());
         const existing = await this.inspect(key);
         if (existing) {
             if (existing.sha256 !== expected.sha256)
                 throw new errors/* MaestroError */.Gq('STORE_OBJECT_EXISTS', `${key} is already stored in ${this.url} with other content (sha256 ${existing.sha256})`, { remedy: 'stored evidence is never replaced: publish under a new release tag.' });
-            return existing;
+            // Left by an earlier, interrupted publish: the same bytes, locked at least as long as a new write would be.
+            return { ...existing, retention: await this.lock(key, existing.versionId, until) };
         }
-        const until = (0,s3_location.retainUntil)(this.location, new Date());
         const fullKey = this.key(key);
         const params = {
             Bucket: this.location.bucket,

@@ -73,12 +73,13 @@ export class S3Store implements EvidenceStore {
   }
 
   async put(key: string, source: string, expected: { sha256: string; size: number }): Promise<StoredObject> {
+    const until = retainUntil(this.location, new Date());
     const existing = await this.inspect(key);
     if (existing) {
       if (existing.sha256 !== expected.sha256) throw new MaestroError('STORE_OBJECT_EXISTS', `${key} is already stored in ${this.url} with other content (sha256 ${existing.sha256})`, { remedy: 'stored evidence is never replaced: publish under a new release tag.' });
-      return existing;
+      // Left by an earlier, interrupted publish: the same bytes, locked at least as long as a new write would be.
+      return { ...existing, retention: await this.lock(key, existing.versionId!, until) };
     }
-    const until = retainUntil(this.location, new Date());
     const fullKey = this.key(key);
     const params: PutObjectCommandInput = {
       Bucket: this.location.bucket,

@@ -133,6 +133,11 @@ describe('release bundles in S3 with Object Lock (Ceph RGW)', () => {
     expect(await keysIn(lockedBucket, 'acme/web/v2.0.0/')).toEqual(['acme/web/v2.0.0/gates/decision-log.json']);
     const result = await verifyBundle({ location: storeUrl(lockedBucket, 'acme/web/v2.0.0'), keyFile: keys.publicKey, now: new Date() });
     expect(result.checks).toEqual([{ check: 'manifest', subject: 'manifest.json', result: 'fail', detail: expect.stringContaining('there is no manifest.json') }]);
+
+    // Publishing again completes it, keeping (and locking) what the first attempt stored.
+    const again = await publishBundle(store, built.outDir, built.manifest, manifestBytes);
+    expect(again.objects.map((o) => o.retention?.mode)).toEqual(['COMPLIANCE', 'COMPLIANCE', 'COMPLIANCE', 'COMPLIANCE', 'COMPLIANCE']);
+    expect((await verifyBundle({ location: storeUrl(lockedBucket, 'acme/web/v2.0.0'), keyFile: keys.publicKey, now: new Date() })).ok).toBe(true);
   });
 
   it('runs the WORM drill and records each refusal in a valid drill-report', async () => {
