@@ -2,16 +2,18 @@
 # Starts a single-host Ceph RADOS Gateway (1 monitor, 1 OSD on a sparse bluestore file, 1 radosgw) on
 # 127.0.0.1 for the tests of the S3 Object Lock store, and creates an S3 user.
 # Usage: scripts/services/s3-start.sh DATA_DIR
-# Env: S3_PORT (17480), CEPH_MON_PORT (13310), S3_ACCESS_KEY, S3_SECRET_KEY, SKIP_INSTALL=1.
+# Env: S3_PORT, CEPH_MON_PORT (by default 17480 and 13310 plus an offset derived from DATA_DIR, so two
+# checkouts on one machine do not collide), S3_ACCESS_KEY, S3_SECRET_KEY, SKIP_INSTALL=1.
 # Installs the Debian packages when missing, is idempotent (a running cluster is reused, a stopped one
 # restarted with its data), and prints S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY, S3_SECRET_KEY lines.
 set -euo pipefail
 dir=${1:?usage: $0 DATA_DIR}
-s3_port=${S3_PORT:-17480}
-mon_port=${CEPH_MON_PORT:-13310}
+mkdir -p "$dir" && dir=$(cd "$dir" && pwd)
+offset=$(( $(printf '%s' "$dir" | cksum | cut -d' ' -f1) % 500 ))
+s3_port=${S3_PORT:-$(( 17480 + offset ))}
+mon_port=${CEPH_MON_PORT:-$(( 13310 + offset ))}
 access_key=${S3_ACCESS_KEY:-MAESTROTESTACCESSKEY}
 secret_key=${S3_SECRET_KEY:-maestro-test-secret-key-not-for-production}
-mkdir -p "$dir" && dir=$(cd "$dir" && pwd)
 conf=$dir/ceph.conf
 say() { echo "[s3] $*" >&2; }
 
