@@ -52,10 +52,14 @@ export function serializeManifest(manifest: EvidenceManifest): Buffer {
   return Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
 }
 
+/** True when a release tag can name a folder or object prefix safely: no empty, `.` or `..` segment. */
+export function isReleaseTag(release: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._/+-]{0,127}$/.test(release) && release.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
+}
+
 /** Refuses a release tag that cannot name a folder or object prefix safely. */
 export function checkReleaseTag(release: string): void {
-  const ok = /^[A-Za-z0-9][A-Za-z0-9._/+-]{0,127}$/.test(release) && release.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
-  if (!ok) throw new MaestroError('USAGE', `release tag '${release}' cannot name a bundle`, { remedy: 'use a tag of letters, digits and . _ / + - (at most 128), without empty, . or .. segments, such as v1.2.0.' });
+  if (!isReleaseTag(release)) throw new MaestroError('USAGE', `release tag '${release}' cannot name a bundle`, { remedy: 'use a tag of letters, digits and . _ / + - (at most 128), without empty, . or .. segments, such as v1.2.0.' });
 }
 
 export { MANIFEST_FILE, SIGNATURE_FILE };

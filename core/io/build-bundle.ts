@@ -1,7 +1,7 @@
 import { chmod, copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { buildManifest, serializeManifest } from '../bundle/build-manifest.js';
+import { buildManifest, checkReleaseTag, serializeManifest } from '../bundle/build-manifest.js';
 import { buildStatement } from '../bundle/build-statement.js';
 import { summarizeGates } from '../bundle/summarize-gates.js';
 import { MANIFEST_FILE, SIGNATURE_FILE, type EvidenceManifest, type ManifestArtifact } from '../bundle/types.js';
@@ -55,6 +55,7 @@ const MAX_REPORT_BYTES = 25 * 1024 * 1024;
  * store, publishes it there manifest last.
  */
 export async function buildBundle(input: BuildBundleInput): Promise<BuiltBundle> {
+  checkReleaseTag(input.release);
   // The store first: a wrong URL, expired retention settings or a bucket that cannot lock fail before any work.
   const store = input.store ? (await openStore(input.store)).at(input.release) : undefined;
   await store?.preflight();

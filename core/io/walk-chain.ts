@@ -1,3 +1,4 @@
+import { isReleaseTag } from '../bundle/build-manifest.js';
 import type { VerificationCheck } from '../bundle/render-verification.js';
 import { MANIFEST_FILE, type EvidenceManifest } from '../bundle/types.js';
 import { parseJsonText } from '../evidence/parse-json-text.js';
@@ -25,6 +26,7 @@ export async function walkChain(store: EvidenceStore, manifest: EvidenceManifest
   let steps = 0;
   while (current.previous !== null) {
     if (!current.previousRelease) return [{ check: 'chain', subject: current.release, result: 'fail', detail: `names the previous manifest's sha256 ${current.previous} but not its release tag, so it cannot be found` }];
+    if (!isReleaseTag(current.previousRelease)) return [{ check: 'chain', subject: current.release, result: 'fail', detail: `names the previous release '${current.previousRelease}', which is not a valid tag (it could point outside the releases)` }];
     if (seen.has(current.previous) || ++steps > MAX_RELEASES) return [{ check: 'chain', subject: current.release, result: 'fail', detail: 'the chain loops back on itself' }];
     seen.add(current.previous);
     const bytes = await root.at(current.previousRelease).read(MANIFEST_FILE, MAX_MANIFEST_BYTES);

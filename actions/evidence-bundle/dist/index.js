@@ -62669,10 +62669,13 @@ function buildManifest(input) {
 function serializeManifest(manifest) {
     return Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
 }
+/** True when a release tag can name a folder or object prefix safely: no empty, `.` or `..` segment. */
+function isReleaseTag(release) {
+    return /^[A-Za-z0-9][A-Za-z0-9._/+-]{0,127}$/.test(release) && release.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
+}
 /** Refuses a release tag that cannot name a folder or object prefix safely. */
 function checkReleaseTag(release) {
-    const ok = /^[A-Za-z0-9][A-Za-z0-9._/+-]{0,127}$/.test(release) && release.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
-    if (!ok)
+    if (!isReleaseTag(release))
         throw new errors/* MaestroError */.Gq('USAGE', `release tag '${release}' cannot name a bundle`, { remedy: 'use a tag of letters, digits and . _ / + - (at most 128), without empty, . or .. segments, such as v1.2.0.' });
 }
 
@@ -63751,6 +63754,7 @@ const MAX_REPORT_BYTES = 25 * 1024 * 1024;
  * store, publishes it there manifest last.
  */
 async function buildBundle(input) {
+    checkReleaseTag(input.release);
     // The store first: a wrong URL, expired retention settings or a bucket that cannot lock fail before any work.
     const store = input.store ? (await openStore(input.store)).at(input.release) : undefined;
     await store?.preflight();

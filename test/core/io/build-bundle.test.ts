@@ -80,6 +80,12 @@ describe('buildBundle', () => {
       expect(readdirSync(dir)).toEqual(['artifacts']);
     });
 
+    it('refuses a release tag that would leave the store, before touching the store', async () => {
+      const dir = tempDir();
+      await expect(build({ artifactsDir: makeArtifacts(join(dir, 'artifacts')), outDir: join(dir, 'out'), release: 'v1/../../escape', store: join(dir, 'store') })).rejects.toMatchObject({ code: 'USAGE' });
+      expect(readdirSync(dir)).toEqual(['artifacts']);
+    });
+
     it('refuses a missing artifacts folder', async () => {
       const dir = tempDir();
       await expect(build({ artifactsDir: join(dir, 'nope'), outDir: join(dir, 'out') })).rejects.toMatchObject({ code: 'FILE_NOT_FOUND', message: expect.stringContaining('does not exist') });
@@ -175,6 +181,15 @@ describe('verifyBundle on a folder', () => {
     const { releases, verify } = await signedRelease();
     rmSync(join(releases, 'v1.1.0'), { recursive: true, force: true });
     expect(failed(await verify())).toEqual([expect.stringMatching(/^chain v1.1.0: gap: release v1.1.0, the previous of v1.2.0, is missing from file:\/\//)]);
+  });
+
+  it('does not follow a previous-release tag that leaves the releases folder', async () => {
+    const { releases, verify } = await signedRelease();
+    const path = join(releases, 'v1.1.0', 'manifest.json');
+    chmodSync(path, 0o644);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"previousRelease": "v1.0.0"', '"previousRelease": "v1/../../../outside"'));
+    const chain = (await verify('v1.1.0', { allowUnsigned: true })).checks.find((c) => c.check === 'chain');
+    expect(chain).toEqual({ check: 'chain', subject: 'v1.1.0', result: 'fail', detail: "names the previous release 'v1/../../../outside', which is not a valid tag (it could point outside the releases)" });
   });
 
   it('reports a file added to the bundle after it was built, and a missing one', async () => {
