@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -8,6 +8,12 @@ import { dsse } from '@sigstore/core';
 import seeds from '@sigstore/tuf/seeds.json' with { type: 'json' };
 import nock from 'nock';
 import { publicKeyId, verifySigstoreBundle, type SignatureInvalidError, type SignerPolicy } from '../../../core/io/verify-sigstore-bundle.js';
+
+// Importing nock patches Node's http for every test file of this Jest worker: undo it when this file is done.
+afterAll(() => {
+  nock.enableNetConnect();
+  nock.restore();
+});
 
 // Real bundles of real npm packages, read in place (see ../shared/realworld/README.md).
 const realworld = resolve(fileURLToPath(import.meta.url), '../../../../../shared/realworld/sigstore');
