@@ -13,6 +13,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { OUT_DIR, ROOT, ensureBuilt, machine, median } from './lib.js';
@@ -93,6 +94,7 @@ const lines = [
   `| (c) whole \`ig-evidence\` build (copy + hash + manifest) | ${(m.build / 1000).toFixed(2)} s | ${rate(m.build)} MiB/s | ${(m.openssl / m.build).toFixed(2)}x | ${peak.build.toFixed(0)} MB |`,
   '',
   `Per round (ms): ${rounds.map((r) => `openssl ${r.openssl.toFixed(0)}, hash ${r.hash.toFixed(0)}, build ${r.build.toFixed(0)}`).join('; ')}.`,
+  `Median of the per-round ratios (each pair run back to back, so less exposed to load changing between rounds): hashing ${median(rounds.map((r) => r.openssl / r.hash)).toFixed(2)}x, build ${median(rounds.map((r) => r.openssl / r.build)).toFixed(2)}x. Load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(', ')}.`,
 ];
 writeFileSync(join(OUT_DIR, 'hash-results.json'), `${JSON.stringify({ machine: info, total: TOTAL, rounds, medians: m, peakMiB: peak, digestsMatch }, null, 2)}\n`);
 console.log(lines.join('\n'));

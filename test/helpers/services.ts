@@ -21,7 +21,7 @@ export function startService(name: ServiceName, env: Record<string, string> = {}
   const script = join(root, 'scripts/services', `${name}-start.sh`);
   let out: string;
   try {
-    out = execFileSync('flock', [join(servicesDir, `${name}.lock`), 'bash', script, join(servicesDir, name)], {
+    out = execFileSync('flock', ['--close', join(servicesDir, `${name}.lock`), 'bash', script, join(servicesDir, name)], {
       encoding: 'utf8',
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
