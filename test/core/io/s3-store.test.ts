@@ -162,6 +162,22 @@ describe('release bundles in S3 with Object Lock (Ceph RGW)', () => {
     expect(gate.controls.find((c) => c.controlId === 'GA-03')?.result).toBe('pass');
   });
 
+  it('fails the retention check of objects locked in GOVERNANCE mode or no longer locked', async () => {
+    const built = await build({ artifactsDir, outDir: join(dir, 'v3.0.0'), release: 'v3.0.0', sign });
+    // Uploaded by hand, as a store without maestro's checks could have left them.
+    const until = new Date(Date.now() + 2000);
+    for (const key of ['gates/decision-log.json', 'reports/notes.txt', 'sbom/app.spdx.bin', 'manifest.sigstore.json', 'manifest.json']) {
+      const body = readFileSync(join(built.outDir, key));
+      await client.send(new PutObjectCommand({ Bucket: lockedBucket, Key: `hand/v3.0.0/${key}`, Body: body, ContentLength: body.length, ObjectLockMode: key === 'manifest.json' ? 'COMPLIANCE' : 'GOVERNANCE', ObjectLockRetainUntilDate: until }));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const result = await verifyBundle({ location: storeUrl(lockedBucket, 'hand/v3.0.0'), keyFile: keys.publicKey, now: new Date() });
+    const failed = result.checks.filter((c) => c.result === 'fail');
+    expect(failed.map((c) => `${c.check} ${c.subject}`)).toEqual(['retention manifest.json', 'retention gates/decision-log.json', 'retention reports/notes.txt', 'retention sbom/app.spdx.bin', 'retention manifest.sigstore.json']);
+    expect(failed[0]!.detail).toMatch(/^the lock of version \S+ ran out at /);
+    expect(failed[1]!.detail).toMatch(/is locked in GOVERNANCE mode, which privileged users can bypass; COMPLIANCE is required$/);
+  });
+
   it('maestro drill worm writes the drill-report and exits 0 when every attempt is refused', () => {
     const report = join(dir, 'drill-report.json');
     const out = cli('maestro.cjs', ['drill', 'worm', '--store', storeUrl(lockedBucket, 'drills'), '--out', report, '--repo', 'acme/web', '--commit', 'c'.repeat(40), '--probe-retention', '60']);
