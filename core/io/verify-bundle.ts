@@ -81,8 +81,11 @@ export async function verifyBundle(input: VerifyBundleInput): Promise<BundleVeri
     if (store.locking) own.push(found);
   }
   const listed = new Set([MANIFEST_FILE, SIGNATURE_FILE, ...manifest.data.artifacts.map((a) => a.path)]);
-  for (const key of await store.list()) {
-    if (!listed.has(key)) checks.push({ check: 'unlisted', subject: key, result: 'fail', detail: 'present in the bundle but not listed in the manifest: added after the bundle was built' });
+  const keys = await store.list();
+  // Tags may nest (v1 and v1/rc1): a folder holding its own manifest is another release's bundle, not an addition to this one.
+  const nested = keys.filter((k) => k.endsWith(`/${MANIFEST_FILE}`) && !listed.has(k)).map((k) => k.slice(0, -MANIFEST_FILE.length));
+  for (const key of keys) {
+    if (!listed.has(key) && !nested.some((prefix) => key.startsWith(prefix))) checks.push({ check: 'unlisted', subject: key, result: 'fail', detail: 'present in the bundle but not listed in the manifest: added after the bundle was built' });
   }
   checks.push(...(await checkSignature(store, manifest, manifestSha256, input, own)));
   if (store.locking) checks.push(...own.map((o) => checkRetention(o, input.now)));

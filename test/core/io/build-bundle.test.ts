@@ -202,6 +202,13 @@ describe('verifyBundle on a folder', () => {
     ]);
   });
 
+  it('does not count the bundle of a nested release tag (v1.0.0/hotfix) as files added to v1.0.0', async () => {
+    const { dir, keys, releases, verify } = await signedRelease();
+    await build({ artifactsDir: writeTree(join(dir, 'hotfix'), { 'notes.txt': 'hotfix' }), outDir: join(releases, 'v1.0.0', 'hotfix'), release: 'v1.0.0/hotfix', sign: { type: 'key', keyFile: keys.privateKey } });
+    expect(failed(await verify('v1.0.0'))).toEqual([]);
+    expect(failed(await verify('v1.0.0/hotfix'))).toEqual([]);
+  });
+
   it('fails an unsigned bundle unless asked to accept it', async () => {
     const dir = tempDir();
     await build({ artifactsDir: makeArtifacts(join(dir, 'artifacts')), outDir: join(dir, 'v1.0.0') });
