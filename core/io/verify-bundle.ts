@@ -82,8 +82,7 @@ export async function verifyBundle(input: VerifyBundleInput): Promise<BundleVeri
   }
   const listed = new Set([MANIFEST_FILE, SIGNATURE_FILE, ...manifest.data.artifacts.map((a) => a.path)]);
   const keys = await store.list();
-  // Tags may nest (v1 and v1/rc1): a folder holding its own manifest is another release's bundle, not an addition to this one.
-  const nested = keys.filter((k) => k.endsWith(`/${MANIFEST_FILE}`) && !listed.has(k)).map((k) => k.slice(0, -MANIFEST_FILE.length));
+  const nested = await nestedReleases(store, keys, listed, manifest.data.release);
   for (const key of keys) {
     if (!listed.has(key) && !nested.some((prefix) => key.startsWith(prefix))) checks.push({ check: 'unlisted', subject: key, result: 'fail', detail: 'present in the bundle but not listed in the manifest: added after the bundle was built' });
   }
@@ -91,6 +90,21 @@ export async function verifyBundle(input: VerifyBundleInput): Promise<BundleVeri
   if (store.locking) checks.push(...own.map((o) => checkRetention(o, input.now)));
   checks.push(...(await walkChain(store, manifest, input.releases ? await openStore(input.releases) : undefined)));
   return result(manifest.data.release);
+}
+
+/**
+ * Tags may nest (v1 and v1/rc1): a subfolder whose manifest names the release `<this tag>/<folder>`
+ * is that release's bundle, verified on its own, not files added to this one. Returns their prefixes.
+ */
+async function nestedReleases(store: EvidenceStore, keys: string[], listed: Set<string>, release: string): Promise<string[]> {
+  const prefixes: string[] = [];
+  for (const key of keys.filter((k) => k.endsWith(`/${MANIFEST_FILE}`) && !listed.has(k))) {
+    const folder = key.slice(0, -MANIFEST_FILE.length - 1);
+    const parsed = parseJsonText((await store.read(key, MAX_MANIFEST_BYTES)) ?? Buffer.alloc(0));
+    const named = parsed.ok ? (parsed.value as { data?: { release?: unknown } }).data?.release : undefined;
+    if (named === `${release}/${folder}`) prefixes.push(`${folder}/`);
+  }
+  return prefixes;
 }
 
 async function checkSignature(store: EvidenceStore, manifest: EvidenceManifest, manifestSha256: string, input: VerifyBundleInput, own: StoredObject[]): Promise<VerificationCheck[]> {

@@ -207,6 +207,12 @@ describe('verifyBundle on a folder', () => {
     await build({ artifactsDir: writeTree(join(dir, 'hotfix'), { 'notes.txt': 'hotfix' }), outDir: join(releases, 'v1.0.0', 'hotfix'), release: 'v1.0.0/hotfix', sign: { type: 'key', keyFile: keys.privateKey } });
     expect(failed(await verify('v1.0.0'))).toEqual([]);
     expect(failed(await verify('v1.0.0/hotfix'))).toEqual([]);
+    // A folder whose manifest names another release is still an addition.
+    writeTree(join(releases, 'v1.0.0', 'extra'), { 'manifest.json': readFileSync(join(releases, 'v1.0.0', 'hotfix', 'manifest.json')), 'payload.bin': 'x' });
+    expect(failed(await verify('v1.0.0'))).toEqual([
+      'unlisted extra/manifest.json: present in the bundle but not listed in the manifest: added after the bundle was built',
+      'unlisted extra/payload.bin: present in the bundle but not listed in the manifest: added after the bundle was built',
+    ]);
   });
 
   it('fails an unsigned bundle unless asked to accept it', async () => {
