@@ -34,3 +34,18 @@ second=$(MAESTRO_COMPILE_CACHE="$cc" "$node24" bin/maestro.cjs gate --event exam
   --config examples/maestro.yml --links examples/pr-passing/links.json --now 2026-11-20T12:00:00Z)
 [ "$first" = "$second" ] || { echo "compile cache changed the output on Node 24" >&2; exit 1; }
 echo "compile cache written and reused on $("$node24" --version)"
+
+# Release evidence on Node 24: build and sign a bundle of the examples with the CLI, verify it, and
+# run the evidence-bundle action's committed bundle as a runner does.
+ev=$(mktemp -d)
+openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt > "$ev/key.pem"
+openssl ec -in "$ev/key.pem" -pubout -out "$ev/pub.pem" 2>/dev/null
+"$node24" bin/ig-evidence.cjs --release v0.0.0 --artifacts examples/pr-passing/evidence --out "$ev/v0.0.0" --repo acme/web \
+  --commit "$(printf 'c%.0s' $(seq 40))" --created-at 2026-11-20T12:00:00Z --sign "key:$ev/key.pem" >/dev/null
+"$node24" bin/ig-verify.cjs "$ev/v0.0.0" --key "$ev/pub.pem" --offline >/dev/null || { echo "ig-verify failed on Node 24" >&2; exit 1; }
+: > "$ev/output"; : > "$ev/summary"
+env GITHUB_OUTPUT="$ev/output" GITHUB_STEP_SUMMARY="$ev/summary" RUNNER_TEMP="$ev" GITHUB_REPOSITORY=acme/web GITHUB_SHA="$(git rev-parse HEAD)" \
+  GITHUB_REF_NAME=v0.0.1 GITHUB_WORKSPACE="$PWD" INPUT_ARTIFACTS=examples/pr-passing/evidence INPUT_SIGN=none \
+  "$node24" actions/evidence-bundle/dist/index.js > "$ev/log" || { echo "evidence-bundle action failed on Node 24" >&2; cat "$ev/log" >&2; exit 1; }
+grep -q '^manifest-sha256<<' "$ev/output" || { echo "evidence-bundle action set no outputs on Node 24" >&2; exit 1; }
+echo "release evidence bundle built, verified and run as an action on $("$node24" --version)"

@@ -2,6 +2,13 @@ import { COMMANDS, type CommandSpec } from './command-spec.js';
 
 const WIDTH = 32;
 
+/** What each command group is for, shown by `maestro <group> --help`. */
+const GROUP_SUMMARIES: Record<string, string> = {
+  controls: 'Show the controls catalog.',
+  evidence: 'Build release evidence bundles.',
+  drill: 'Run operational drills that produce drill-report evidence.',
+};
+
 /** `--help` text of the program, of a command group (`maestro controls`), or of one command. */
 export function renderHelp(command?: CommandSpec, group?: string): string {
   if (command) {
@@ -15,7 +22,7 @@ export function renderHelp(command?: CommandSpec, group?: string): string {
   }
   const listed = group ? COMMANDS.filter((c) => c.words[0] === group) : COMMANDS;
   const rows = listed.map((c) => [`${c.words.join(' ')}${(c.args ?? []).map((a) => ` <${a.name}${a.variadic ? '...' : ''}>`).join('')}`, c.summary]);
-  const title = group ? `Usage: maestro ${group} <command> [options]\n\nShow the controls catalog.` : 'Usage: maestro <command> [options]\n\nEvidence-gated delivery: decide which controls a pull request meets, from the evidence attached to it.';
+  const title = group ? `Usage: maestro ${group} <command> [options]\n\n${GROUP_SUMMARIES[group] ?? ''}` : 'Usage: maestro <command> [options]\n\nEvidence-gated delivery: decide which controls a pull request meets, from the evidence attached to it.';
   const options = group ? '' : `\nOptions:\n${table([['-V, --version', 'output the version number'], ['--debug', 'print stack traces of unexpected errors'], ['-h, --help', 'display help for command']])}`;
   return `${title}\n\nCommands:\n${table(rows)}${options}\nRun maestro <command> --help for a command's options.\n`;
 }

@@ -23,7 +23,17 @@ export type ErrorCode =
   | 'EVENT_INVALID'
   | 'CONTROL_NOT_FOUND'
   | 'ENV_INVALID'
-  | 'TEMPLATE_INVALID';
+  | 'TEMPLATE_INVALID'
+  | 'SIGNATURE_INVALID'
+  | 'BUNDLE_INVALID'
+  | 'TRUST_ROOT_INVALID'
+  | 'ARTIFACT_REFUSED'
+  | 'STORE_URL_INVALID'
+  | 'STORE_OBJECT_EXISTS'
+  | 'STORE_NOT_WORM'
+  | 'STORE_ACCESS'
+  | 'STORE_RETENTION'
+  | 'SIGNING_FAILED';
 
 /** Options of a `MaestroError` beyond its code and message. */
 export interface MaestroErrorOptions {

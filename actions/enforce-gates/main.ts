@@ -4,19 +4,12 @@
  */
 import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
+import { coreIo } from '../core-io.js';
 import { run, type ActionIo } from './run.js';
 
 const DEFAULT_CONFIG = '.github/maestro.yml';
 
-const io: ActionIo = {
-  setOutput: (name, value) => core.setOutput(name, value),
-  appendSummary: async (markdown) => {
-    await core.summary.addRaw(markdown, true).write();
-  },
-  setFailed: (message) => core.setFailed(message),
-  info: (message) => core.info(message),
-  warning: (message) => core.warning(message),
-};
+const io: ActionIo = coreIo;
 
 const optional = (name: string): string | undefined => core.getInput(name) || undefined;
 const config = core.getInput('config') || DEFAULT_CONFIG;

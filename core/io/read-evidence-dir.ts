@@ -1,10 +1,10 @@
-import { createReadStream, lstatSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
 import { MaestroError } from '../errors.js';
 import { parseEvidenceFiles, type EvidenceFile } from '../evidence/parse-evidence.js';
 import type { EvidenceItem, InvalidEvidence } from '../evidence/types.js';
+import { hashFile } from './hash-file.js';
 import { readBoundedSync } from './read-input-file.js';
 
 /** Bounds on an evidence folder: they keep a hostile or runaway folder from exhausting the machine. */
@@ -70,21 +70,10 @@ async function readOne(root: string, file: { path: string; symlink: boolean }, l
     const size = lstatSync(full).size;
     return {
       status: 'invalid',
-      ref: { path: file.path, sha256: await hashFile(full), size },
+      ref: { path: file.path, sha256: (await hashFile(full)).sha256, size },
       code: 'FILE_TOO_LARGE',
       issues: [{ pointer: '', message: `the file is ${size} bytes, more than the limit of ${limits.maxFileBytes} bytes for one evidence report` }],
     };
   }
   return { bytes, path: file.path };
-}
-
-/** sha256 of a file read in chunks, so an oversized file is identified without holding it in memory. */
-function hashFile(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path, { highWaterMark: 1 << 20 })
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
 }

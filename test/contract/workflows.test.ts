@@ -14,7 +14,7 @@ function ymlIn(dir: string): string[] {
 }
 
 const workflows = [...ymlIn('workflows'), ...ymlIn('templates/.github/workflows'), ...ymlIn('.github/workflows')];
-const actions = [...(existsSync(join(root, 'action.yml')) ? ['action.yml'] : []), ...readdirSync(join(root, 'actions')).flatMap((d) => ymlIn(join('actions', d)).filter((f) => /\/action\.ya?ml$/.test(f)))];
+const actions = [...(existsSync(join(root, 'action.yml')) ? ['action.yml'] : []), ...readdirSync(join(root, 'actions'), { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) => ymlIn(join('actions', d.name)).filter((f) => /\/action\.ya?ml$/.test(f)))];
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 
 describe('workflows and actions, read by GitHub\'s own parser', () => {

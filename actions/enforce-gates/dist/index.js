@@ -32813,23 +32813,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4125:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ 9720:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ coreIo)
+/* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(866);
-/**
- * Entry point of the root action "Enforce GA Gates Evidence": reads the action inputs and the
- * runner's environment into `RunInputs`, and hands the runner I/O to `run`.
- */
 
-
-
-const DEFAULT_CONFIG = '.github/maestro.yml';
-const io = {
+/** The runner I/O of every action, through `@actions/core`: outputs, job summary, log and failure. */
+const coreIo = {
     setOutput: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value),
     appendSummary: async (markdown) => {
         await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown, true).write();
@@ -32838,9 +32831,32 @@ const io = {
     info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message),
     warning: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message),
 };
+
+
+/***/ }),
+
+/***/ 4125:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _core_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9720);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7645);
+/**
+ * Entry point of the root action "Enforce GA Gates Evidence": reads the action inputs and the
+ * runner's environment into `RunInputs`, and hands the runner I/O to `run`.
+ */
+
+
+
+
+const DEFAULT_CONFIG = '.github/maestro.yml';
+const io = _core_io_js__WEBPACK_IMPORTED_MODULE_2__/* .coreIo */ .I;
 const optional = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name) || undefined;
 const config = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('config') || DEFAULT_CONFIG;
-await (0,_run_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)({
+await (0,_run_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)({
     eventName: process.env.GITHUB_EVENT_NAME ?? '',
     eventPath: process.env.GITHUB_EVENT_PATH ?? '',
     evidence: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('evidence') || 'maestro-evidence',
@@ -32858,7 +32874,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 866:
+/***/ 7645:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34070,8 +34086,6 @@ async function loadCatalog(dir) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./core/evidence/parse-json-text.ts
 var parse_json_text = __nccwpck_require__(1724);
 ;// CONCATENATED MODULE: ./core/evidence/parse-evidence.ts
@@ -34151,6 +34165,50 @@ function envelopeHints(record) {
     return out;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./core/io/hash-file.ts
+
+
+/** Read size of the streaming hash: large enough to keep the SHA instructions busy, small enough to stay cache-resident. */
+const CHUNK_BYTES = 1 << 20;
+/** Buffers for `hashFile`, to reuse across many files. */
+function hashBuffers() {
+    return [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+}
+/**
+ * sha256 and size of a file in constant memory whatever its size: 1 MiB chunks read into two
+ * reused buffers, the next read (on libuv's thread pool) overlapping the hashing of the current
+ * chunk on this thread. Node's hash is OpenSSL's, with the CPU's SHA extensions where present.
+ */
+async function hashFile(path, buffers = hashBuffers()) {
+    const { digest, size } = await digestFile(path, 'sha256', buffers);
+    return { sha256: digest.toString('hex'), size };
+}
+/** The digest of a file with any of OpenSSL's hash algorithms (`md5` for S3's Content-MD5), read as `hashFile` reads. */
+async function digestFile(path, algorithm, buffers = hashBuffers()) {
+    const hash = (0,external_node_crypto_.createHash)(algorithm);
+    const handle = await (0,promises_.open)(path, 'r');
+    let size = 0;
+    try {
+        let [current, next] = buffers;
+        let pending = handle.read(current, 0, CHUNK_BYTES, null);
+        for (;;) {
+            const { bytesRead } = await pending;
+            if (bytesRead === 0)
+                break;
+            pending = handle.read(next, 0, CHUNK_BYTES, null);
+            hash.update(bytesRead === CHUNK_BYTES ? current : current.subarray(0, bytesRead));
+            size += bytesRead;
+            [current, next] = [next, current];
+        }
+    }
+    finally {
+        await handle.close();
+    }
+    return { digest: hash.digest(), size };
+}
+
 // EXTERNAL MODULE: ./core/io/read-input-file.ts
 var read_input_file = __nccwpck_require__(2623);
 ;// CONCATENATED MODULE: ./core/io/read-evidence-dir.ts
@@ -34214,22 +34272,12 @@ async function readOne(root, file, limits) {
         const size = (0,external_node_fs_.lstatSync)(full).size;
         return {
             status: 'invalid',
-            ref: { path: file.path, sha256: await hashFile(full), size },
+            ref: { path: file.path, sha256: (await hashFile(full)).sha256, size },
             code: 'FILE_TOO_LARGE',
             issues: [{ pointer: '', message: `the file is ${size} bytes, more than the limit of ${limits.maxFileBytes} bytes for one evidence report` }],
         };
     }
     return { bytes, path: file.path };
-}
-/** sha256 of a file read in chunks, so an oversized file is identified without holding it in memory. */
-function hashFile(path) {
-    return new Promise((resolve, reject) => {
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        (0,external_node_fs_.createReadStream)(path, { highWaterMark: 1 << 20 })
-            .on('data', (chunk) => hash.update(chunk))
-            .on('error', reject)
-            .on('end', () => resolve(hash.digest('hex')));
-    });
 }
 
 ;// CONCATENATED MODULE: ./core/io/evaluate-from-files.ts

@@ -1,0 +1,32 @@
+/**
+ * Entry point of the evidence-bundle action: reads the action inputs (passed by action.yml as
+ * INPUT_* variables) and the runner's environment into `RunInputs`, and hands the runner I/O to `run`.
+ */
+import * as core from '@actions/core';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { coreIo } from '../core-io.js';
+import { run, type ActionIo } from './run.js';
+
+const io: ActionIo = coreIo;
+
+const optional = (name: string): string | undefined => core.getInput(name) || undefined;
+const release = core.getInput('release') || process.env.GITHUB_REF_NAME || '';
+const server = process.env.GITHUB_SERVER_URL ?? '';
+
+await run(
+  {
+    release,
+    artifacts: core.getInput('artifacts') || 'maestro-evidence',
+    out: optional('out') ?? join(process.env.RUNNER_TEMP || tmpdir(), 'maestro-evidence-bundle', release.replace(/\//g, '-')),
+    previous: optional('previous'),
+    previousRelease: optional('previous-release'),
+    sign: core.getInput('sign') || 'keyless',
+    store: optional('store'),
+    repo: process.env.GITHUB_REPOSITORY ?? '',
+    commit: optional('commit') ?? process.env.GITHUB_SHA ?? 'HEAD',
+    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+    runUrl: server.startsWith('https://') && process.env.GITHUB_RUN_ID ? `${server}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}` : undefined,
+  },
+  io,
+);

@@ -1,0 +1,62 @@
+import { MaestroError } from '../../core/errors.js';
+import { VERSION } from '../../core/generated/version.js';
+import { buildBundle } from '../../core/io/build-bundle.js';
+import { readTagCommit } from '../../core/io/read-tag-commit.js';
+import { parseSignMode } from '../../core/io/sign-statement.js';
+import { printOut } from '../../core/io/write-output.js';
+
+/** Options of `maestro evidence bundle`, as the command line gives them. */
+export interface BundleOptions {
+  release: string;
+  artifacts: string;
+  out: string;
+  previous?: string;
+  previousRelease?: string;
+  sign?: string;
+  store?: string;
+  repo?: string;
+  commit?: string;
+  createdAt?: string;
+  format: 'text' | 'json';
+}
+
+/** `maestro evidence bundle` (also `ig-evidence`): build, sign and publish a release bundle. Returns the exit code. */
+export async function bundleCommand(options: BundleOptions): Promise<number> {
+  const repo = options.repo ?? process.env.GITHUB_REPOSITORY;
+  if (!repo || !/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/.test(repo)) {
+    throw new MaestroError('USAGE', repo ? `--repo '${repo}' is not owner/name` : 'the repository is not known', { remedy: 'pass --repo <owner/name> (in GitHub Actions GITHUB_REPOSITORY is used).' });
+  }
+  if (options.commit !== undefined && !/^[0-9a-f]{40}$/.test(options.commit)) throw new MaestroError('USAGE', `--commit '${options.commit}' is not a full 40-hex commit SHA`, { remedy: 'pass the full SHA (git rev-parse <tag>^{commit}).' });
+  if (options.createdAt !== undefined && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(options.createdAt)) {
+    throw new MaestroError('USAGE', `--created-at '${options.createdAt}' is not an RFC 3339 time`, { remedy: 'write it like 2026-11-20T12:00:00Z.' });
+  }
+  const fromTag = options.commit && options.createdAt ? undefined : await readTagCommit(options.release, process.cwd());
+  const built = await buildBundle({
+    release: options.release,
+    artifactsDir: options.artifacts,
+    outDir: options.out,
+    repo,
+    commit: options.commit ?? fromTag!.commit,
+    createdAt: options.createdAt ?? fromTag!.createdAt,
+    producer: { name: 'maestro evidence bundle', version: VERSION },
+    previous: options.previous,
+    previousRelease: options.previousRelease,
+    sign: options.sign ? parseSignMode(options.sign) : undefined,
+    store: options.store,
+  });
+  if (options.format === 'json') {
+    await printOut(`${JSON.stringify({ outDir: built.outDir, release: built.manifest.data.release, manifestSha256: built.manifestSha256, signed: built.signed, artifacts: built.manifest.data.artifacts.length, previous: built.manifest.data.previous, published: built.published ?? null }, null, 2)}\n`);
+    return 0;
+  }
+  const d = built.manifest.data;
+  const lines = [
+    `bundle ${d.release} (${d.commit}) in ${built.outDir}`,
+    `  ${d.artifacts.length} artifacts, ${d.artifacts.reduce((n, a) => n + a.size, 0)} bytes${d.gates ? `; gates ${d.gates.conclusion}` : ''}`,
+    `  manifest.json sha256 ${built.manifestSha256}`,
+    `  previous ${d.previous ? `${d.previousRelease} (sha256 ${d.previous})` : 'none: first release of the chain'}`,
+    `  ${built.signed ? 'signed: manifest.sigstore.json' : 'not signed'}`,
+  ];
+  if (built.published) lines.push(built.published.alreadyPresent ? `  already published at ${built.published.url}, identical` : `  published ${built.published.objects.length} objects to ${built.published.url}, manifest last${built.published.objects[0]?.retention ? `; locked ${built.published.objects[0].retention.mode} until ${built.published.objects[0].retention.retainUntil}` : ''}`);
+  await printOut(`${lines.join('\n')}\n`);
+  return 0;
+}

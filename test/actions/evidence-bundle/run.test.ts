@@ -1,0 +1,66 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { run, type ActionIo } from '../../../actions/evidence-bundle/run.js';
+import { verifyBundle } from '../../../core/io/verify-bundle.js';
+import { makeArtifacts, makeKeyPair, tempDir } from '../../helpers/release-bundle.js';
+
+const root = resolve(import.meta.dirname, '../../..');
+
+/** A clone with a tagged release commit, as actions/checkout leaves it on a tag push. */
+function taggedRepo(dir: string): { workspace: string; sha: string } {
+  const workspace = join(dir, 'repo');
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace, encoding: 'utf8', env: { ...process.env, GIT_COMMITTER_DATE: '2026-11-20T12:00:00Z', GIT_AUTHOR_DATE: '2026-11-20T12:00:00Z' } }).trim();
+  execFileSync('git', ['init', '-q', workspace]);
+  writeFileSync(join(workspace, 'README'), 'web\n');
+  git('-c', 'user.name=ci', '-c', 'user.email=ci@example.com', 'add', '.');
+  git('-c', 'user.name=ci', '-c', 'user.email=ci@example.com', 'commit', '-q', '-m', 'release');
+  git('tag', 'v2.0.0');
+  return { workspace, sha: git('rev-parse', 'HEAD') };
+}
+
+function fakeIo() {
+  const outputs: Record<string, string> = {};
+  const log = { summary: '', failed: '', info: [] as string[] };
+  const io: ActionIo = { setOutput: (k, v) => void (outputs[k] = v), appendSummary: async (m) => void (log.summary += m), setFailed: (m) => void (log.failed = m), info: (m) => void log.info.push(m) };
+  return { io, outputs, log };
+}
+
+describe('the evidence-bundle action', () => {
+  it('builds, signs and publishes the bundle of the tagged commit, dated by the commit, and says where it is', async () => {
+    const dir = tempDir();
+    const { workspace, sha } = taggedRepo(dir);
+    const keys = makeKeyPair(dir);
+    const { io, outputs, log } = fakeIo();
+    const built = await run({ release: 'v2.0.0', artifacts: makeArtifacts(join(dir, 'artifacts')), out: join(dir, 'out'), sign: `key:${keys.privateKey}`, store: `file://${join(dir, 'store')}`, repo: 'acme/web', commit: sha, workspace }, io);
+    expect(log.failed).toBe('');
+    expect(built?.manifest.createdAt).toBe('2026-11-20T12:00:00Z');
+    expect(outputs).toEqual({ 'bundle-dir': join(dir, 'out'), 'manifest-path': join(dir, 'out', 'manifest.json'), 'signature-path': join(dir, 'out', 'manifest.sigstore.json'), 'manifest-sha256': built!.manifestSha256, 'store-url': `file://${join(dir, 'store', 'v2.0.0')}` });
+    expect(log.summary).toContain(`| manifest.json sha256 | \`${built!.manifestSha256}\` |`);
+    expect((await verifyBundle({ location: join(dir, 'store', 'v2.0.0'), keyFile: keys.publicKey, now: new Date() })).ok).toBe(true);
+  });
+
+  it('fails the step with the error and its remedy', async () => {
+    const dir = tempDir();
+    const { workspace, sha } = taggedRepo(dir);
+    const { io, log } = fakeIo();
+    await run({ release: 'v2.0.0', artifacts: join(dir, 'missing'), out: join(dir, 'out'), sign: 'none', repo: 'acme/web', commit: sha, workspace }, io);
+    expect(log.failed).toMatch(/^error FILE_NOT_FOUND: artifacts folder .*missing does not exist\n {2}remedy: /);
+  });
+
+  it('runs from its committed bundle as a runner runs it', () => {
+    const dir = tempDir();
+    const { workspace, sha } = taggedRepo(dir);
+    const output = join(dir, 'output');
+    writeFileSync(output, '');
+    writeFileSync(join(dir, 'summary'), '');
+    const result = spawnSync(process.execPath, [join(root, 'actions/evidence-bundle/dist/index.js')], {
+      cwd: workspace,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: join(dir, 'summary'), RUNNER_TEMP: dir, GITHUB_REPOSITORY: 'acme/web', GITHUB_SHA: sha, GITHUB_REF_NAME: 'v2.0.0', GITHUB_WORKSPACE: workspace, INPUT_ARTIFACTS: makeArtifacts(join(dir, 'artifacts')), INPUT_SIGN: 'none' },
+    });
+    expect([result.status, result.stdout]).toEqual([0, expect.stringContaining('bundle v2.0.0: 3 artifacts')]);
+    expect(readFileSync(output, 'utf8')).toMatch(/^manifest-path<<(ghadelimiter_[0-9a-f-]+)\n.*maestro-evidence-bundle\/v2.0.0\/manifest.json\n\1$/m);
+  });
+});
