@@ -3,10 +3,9 @@ import type { EvaluationRequest, PullRequestSnapshot } from '../core/app/trigger
 import type { ConfigResult } from '../core/config/types.js';
 import { evaluate } from '../core/engine/evaluate.js';
 import type { GateResult } from '../core/engine/types.js';
-import { parseTrustedEvidenceList } from '../core/evidence/parse-trusted-evidence.js';
-import type { EvidenceItem, ValidEvidence } from '../core/evidence/types.js';
-import { buildLinkEvidence } from '../core/pr/build-link-evidence.js';
-import { parseEvidenceLinks } from '../core/pr/parse-evidence-links.js';
+import type { EvidenceItem } from '../core/evidence/types.js';
+import { linkEvidenceFromBody } from '../core/pr/link-evidence-from-body.js';
+import { hasEvidenceLinks } from '../core/pr/parse-evidence-links.js';
 import type { EvaluationContext } from './evaluate-commit.js';
 import { approversWithWrite } from './github/approvers-with-write.js';
 import type { GitHub } from './github/github.js';
@@ -17,12 +16,6 @@ export async function evaluatePull(octokit: GitHub, request: EvaluationRequest, 
   const { repo } = request;
   const changedFiles = await listChangedFiles(octokit, repo, pr.number, pr.changedFileCount);
   const facts = factsFromSnapshot(repo, pr, changedFiles);
-  let links: ValidEvidence[] = [];
-  const { links: candidates } = parseEvidenceLinks(pr.body);
-  if (candidates.length > 0) {
-    const approvers = await approversWithWrite(octokit, repo, pr.number, ctx.store);
-    const reports = candidates.map((link) => buildLinkEvidence(link, facts, approvers, now, ctx.producer));
-    links = (await parseTrustedEvidenceList(reports, 'link', `PR #${pr.number} body`)).map((item, i) => ({ ...item, ref: { ...item.ref, path: `PR #${pr.number} body, line ${candidates[i]!.line}`, ...(pr.htmlUrl ? { url: pr.htmlUrl } : {}) } }));
-  }
+  const links = hasEvidenceLinks(pr.body) ? await linkEvidenceFromBody(facts, await approversWithWrite(octokit, repo, pr.number, ctx.store), now, ctx.producer) : [];
   return evaluate({ catalog: ctx.catalog, assertions: ctx.assertions, config, pr: facts, evidence, links, now });
 }

@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
 import { coreIo } from '../core-io.js';
 import { run, type ActionIo } from './run.js';
+import { createWorkflowGitHub } from './workflow-github.js';
 
 const DEFAULT_CONFIG = '.github/maestro.yml';
 
@@ -13,6 +14,8 @@ const io: ActionIo = coreIo;
 
 const optional = (name: string): string | undefined => core.getInput(name) || undefined;
 const config = core.getInput('config') || DEFAULT_CONFIG;
+const token = core.getInput('github-token');
+if (token) core.setSecret(token);
 
 await run(
   {
@@ -26,6 +29,8 @@ await run(
     waivers: optional('waivers'),
     outputDir: process.env.RUNNER_TEMP || tmpdir(),
     now: new Date().toISOString(),
+    checkRun: core.getInput('check-run') !== 'false',
   },
   io,
+  token ? (repo) => createWorkflowGitHub(token, repo, process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) : undefined,
 );

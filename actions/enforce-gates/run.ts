@@ -8,6 +8,12 @@ import { VERSION } from '../../core/generated/version.js';
 import { evaluateFromFiles } from '../../core/io/evaluate-from-files.js';
 import { writeFileAtomic } from '../../core/io/write-output.js';
 import { renderGateNotes } from '../../core/render/render-gate-notes.js';
+import { renderCheckOutput } from '../../core/render/render-check-output.js';
+import { readJsonFile } from '../../core/io/read-input-file.js';
+import type { EvidenceItem } from '../../core/evidence/types.js';
+import { hasEvidenceLinks } from '../../core/pr/parse-evidence-links.js';
+import type { WorkflowGitHub } from './workflow-github.js';
+import type { RepoRef } from '../../core/app/triggers.js';
 
 /** What the action reads, already resolved by main.ts from its inputs and the runner's environment. */
 export interface RunInputs {
@@ -24,6 +30,8 @@ export interface RunInputs {
   /** Folder for the result files (the runner's temp folder). */
   outputDir: string;
   now: string;
+  /** Publish the check run "Enforce GA Gates Evidence" on the PR's head commit (needs `checks: write`). */
+  checkRun: boolean;
 }
 
 /** The runner I/O the action uses: `@actions/core` in production, a fake in tests. */
@@ -42,7 +50,7 @@ const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
  * evidence reports on disk, writes the gate notes to the job summary, the full result and the
  * decision log to files, sets outputs, and fails the step unless the gate passed or nothing applied.
  */
-export async function run(inputs: RunInputs, io: ActionIo): Promise<GateResult | undefined> {
+export async function run(inputs: RunInputs, io: ActionIo, connect?: (repo: RepoRef) => WorkflowGitHub): Promise<GateResult | undefined> {
   try {
     if (!PULL_REQUEST_EVENTS.has(inputs.eventName)) {
       throw new MaestroError('USAGE', `Enforce GA Gates Evidence evaluates pull requests, but this run was triggered by ${inputs.eventName}`, {
@@ -51,10 +59,35 @@ export async function run(inputs: RunInputs, io: ActionIo): Promise<GateResult |
     }
     const config = inputs.configIsDefault && !existsSync(inputs.config) ? undefined : inputs.config;
     if (!config) io.info(`${inputs.config} does not exist: using the default configuration.`);
-    if (!existsSync(inputs.evidence)) io.warning(`Evidence folder ${inputs.evidence} does not exist: every requirement without evidence is reported missing. Download the maestro-evidence artifacts into it first.`);
-    const evidence = existsSync(inputs.evidence) ? inputs.evidence : emptyFolder(inputs.outputDir);
+    const onDisk = existsSync(inputs.evidence);
+    const evidence = onDisk ? inputs.evidence : emptyFolder(inputs.outputDir);
+    const pull = await readPull(inputs.eventPath);
+    const github = connect?.(pull.repo);
 
-    const result = await evaluateFromFiles({ event: inputs.eventPath, evidence, config, catalog: inputs.catalog, changedFiles: inputs.changedFiles, waivers: inputs.waivers, now: inputs.now });
+    // With a token, ask GitHub what the event does not say, as the app does: the commit's evidence
+    // artifacts (when no folder was downloaded), the changed files, and who approved manual links.
+    let extraEvidence: EvidenceItem[] = [];
+    if (!onDisk && github) {
+      extraEvidence = await github.commitEvidence(pull.headSha);
+      io.info(`Evidence folder ${inputs.evidence} does not exist: read ${extraEvidence.length} report(s) from the maestro-evidence artifacts of commit ${pull.headSha.slice(0, 7)}.`);
+    } else if (!onDisk) {
+      io.warning(`Evidence folder ${inputs.evidence} does not exist and no github-token was given: every requirement without evidence is reported missing. Download the maestro-evidence artifacts into it first.`);
+    }
+    const changedPaths = !inputs.changedFiles && github ? await github.changedFiles(pull.number, pull.changedFiles) : undefined;
+    const approvers = github && hasEvidenceLinks(pull.body) ? await github.approvers(pull.number) : undefined;
+
+    const result = await evaluateFromFiles({
+      event: inputs.eventPath,
+      evidence,
+      config,
+      catalog: inputs.catalog,
+      changedFiles: inputs.changedFiles,
+      waivers: inputs.waivers,
+      now: inputs.now,
+      extraEvidence,
+      ...(changedPaths ? { changedPaths } : {}),
+      ...(approvers ? { approvers, producer: { name: 'maestro-action', version: VERSION } } : {}),
+    });
     const reportPath = join(inputs.outputDir, 'maestro-gate-result.json');
     const decisionLogPath = join(inputs.outputDir, 'maestro-decision-log.json');
     await writeFileAtomic(reportPath, `${JSON.stringify(result, null, 2)}\n`);
@@ -68,11 +101,59 @@ export async function run(inputs: RunInputs, io: ActionIo): Promise<GateResult |
     io.setOutput('failing-controls', failing.join(','));
     io.setOutput('applicable-controls', String(result.controls.length - result.counts['not-applicable']));
     io.info(result.headline);
+    if (github && inputs.checkRun) await publishCheck(github, result, pull, io);
     if (result.conclusion === 'failure' || result.conclusion === 'action_required') io.setFailed(result.headline);
     return result;
   } catch (error) {
     io.setFailed(isMaestroError(error) ? formatError(error) : `internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     return undefined;
+  }
+}
+
+/** What the run needs of the event's PR before evaluating. */
+interface PullOfEvent {
+  repo: RepoRef;
+  number: number;
+  headSha: string;
+  body: string;
+  changedFiles?: number;
+  htmlUrl?: string;
+}
+
+async function readPull(eventPath: string): Promise<PullOfEvent> {
+  type Json = Record<string, unknown>;
+  const event = (await readJsonFile(eventPath, 'event payload', 25 * 1024 * 1024)) as Json;
+  const pr = (event.pull_request ?? {}) as Json;
+  const head = (pr.head ?? {}) as Json;
+  const repo = (event.repository ?? {}) as Json;
+  if (typeof pr.number !== 'number' || typeof head.sha !== 'string' || typeof repo.full_name !== 'string' || typeof repo.id !== 'number') {
+    throw new MaestroError('EVENT_INVALID', `${eventPath} has no pull_request with a number and head.sha, or no repository`, { file: eventPath, pointer: '/pull_request', remedy: 'run the action on pull_request or pull_request_target events.' });
+  }
+  const [owner = '', name = ''] = repo.full_name.split('/');
+  return {
+    repo: { id: repo.id, owner, name, fullName: repo.full_name },
+    number: pr.number,
+    headSha: head.sha,
+    body: typeof pr.body === 'string' ? pr.body : '',
+    ...(typeof pr.changed_files === 'number' ? { changedFiles: pr.changed_files } : {}),
+    ...(typeof pr.html_url === 'string' ? { htmlUrl: pr.html_url } : {}),
+  };
+}
+
+/**
+ * The check run the app would publish, written with the workflow token. A token without
+ * `checks: write` gets a warning that says so: the job's own status still gates the PR.
+ */
+async function publishCheck(github: WorkflowGitHub, result: GateResult, pull: PullOfEvent, io: ActionIo): Promise<void> {
+  const output = renderCheckOutput(result);
+  try {
+    const id = await github.publishCheck({ name: result.checkName, sha: pull.headSha, ...(pull.htmlUrl ? { detailsUrl: pull.htmlUrl } : {}), title: output.title, summary: output.summary, text: output.text, annotations: output.annotations, conclusion: result.conclusion });
+    io.info(`Published the check run "${result.checkName}" (${id}) on ${pull.headSha.slice(0, 7)}.`);
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    io.warning(status === 403 || status === 404
+      ? `The workflow token cannot create check runs (HTTP ${status}): add "permissions: checks: write" to the job, or set check-run: false.`
+      : `The check run could not be published: ${(error as Error).message}`);
   }
 }
 

@@ -6,6 +6,8 @@ import { parseTrustedEvidenceList } from '../evidence/parse-trusted-evidence.js'
 import { assertionValidators } from '../generated/assertions.js';
 import { factsFromPullRequestEvent } from '../pr/facts-from-event.js';
 import { parseChangedFiles } from '../pr/parse-changed-files.js';
+import { linkEvidenceFromBody } from '../pr/link-evidence-from-body.js';
+import type { EvidenceItem } from '../evidence/types.js';
 import { loadCatalog } from './load-catalog.js';
 import { readEvidenceDir } from './read-evidence-dir.js';
 import { readInputFile, readJsonFile } from './read-input-file.js';
@@ -25,6 +27,17 @@ export interface GateFiles {
   links?: string;
   /** Evaluation time, RFC 3339. */
   now: string;
+  /** Reports already read elsewhere (such as the workflow run's artifacts), added to the folder's. */
+  extraEvidence?: EvidenceItem[];
+  /** The PR's changed paths when known without a file (listed from GitHub). */
+  changedPaths?: string[];
+  /**
+   * Reviewers with write access who approved the PR: when given, the links of the PR body's
+   * `## Evidence` section count as manual evidence (approved by them), as in the app.
+   */
+  approvers?: string[];
+  /** Who records the body's links as evidence. */
+  producer?: { name: string; version: string };
 }
 
 const MAX_EVENT_BYTES = 25 * 1024 * 1024;
@@ -36,7 +49,7 @@ const MAX_SMALL_FILE_BYTES = 5 * 1024 * 1024;
  * `action_required` result, and bad evidence files are `invalid` decisions.
  */
 export async function evaluateFromFiles(files: GateFiles): Promise<GateResult> {
-  const changedFiles = files.changedFiles ? parseChangedFiles((await readInputFile(files.changedFiles, 'changed-files list', MAX_SMALL_FILE_BYTES)).toString('utf8'), files.changedFiles) : undefined;
+  const changedFiles = files.changedFiles ? parseChangedFiles((await readInputFile(files.changedFiles, 'changed-files list', MAX_SMALL_FILE_BYTES)).toString('utf8'), files.changedFiles) : files.changedPaths;
   const pr = factsFromPullRequestEvent(await readJsonFile(files.event, 'event payload', MAX_EVENT_BYTES), changedFiles, files.event);
   const config = parseConfig(files.config ? (await readInputFile(files.config, 'config file', MAX_SMALL_FILE_BYTES)).toString('utf8') : undefined, files.config ?? '(defaults)');
   const catalog = await loadCatalog(files.catalog);
@@ -46,7 +59,8 @@ export async function evaluateFromFiles(files: GateFiles): Promise<GateResult> {
     files.waivers ? readJsonFile(files.waivers, 'waivers file', MAX_SMALL_FILE_BYTES).then((v) => parseTrustedEvidenceList(v, 'waiver', files.waivers!)) : [],
     files.links ? readJsonFile(files.links, 'links file', MAX_SMALL_FILE_BYTES).then((v) => parseTrustedEvidenceList(v, 'link', files.links!)) : [],
   ]);
-  return evaluate({ catalog, assertions, config, pr, evidence, waivers, links, now: files.now });
+  const bodyLinks = files.approvers ? await linkEvidenceFromBody(pr, files.approvers, files.now, files.producer ?? { name: 'maestro', version: '0' }) : [];
+  return evaluate({ catalog, assertions, config, pr, evidence: [...evidence, ...(files.extraEvidence ?? [])], waivers, links: [...links, ...bodyLinks], now: files.now });
 }
 
 /** Checks an evaluation time given by a user: RFC 3339, such as 2026-11-20T12:00:00Z. */

@@ -28,6 +28,7 @@ function inputs(example: 'passing' | 'failing', overrides: Partial<RunInputs> = 
     ...(example === 'failing' ? { waivers: 'examples/pr-failing/waivers.json' } : {}),
     outputDir: mkdtempSync(join(tmpdir(), 'action-')),
     now: '2026-11-20T12:00:00Z',
+    checkRun: false,
     ...overrides,
   };
 }
