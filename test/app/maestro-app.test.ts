@@ -1,6 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import type { Probot } from 'probot';
+import { DEFAULT_EVIDENCE_LIMITS } from '../../app/collect-evidence.js';
 import type { MaestroApp } from '../../app/maestro-app.js';
 import { GATE_NOTES_MARKER } from '../../core/render/render-gate-notes.js';
 import { artifactRecord, driftReport as driftReportFor } from '../helpers/evidence-artifacts.js';
@@ -202,6 +205,53 @@ describe('the app on pull_request events', () => {
     expect(checks[0].conclusion).toBe('failure');
     expect(checks[0].output.summary).toContain('maestro-evidence-huge');
     expect(checks[0].output.summary).toMatch(/more than the limit/);
+    await app.close();
+  });
+
+  it('cuts a 500 MB download that claimed to be small once it passes the limit, with memory bounded, and fails the gate', async () => {
+    const limit = 8 * 1024 * 1024;
+    const { probot, app } = await createTestApp({ limits: { ...DEFAULT_EVIDENCE_LIMITS, maxArtifactBytes: limit } });
+    // A real loopback server stands in for the blob store, sending 500 MB lazily, 1 MiB at a time,
+    // for as long as the client reads: it counts what the app pulled before it hung up.
+    let produced = 0;
+    const chunk = Buffer.alloc(1024 * 1024, 0x50);
+    const blobStore = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/zip', 'content-length': String(500 * 1024 * 1024) });
+      const pump = (): void => {
+        while (produced < 500 * 1024 * 1024) {
+          produced += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      res.on('close', () => res.removeAllListeners('drain'));
+      pump();
+    });
+    await new Promise<void>((resolve) => blobStore.listen(0, '127.0.0.1', resolve));
+    nock.enableNetConnect('127.0.0.1');
+    const blobUrl = `http://127.0.0.1:${(blobStore.address() as AddressInfo).port}/artifact-11.zip`;
+    const checks: any[] = [];
+    const scopes = [
+      tokenScope(),
+      nock(API).get(`${REPO}/actions/runs`).query(true).reply(200, { total_count: 0, workflow_runs: [] }),
+      nock(API).post(`${REPO}/issues/2/comments`).reply(201, { id: 555 }),
+      // (nock also offers other requests' empty bodies to this matcher: keep only the check run's)
+      nock(API).post(`${REPO}/check-runs`, (body) => (typeof body === 'object' && checks.push(body), typeof body === 'object')).reply(201, { id: 777 }),
+      nock(API)
+        .get(CONFIG_PATH).reply(404, {})
+        .get(ORG_CONFIG_PATH).reply(404, {})
+        .get(`${REPO}/actions/artifacts`).query(true).reply(200, { total_count: 1, artifacts: [artifact(11, 'maestro-evidence-liar', 600)] })
+        .get(`${REPO}/actions/artifacts/11/zip`).reply(302, '', { location: blobUrl })
+        .get(`${REPO}/pulls/2/files`).query(true).reply(200, [{ filename: 'README.md' }]),
+    ];
+    await deliver(probot, app, 'pull_request', openedPayload());
+    for (const scope of scopes) expect(scope.isDone()).toBe(true);
+    expect(checks[0].conclusion).toBe('failure');
+    expect(checks[0].output.summary).toContain('maestro-evidence-liar');
+    // The stream was dropped soon after the limit, not read to its end.
+    expect(produced).toBeLessThan(limit + 32 * 1024 * 1024);
+    nock.disableNetConnect();
+    blobStore.close();
     await app.close();
   });
 
