@@ -22,7 +22,10 @@ export type ErrorCode =
   | 'CONFIG_INVALID'
   | 'EVENT_INVALID'
   | 'CONTROL_NOT_FOUND'
-  | 'ENV_INVALID';
+  | 'ENV_INVALID'
+  | 'SIGNATURE_INVALID'
+  | 'BUNDLE_INVALID'
+  | 'TRUST_ROOT_INVALID';
 
 /** Options of a `MaestroError` beyond its code and message. */
 export interface MaestroErrorOptions {
