@@ -23,6 +23,15 @@ export interface CommandSpec {
 
 const catalogOption: OptionSpec = { name: 'catalog', type: 'string', value: 'dir', description: 'folder of control files (default: the catalog shipped with maestro)' };
 
+/** Options every gate command shares: where it runs and how it reports. */
+const gateOptions: OptionSpec[] = [
+  { name: 'event', type: 'string', value: 'file', description: 'pull_request webhook payload (default: $GITHUB_EVENT_PATH on pull_request runs)' },
+  { name: 'repo', type: 'string', value: 'owner/name', description: "the report's repository (default: the event, $GITHUB_REPOSITORY or the origin remote)" },
+  { name: 'sha', type: 'string', value: 'sha', description: "the report's commit (default: the PR head, $GITHUB_SHA or HEAD)" },
+  { name: 'format', type: 'string', value: 'format', choices: ['markdown', 'json'], default: 'markdown', description: 'output: Markdown, or the evidence report as JSON' },
+  { name: 'out', type: 'string', value: 'file', description: 'also write the evidence report (JSON) to this file' },
+];
+
 /** Every command of `maestro`. Each command's code is loaded only when it runs. */
 export const COMMANDS: CommandSpec[] = [
   {
@@ -62,5 +71,18 @@ export const COMMANDS: CommandSpec[] = [
     args: [{ name: 'id', required: true }],
     options: [catalogOption, { name: 'format', type: 'string', value: 'format', choices: ['text', 'json'], default: 'text', description: 'output format' }],
     run: async (o, args) => (await import('./commands/controls.js')).showControl(args[0]!, o as never),
+  },
+  {
+    words: ['schema-diff'],
+    summary: 'Diff two GraphQL schemas (breaking, dangerous, safe), list deprecations and check persisted operations. Exit 0 passed, 1 breaking changes without the approval label, 2 bad input.',
+    options: [
+      { name: 'new', type: 'string', value: 'schema', required: true, description: 'the new schema: SDL or introspection JSON file, or <git ref>:<path>' },
+      { name: 'old', type: 'string', value: 'schema', description: 'the old schema, as --new (default: origin/<PR base branch>:<new path>)' },
+      { name: 'operations', type: 'string', value: 'dir', description: 'folder of persisted operations (.graphql) to validate against the new schema' },
+      { name: 'approval-label', type: 'string', value: 'label', default: 'approved-breaking-change', description: 'PR label that accepts breaking changes (recorded in the report)' },
+      { name: 'labels', type: 'string', value: 'list', description: "the PR's labels, comma-separated (default: from the event)" },
+      ...gateOptions,
+    ],
+    run: async (o) => (await import('./commands/schema-diff.js')).schemaDiffCommand(o as never),
   },
 ];

@@ -25,7 +25,10 @@ export type ErrorCode =
   | 'ENV_INVALID'
   | 'SIGNATURE_INVALID'
   | 'BUNDLE_INVALID'
-  | 'TRUST_ROOT_INVALID';
+  | 'TRUST_ROOT_INVALID'
+  | 'GRAPHQL_SCHEMA_INVALID'
+  | 'GIT_FAILED'
+  | 'GRAPHQL_DOCUMENT_INVALID';
 
 /** Options of a `MaestroError` beyond its code and message. */
 export interface MaestroErrorOptions {
