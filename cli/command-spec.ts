@@ -8,6 +8,8 @@ export interface OptionSpec {
   required?: boolean;
   choices?: readonly string[];
   default?: string;
+  /** The option may be given several times; its value is then a list. */
+  multiple?: boolean;
 }
 
 /** A command: its words (`controls list`), arguments, options, and the module that runs it. */
@@ -18,7 +20,7 @@ export interface CommandSpec {
   args?: Array<{ name: string; required: boolean; variadic?: boolean }>;
   options: OptionSpec[];
   /** Loads and runs the command; returns the exit code. */
-  run: (options: Record<string, string | boolean | undefined>, args: string[]) => Promise<number>;
+  run: (options: Record<string, string | string[] | boolean | undefined>, args: string[]) => Promise<number>;
 }
 
 const catalogOption: OptionSpec = { name: 'catalog', type: 'string', value: 'dir', description: 'folder of control files (default: the catalog shipped with maestro)' };
@@ -84,5 +86,22 @@ export const COMMANDS: CommandSpec[] = [
       ...gateOptions,
     ],
     run: async (o) => (await import('./commands/schema-diff.js')).schemaDiffCommand(o as never),
+  },
+  {
+    words: ['verify-attestation'],
+    summary: 'Verify Sigstore bundles for artifacts offline (signature, certificate chain, transparency log, signer identity and issuer, artifact digest as subject), read SLSA provenance, quarantine unverified artifacts. Exit 0 all verified, 1 some unverified, 2 bad input.',
+    options: [
+      { name: 'artifact', type: 'string', value: 'file', multiple: true, required: true, description: 'an artifact to verify (repeat for several)' },
+      { name: 'bundle', type: 'string', value: 'file', multiple: true, required: true, description: "a Sigstore bundle (.sigstore.json) or the npm registry's attestations JSON (repeat for several)" },
+      { name: 'identity', type: 'string', value: 'SAN', description: "expected certificate identity; ^... or /.../ is a regular expression (e.g. ^https://github.com/acme/web/)" },
+      { name: 'issuer', type: 'string', value: 'url', description: 'expected OIDC issuer (GitHub Actions: https://token.actions.githubusercontent.com)' },
+      { name: 'key', type: 'string', value: 'pub.pem', description: 'PEM public key for key-signed bundles' },
+      { name: 'trusted-root', type: 'string', value: 'json', description: 'Sigstore trusted_root.json (default: the public-good root shipped with maestro; never fetched)' },
+      { name: 'predicate-type', type: 'string', value: 'uri', default: 'slsa', description: 'required predicate: slsa (SLSA provenance v0.2 or v1), a predicate type URI, or any' },
+      { name: 'quarantine', type: 'string', value: 'mode', choices: ['rename', 'move', 'none'], default: 'rename', description: 'what to do with unverified artifacts: add .quarantined, move them to --quarantine-dir, or leave them' },
+      { name: 'quarantine-dir', type: 'string', value: 'dir', default: 'quarantine', description: 'where --quarantine move puts unverified artifacts' },
+      ...gateOptions,
+    ],
+    run: async (o) => (await import('./commands/verify-attestation.js')).verifyAttestationCommand(o as never),
   },
 ];

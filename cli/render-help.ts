@@ -7,7 +7,7 @@ export function renderHelp(command?: CommandSpec, group?: string): string {
   if (command) {
     const args = (command.args ?? []).map((a) => (a.required ? `<${a.name}${a.variadic ? '...' : ''}>` : `[${a.name}${a.variadic ? '...' : ''}]`)).join(' ');
     const rows = command.options.map((o) => [
-      `--${o.name}${o.value ? ` <${o.value}>` : ''}`,
+      `--${o.name}${o.value ? ` <${o.value}>` : ''}${o.multiple ? '...' : ''}`,
       `${o.description}${o.choices ? ` (choices: ${o.choices.join(', ')}${o.default ? `; default: ${o.default}` : ''})` : ''}${o.required ? ' (required)' : ''}`,
     ]);
     rows.push(['--debug', 'print stack traces of unexpected errors'], ['-h, --help', 'display help for command']);
