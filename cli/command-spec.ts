@@ -8,7 +8,7 @@ export interface OptionSpec {
   required?: boolean;
   choices?: readonly string[];
   default?: string;
-  /** The option may be given several times; its value is then a list. */
+  /** The option may be repeated; its value is then the list of values given. */
   multiple?: boolean;
 }
 

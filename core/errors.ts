@@ -28,7 +28,8 @@ export type ErrorCode =
   | 'TRUST_ROOT_INVALID'
   | 'GRAPHQL_SCHEMA_INVALID'
   | 'GIT_FAILED'
-  | 'GRAPHQL_DOCUMENT_INVALID';
+  | 'GRAPHQL_DOCUMENT_INVALID'
+  | 'ARTIFACT_UPLOAD_FAILED';
 
 /** Options of a `MaestroError` beyond its code and message. */
 export interface MaestroErrorOptions {
