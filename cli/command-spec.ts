@@ -1,3 +1,5 @@
+import { GATE_OUTPUT_OPTIONS } from './gate-options.js';
+
 /** One option of a command, declared once: parsing, validation and help come from it. */
 export interface OptionSpec {
   name: string;
@@ -24,15 +26,6 @@ export interface CommandSpec {
 }
 
 const catalogOption: OptionSpec = { name: 'catalog', type: 'string', value: 'dir', description: 'folder of control files (default: the catalog shipped with maestro)' };
-
-/** Options every gate command shares: where it runs and how it reports. */
-const gateOptions: OptionSpec[] = [
-  { name: 'event', type: 'string', value: 'file', description: 'pull_request webhook payload (default: $GITHUB_EVENT_PATH on pull_request runs)' },
-  { name: 'repo', type: 'string', value: 'owner/name', description: "the report's repository (default: the event, $GITHUB_REPOSITORY or the origin remote)" },
-  { name: 'sha', type: 'string', value: 'sha', description: "the report's commit (default: the PR head, $GITHUB_SHA or HEAD)" },
-  { name: 'format', type: 'string', value: 'format', choices: ['markdown', 'json'], default: 'markdown', description: 'output: Markdown, or the evidence report as JSON' },
-  { name: 'out', type: 'string', value: 'file', description: 'also write the evidence report (JSON) to this file' },
-];
 
 /** Every command of `maestro`. Each command's code is loaded only when it runs. */
 export const COMMANDS: CommandSpec[] = [
@@ -83,7 +76,8 @@ export const COMMANDS: CommandSpec[] = [
       { name: 'operations', type: 'string', value: 'dir', description: 'folder of persisted operations (.graphql) to validate against the new schema' },
       { name: 'approval-label', type: 'string', value: 'label', default: 'approved-breaking-change', description: 'PR label that accepts breaking changes (recorded in the report)' },
       { name: 'labels', type: 'string', value: 'list', description: "the PR's labels, comma-separated (default: from the event)" },
-      ...gateOptions,
+      { name: 'event', type: 'string', value: 'file', description: 'pull_request webhook payload: labels and base branch (default: $GITHUB_EVENT_PATH on pull_request runs)' },
+      ...GATE_OUTPUT_OPTIONS,
     ],
     run: async (o) => (await import('./commands/schema-diff.js')).schemaDiffCommand(o as never),
   },
@@ -100,7 +94,7 @@ export const COMMANDS: CommandSpec[] = [
       { name: 'predicate-type', type: 'string', value: 'uri', default: 'slsa', description: 'required predicate: slsa (SLSA provenance v0.2 or v1), a predicate type URI, or any' },
       { name: 'quarantine', type: 'string', value: 'mode', choices: ['rename', 'move', 'none'], default: 'rename', description: 'what to do with unverified artifacts: add .quarantined, move them to --quarantine-dir, or leave them' },
       { name: 'quarantine-dir', type: 'string', value: 'dir', default: 'quarantine', description: 'where --quarantine move puts unverified artifacts' },
-      ...gateOptions,
+      ...GATE_OUTPUT_OPTIONS,
     ],
     run: async (o) => (await import('./commands/verify-attestation.js')).verifyAttestationCommand(o as never),
   },

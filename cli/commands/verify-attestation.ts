@@ -1,16 +1,13 @@
 import { resolve } from 'node:path';
 import { MaestroError } from '../../core/errors.js';
-import { buildEvidenceReport } from '../../core/evidence/build-evidence-report.js';
 import { concludeAttestations, evaluateAttestations } from '../../core/gates/attestation/evaluate-attestations.js';
-import { renderAttestations } from '../../core/gates/attestation/render-attestations.js';
 import type { AttestationPolicy, HashedArtifact, QuarantineMode } from '../../core/gates/attestation/types.js';
-import { VERSION } from '../../core/generated/version.js';
 import { hashArtifact } from '../../core/io/hash-artifact.js';
 import { quarantineArtifacts } from '../../core/io/quarantine-artifacts.js';
 import { readInputFile } from '../../core/io/read-input-file.js';
-import { resolveGateContext } from '../../core/io/resolve-gate-context.js';
+import { resolveReportContext } from '../../core/io/resolve-report-context.js';
 import { assertAttestationInputs, verifyAttestationBundles } from '../../core/io/verify-attestation-bundles.js';
-import { emitGateReport, type GateOutputOptions } from '../emit-gate-report.js';
+import { emitGateOutcome, type GateOutputOptions } from '../emit-gate-outcome.js';
 
 /** Options of `maestro verify-attestation`, as the command line gives them. */
 export interface VerifyAttestationOptions extends GateOutputOptions {
@@ -23,9 +20,9 @@ export interface VerifyAttestationOptions extends GateOutputOptions {
   predicateType: string;
   quarantine: QuarantineMode;
   quarantineDir: string;
-  event?: string;
   repo?: string;
   sha?: string;
+  pr?: string;
 }
 
 /** `maestro verify-attestation`: verify Sigstore bundles for artifacts offline, quarantine the unverified ones. */
@@ -34,7 +31,7 @@ export async function verifyAttestationCommand(options: VerifyAttestationOptions
   const bundles = options.bundle ?? [];
   assertAttestationInputs(artifacts, bundles);
   if (!options.identity && !options.key) throw new MaestroError('USAGE', 'no signer policy: pass --identity (and --issuer) for keyless bundles, or --key for key-signed ones', { remedy: 'for GitHub Actions: --identity ^https://github.com/OWNER/REPO/ --issuer https://token.actions.githubusercontent.com.' });
-  const context = await resolveGateContext(options);
+  const context = resolveReportContext('maestro-cli', options, process.env);
   const hashed: HashedArtifact[] = [];
   for (const path of artifacts) hashed.push({ path, digests: await hashArtifact(path) });
   const publicKeyPem = options.key ? (await readInputFile(options.key, 'public key', 64 * 1024)).toString('utf8') : undefined;
@@ -54,9 +51,8 @@ export async function verifyAttestationCommand(options: VerifyAttestationOptions
   const results = evaluateAttestations({ artifacts: hashed, bundles: outcomes, policy });
   const unverified = results.filter((r) => !r.verified).map((r) => r.path);
   const paths = await quarantineArtifacts(unverified, options.quarantine, resolve(options.quarantineDir));
-  const outcome = concludeAttestations(results, policy, { mode: options.quarantine, paths });
-  const report = buildEvidenceReport('attestation-verification', outcome.data, { subject: context.subject, producer: { name: 'maestro-cli', version: VERSION }, createdAt: new Date().toISOString() });
-  return emitGateReport(report, renderAttestations(outcome), outcome.passed, options);
+  const outcome = concludeAttestations(results, policy, { mode: options.quarantine, paths }, context);
+  return emitGateOutcome(outcome, options, bundles.join(', '));
 }
 
 /**

@@ -1,5 +1,7 @@
+import { buildReport, type ReportContext } from '../../evidence/build-report.js';
 import type { GateAnnotation, GateOutcome } from '../gate-outcome.js';
 import { readSlsaProvenance, SLSA_PREDICATES } from './read-slsa-provenance.js';
+import { renderAttestations } from './render-attestations.js';
 import type { ArtifactResult, AttestationData, AttestationPolicy, BundleOutcome, HashedArtifact, QuarantineMode } from './types.js';
 
 /** What the attestation gate decides on. */
@@ -61,7 +63,7 @@ function describePredicate(wanted: string | undefined): string {
 }
 
 /** The gate outcome once the unverified artifacts were quarantined: it fails when any artifact is unverified or none was given. */
-export function concludeAttestations(artifacts: ArtifactResult[], policy: AttestationPolicy, quarantine: { mode: QuarantineMode; paths: string[] }): GateOutcome<AttestationData> {
+export function concludeAttestations(artifacts: ArtifactResult[], policy: AttestationPolicy, quarantine: { mode: QuarantineMode; paths: string[] }, context: ReportContext): GateOutcome<AttestationData> {
   const unverified = artifacts.filter((a) => !a.verified);
   const data: AttestationData = { policy, counts: { verified: artifacts.length - unverified.length, unverified: unverified.length }, artifacts, quarantine };
   const where = quarantine.mode === 'move' ? 'moved to quarantine' : quarantine.mode === 'rename' ? 'renamed with .quarantined' : 'left in place';
@@ -71,6 +73,16 @@ export function concludeAttestations(artifacts: ArtifactResult[], policy: Attest
       : unverified.length === 0
         ? `All ${artifacts.length} ${artifacts.length === 1 ? 'artifact is' : 'artifacts are'} signed and attested as the policy requires.`
         : `${unverified.length} of ${artifacts.length} ${artifacts.length === 1 ? 'artifact' : 'artifacts'} could not be verified (${where}): ${unverified.map((a) => a.path).slice(0, 5).join(', ')}${unverified.length > 5 ? ', …' : ''}.`;
-  const annotations: GateAnnotation[] = unverified.map((a) => ({ path: a.path, level: 'failure', title: 'unverified artifact', message: a.errors.map((e) => e.message).join('\n') }));
-  return { data, passed: artifacts.length > 0 && unverified.length === 0, headline, annotations };
+  // Artifacts are build outputs, not files of the repository: the annotation names them in its title.
+  const annotations: GateAnnotation[] = unverified.map((a) => ({ level: 'error', title: `unverified artifact ${a.path}`, message: a.errors.map((e) => e.message).join('\n') }));
+  const passed = artifacts.length > 0 && unverified.length === 0;
+  return {
+    gate: 'attestation',
+    report: buildReport('attestation-verification', data, context),
+    conclusion: passed ? 'pass' : 'fail',
+    headline,
+    markdown: renderAttestations(data, passed, headline),
+    annotations,
+    outputs: { verified: String(data.counts.verified), unverified: String(data.counts.unverified), 'quarantined-paths': quarantine.paths.join('\n') },
+  };
 }

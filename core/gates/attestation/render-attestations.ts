@@ -1,12 +1,10 @@
 import { renderBudgetTable } from '../../render/render-budget-table.js';
 import { escapeCode, escapeMarkdown } from '../../render/escape-markdown.js';
 import { GITHUB_TEXT_LIMIT } from '../../render/render-gate-notes.js';
-import type { GateOutcome } from '../gate-outcome.js';
 import type { ArtifactResult, AttestationData } from './types.js';
 
 /** The attestation gate for a job summary or PR comment: verdict, policy, one row per artifact, quarantine. */
-export function renderAttestations(outcome: GateOutcome<AttestationData>, limit = GITHUB_TEXT_LIMIT): string {
-  const { data } = outcome;
+export function renderAttestations(data: AttestationData, passed: boolean, headline: string, limit = GITHUB_TEXT_LIMIT): string {
   const policy = [
     data.policy.identity ? `identity ${escapeCode(data.policy.identity, 300)}` : undefined,
     data.policy.issuer ? `issuer ${escapeCode(data.policy.issuer, 200)}` : undefined,
@@ -15,9 +13,9 @@ export function renderAttestations(outcome: GateOutcome<AttestationData>, limit 
     `trusted root ${escapeCode(data.policy.trustedRoot ?? 'shipped', 200)}`,
   ].filter(Boolean);
   const out = [
-    `### Attestations ${outcome.passed ? '✅ verified' : '❌ failed'}`,
+    `### Attestations ${passed ? '✅ verified' : '❌ failed'}`,
     '',
-    escapeMarkdown(outcome.headline, 1500),
+    escapeMarkdown(headline, 1500),
     '',
     `Policy: ${policy.join(' · ')}`,
     '',

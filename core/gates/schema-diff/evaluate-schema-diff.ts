@@ -1,5 +1,7 @@
-import type { GateAnnotation, GateOutcome } from '../gate-outcome.js';
+import { buildReport, type ReportContext } from '../../evidence/build-report.js';
+import type { AnnotationLevel, GateAnnotation, GateOutcome } from '../gate-outcome.js';
 import type { SchemaDiff } from './diff-graphql-schemas.js';
+import { renderSchemaDiff } from './render-schema-diff.js';
 import type { Criticality, PersistedQueryCheck, SchemaDiffData, SchemaSource } from './types.js';
 
 /** The default label that accepts breaking changes, as graphql-inspector's app named it. */
@@ -20,14 +22,14 @@ export interface SchemaDiffInput {
   approvedBy?: string;
 }
 
-const LEVEL: Record<Criticality, GateAnnotation['level']> = { breaking: 'failure', dangerous: 'warning', safe: 'notice' };
+const LEVEL: Record<Criticality, AnnotationLevel> = { breaking: 'error', dangerous: 'warning', safe: 'notice' };
 
 /**
  * The gate: it fails on breaking changes and on persisted operations the new schema breaks,
  * unless the PR carries the approval label; an approval that accepted something is recorded in
  * the report and the headline, never silent.
  */
-export function evaluateSchemaDiff(input: SchemaDiffInput): GateOutcome<SchemaDiffData> {
+export function evaluateSchemaDiff(input: SchemaDiffInput, context: ReportContext): GateOutcome<SchemaDiffData> {
   const counts: Record<Criticality, number> = { breaking: 0, dangerous: 0, safe: 0 };
   for (const change of input.diff.changes) counts[change.criticality]++;
   const broken = input.persistedQueries?.broken.length ?? 0;
@@ -49,12 +51,24 @@ export function evaluateSchemaDiff(input: SchemaDiffInput): GateOutcome<SchemaDi
     : approved
       ? `${found} accepted by the label "${input.approvalLabel}"${input.approvedBy ? ` applied by @${input.approvedBy}` : ''} (${tally}).`
       : `${found}: add the label "${input.approvalLabel}" to accept them, or keep the schema compatible (${tally}).`;
-  const annotations: GateAnnotation[] = input.annotatePath
-    ? input.diff.changes
-        .filter((c) => c.line !== undefined && c.criticality !== 'safe')
-        .map((c) => ({ path: input.annotatePath as string, line: c.line, level: approved && c.criticality === 'breaking' ? 'warning' : LEVEL[c.criticality], title: `${c.criticality} schema change: ${c.type}`, message: c.reason ? `${c.message}\n${c.reason}` : c.message }))
-    : [];
-  return { data, passed: !blocking || approved, headline, annotations };
+  const annotations: GateAnnotation[] = input.diff.changes
+    .filter((c) => c.criticality !== 'safe')
+    .map((c) => ({
+      level: approved && c.criticality === 'breaking' ? 'warning' : LEVEL[c.criticality],
+      title: `${c.criticality} schema change: ${c.type}`,
+      message: c.reason ? `${c.message}\n${c.reason}` : c.message,
+      ...(input.annotatePath && c.line !== undefined ? { file: input.annotatePath, startLine: c.line } : {}),
+    }));
+  const passed = !blocking || approved;
+  return {
+    gate: 'schema-diff',
+    report: buildReport('schema-diff', data, context),
+    conclusion: passed ? 'pass' : 'fail',
+    headline,
+    markdown: renderSchemaDiff(data, passed, headline),
+    annotations,
+    outputs: { breaking: String(counts.breaking), dangerous: String(counts.dangerous), safe: String(counts.safe), 'broken-operations': String(broken), approved: String(approved) },
+  };
 }
 
 function plural(n: number, noun: string): string {

@@ -1,7 +1,6 @@
 import { renderBudgetTable } from '../../render/render-budget-table.js';
 import { escapeCode, escapeMarkdown } from '../../render/escape-markdown.js';
 import { GITHUB_TEXT_LIMIT } from '../../render/render-gate-notes.js';
-import type { GateOutcome } from '../gate-outcome.js';
 import type { Criticality, SchemaChange, SchemaDiffData, SchemaSource } from './types.js';
 
 const WORDS: Record<Criticality, string> = { breaking: '❌ breaking', dangerous: '⚠️ dangerous', safe: '✅ safe' };
@@ -12,13 +11,12 @@ const FULL_LIST = 'the schema-diff report (maestro schema-diff --format json)';
  * dangerous changes, safe changes folded, deprecations and broken persisted operations. Schema
  * text (messages quote default values and deprecation reasons) is escaped.
  */
-export function renderSchemaDiff(outcome: GateOutcome<SchemaDiffData>, limit = GITHUB_TEXT_LIMIT): string {
-  const { data } = outcome;
-  const verdict = !outcome.passed ? '❌ failed' : data.approval ? '⚠️ passed with approval' : '✅ passed';
+export function renderSchemaDiff(data: SchemaDiffData, passed: boolean, headline: string, limit = GITHUB_TEXT_LIMIT): string {
+  const verdict = !passed ? '❌ failed' : data.approval ? '⚠️ passed with approval' : '✅ passed';
   const out = [
     `### Schema diff ${verdict}`,
     '',
-    escapeMarkdown(outcome.headline, 1000),
+    escapeMarkdown(headline, 1000),
     '',
     `${sourceText(data.old)} → ${sourceText(data.new)}`,
     '',

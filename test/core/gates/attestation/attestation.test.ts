@@ -59,18 +59,22 @@ describe('evaluateAttestations', () => {
   });
 });
 
+const context = { subject: { repo: 'octo/app', sha: 'a'.repeat(40) }, producer: { name: 'maestro-cli', version: '0.1.0' }, createdAt: '2026-11-20T12:00:00Z' };
+
 describe('concludeAttestations', () => {
   it('fails when an artifact is unverified, annotating it', () => {
     const results = evaluateAttestations({ artifacts: [artifact, { ...artifact, path: 'dist/other.tgz' }], bundles: [good], policy: {} });
-    const outcome = concludeAttestations(results, {}, { mode: 'rename', paths: [] });
-    expect([outcome.passed, outcome.data.counts]).toEqual([true, { verified: 2, unverified: 0 }]);
-    const failing = concludeAttestations([{ ...results[0]!, verified: false, errors: [{ check: 'subject', message: 'm' }] }], {}, { mode: 'rename', paths: ['dist/app.tgz.quarantined'] });
-    expect(failing.passed).toBe(false);
+    const outcome = concludeAttestations(results, {}, { mode: 'rename', paths: [] }, context);
+    expect([outcome.conclusion, outcome.report.data.counts]).toEqual(['pass', { verified: 2, unverified: 0 }]);
+    const failing = concludeAttestations([{ ...results[0]!, verified: false, errors: [{ check: 'subject', message: 'm' }] }], {}, { mode: 'rename', paths: ['dist/app.tgz.quarantined'] }, context);
+    expect(failing.conclusion).toBe('fail');
     expect(failing.headline).toBe('1 of 1 artifact could not be verified (renamed with .quarantined): dist/app.tgz.');
-    expect(failing.annotations).toEqual([{ path: 'dist/app.tgz', level: 'failure', title: 'unverified artifact', message: 'm' }]);
+    expect(failing.annotations).toEqual([{ level: 'error', title: 'unverified artifact dist/app.tgz', message: 'm' }]);
+    expect(failing.outputs).toEqual({ verified: '0', unverified: '1', 'quarantined-paths': 'dist/app.tgz.quarantined' });
+    expect(failing.markdown).toMatch(/^\| `dist\/app\.tgz`<br>`sha256:111111111111`… \| ❌ unverified \| .* \| \*\*subject\*\*: m \|$/m);
   });
 
   it('fails when no artifact was given', () => {
-    expect(concludeAttestations([], {}, { mode: 'none', paths: [] }).passed).toBe(false);
+    expect(concludeAttestations([], {}, { mode: 'none', paths: [] }, context).conclusion).toBe('fail');
   });
 });

@@ -5,9 +5,7 @@ import { checkPersistedOperations } from '../../../../core/gates/schema-diff/che
 import { diffGraphqlSchemas } from '../../../../core/gates/schema-diff/diff-graphql-schemas.js';
 import { evaluateSchemaDiff } from '../../../../core/gates/schema-diff/evaluate-schema-diff.js';
 import { parseGraphqlSchema } from '../../../../core/gates/schema-diff/parse-graphql-schema.js';
-import { renderSchemaDiff } from '../../../../core/gates/schema-diff/render-schema-diff.js';
 import { parseEvidence } from '../../../../core/evidence/parse-evidence.js';
-import { buildEvidenceReport } from '../../../../core/evidence/build-evidence-report.js';
 import { introspectionFromSchema } from 'graphql';
 import '../../../helpers/build-evidence.js';
 
@@ -58,7 +56,7 @@ async function evaluate(labels: string[] = [], operations?: { path: string; text
   const newSchema = sdl(NEW);
   const diff = await diffGraphqlSchemas(oldSchema, newSchema);
   const persistedQueries = operations ? checkPersistedOperations(newSchema.schema, operations) : undefined;
-  return evaluateSchemaDiff({ old: { source: 'schema.graphql', ref: 'origin/main' }, new: { source: 'schema.graphql' }, diff, persistedQueries, annotatePath: 'schema.graphql', labels, approvalLabel: 'approved-breaking-change', approvedBy });
+  return evaluateSchemaDiff({ old: { source: 'schema.graphql', ref: 'origin/main' }, new: { source: 'schema.graphql' }, diff, persistedQueries, annotatePath: 'schema.graphql', labels, approvalLabel: 'approved-breaking-change', approvedBy }, context);
 }
 
 describe('diffGraphqlSchemas', () => {
@@ -148,45 +146,45 @@ describe('checkPersistedOperations', () => {
 describe('evaluateSchemaDiff', () => {
   it('fails on breaking changes without the approval label, annotating breaking and dangerous lines', async () => {
     const outcome = await evaluate();
-    expect(outcome.passed).toBe(false);
-    expect(outcome.data.counts).toEqual({ breaking: 2, dangerous: 2, safe: expect.any(Number) });
-    expect(outcome.data.approval).toBeUndefined();
+    expect(outcome.conclusion).toBe('fail');
+    expect(outcome.report.data.counts).toEqual({ breaking: 2, dangerous: 2, safe: expect.any(Number) });
+    expect(outcome.report.data.approval).toBeUndefined();
     expect(outcome.headline).toMatch(/^2 breaking changes: add the label "approved-breaking-change"/);
-    expect(outcome.annotations).toContainEqual(expect.objectContaining({ path: 'schema.graphql', line: 6, level: 'failure', title: 'breaking schema change: FIELD_REMOVED' }));
+    expect(outcome.annotations).toContainEqual(expect.objectContaining({ file: 'schema.graphql', startLine: 6, level: 'error', title: 'breaking schema change: FIELD_REMOVED' }));
+    expect(outcome.outputs).toEqual({ breaking: '2', dangerous: '2', safe: expect.stringMatching(/^\d+$/), 'broken-operations': '0', approved: 'false' });
     expect(outcome.annotations.some((a) => a.level === 'notice')).toBe(false);
   });
 
   it('passes with the approval label and records who applied it', async () => {
     const outcome = await evaluate(['approved-breaking-change'], undefined, 'octocat');
-    expect(outcome.passed).toBe(true);
-    expect(outcome.data.approval).toEqual({ label: 'approved-breaking-change', appliedBy: 'octocat' });
+    expect(outcome.conclusion).toBe('pass');
+    expect(outcome.report.data.approval).toEqual({ label: 'approved-breaking-change', appliedBy: 'octocat' });
     expect(outcome.headline).toContain('accepted by the label "approved-breaking-change" applied by @octocat');
-    expect(outcome.annotations.find((a) => a.line === 6)?.level).toBe('warning');
+    expect(outcome.annotations.find((a) => a.startLine === 6)?.level).toBe('warning');
   });
 
   it('fails on broken persisted operations too', async () => {
     const outcome = await evaluate([], [{ path: 'ops/a.graphql', text: 'query A { user(id: 1) { email } }' }]);
     expect(outcome.headline).toMatch(/^2 breaking changes and 1 persisted operation broken/);
-    expect(outcome.data.persistedQueries).toEqual({ checked: 1, broken: [expect.objectContaining({ operation: 'A' })] });
+    expect(outcome.report.data.persistedQueries).toEqual({ checked: 1, broken: [expect.objectContaining({ operation: 'A' })] });
   });
 
   it('passes without recording an approval when nothing needs one', async () => {
     const diff = await diffGraphqlSchemas(sdl(OLD), sdl(OLD));
-    const outcome = evaluateSchemaDiff({ old: { source: 'a' }, new: { source: 'b' }, diff, labels: ['approved-breaking-change'], approvalLabel: 'approved-breaking-change' });
-    expect([outcome.passed, outcome.data.approval, outcome.data.counts]).toEqual([true, undefined, { breaking: 0, dangerous: 0, safe: 0 }]);
+    const outcome = evaluateSchemaDiff({ old: { source: 'a' }, new: { source: 'b' }, diff, labels: ['approved-breaking-change'], approvalLabel: 'approved-breaking-change' }, context);
+    expect([outcome.conclusion, outcome.report.data.approval, outcome.report.data.counts]).toEqual(['pass', undefined, { breaking: 0, dangerous: 0, safe: 0 }]);
   });
 
   it('makes a report valid against the schema-diff schema', async () => {
     const outcome = await evaluate(['approved-breaking-change'], [{ path: 'ops/a.graphql', text: 'query A { user(id: 1) { email } }' }], 'octocat');
-    const report = buildEvidenceReport('schema-diff', outcome.data, context);
-    const item = parseEvidence(Buffer.from(JSON.stringify(report)), 'report.json');
+    const item = parseEvidence(Buffer.from(JSON.stringify(outcome.report)), 'report.json');
     expect(item.status === 'invalid' ? item.issues : []).toEqual([]);
   });
 });
 
-describe('renderSchemaDiff', () => {
+describe('the schema diff Markdown', () => {
   it('renders the verdict, counts and a table of changes', async () => {
-    const markdown = renderSchemaDiff(await evaluate());
+    const markdown = (await evaluate()).markdown;
     expect(markdown).toContain('### Schema diff ❌ failed');
     expect(markdown).toContain('| 2 | 2 |');
     expect(markdown).toMatch(/\| ❌ breaking \| `FIELD_REMOVED` \| `User.email` \| Field 'email' was removed from object type 'User' \(line 6\) \|/);
@@ -196,7 +194,7 @@ describe('renderSchemaDiff', () => {
   it('escapes schema text: a deprecation reason cannot inject HTML or mention anyone', async () => {
     const hostile = OLD.replace('use users', '<img src=x onerror=alert(1)> @octo-org/admins');
     const diff = await diffGraphqlSchemas(sdl(hostile), sdl(NEW));
-    const markdown = renderSchemaDiff(evaluateSchemaDiff({ old: { source: 'a' }, new: { source: 'b' }, diff, labels: [], approvalLabel: 'x' }));
+    const markdown = evaluateSchemaDiff({ old: { source: 'a' }, new: { source: 'b' }, diff, labels: [], approvalLabel: 'x' }, context).markdown;
     expect(markdown).toContain('\\<img src=x onerror=alert(1)\\>');
     expect(markdown).not.toMatch(/[^\\]<img/);
     expect(markdown).not.toContain('@octo-org');
@@ -205,7 +203,7 @@ describe('renderSchemaDiff', () => {
   it('stays within the size limit with many changes, saying how many rows were left out', async () => {
     const wide = (n: number) => `type Query {\n${Array.from({ length: n }, (_, i) => `  field${i}(arg: Int): String`).join('\n')}\n}\n`;
     const diff = await diffGraphqlSchemas(sdl(wide(3000)), sdl('type Query { other: String }'));
-    const markdown = renderSchemaDiff(evaluateSchemaDiff({ old: { source: 'a' }, new: { source: 'b' }, diff, labels: [], approvalLabel: 'x' }));
+    const markdown = evaluateSchemaDiff({ old: { source: 'a' }, new: { source: 'b' }, diff, labels: [], approvalLabel: 'x' }, context).markdown;
     expect(markdown.length).toBeLessThanOrEqual(65_535);
     expect(markdown).toMatch(/_\d+ more rows were left out/);
   });
