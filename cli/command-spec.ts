@@ -98,4 +98,17 @@ export const COMMANDS: CommandSpec[] = [
     ],
     run: async (o) => (await import('./commands/verify-attestation.js')).verifyAttestationCommand(o as never),
   },
+  {
+    words: ['sbom-diff'],
+    summary: 'Diff two SBOMs (CycloneDX 1.4-1.6 or SPDX 2.3 JSON) by package URL: added, removed, version- and license-changed components; fail on denied packages or licenses and on new copyleft licenses. Exit 0 passed, 1 policy violated, 2 bad input.',
+    options: [
+      { name: 'base', type: 'string', value: 'sbom.json', required: true, description: 'SBOM of the base branch or previous release' },
+      { name: 'head', type: 'string', value: 'sbom.json', required: true, description: 'SBOM of the change' },
+      { name: 'deny-license', type: 'string', value: 'spdx-id', multiple: true, description: 'SPDX license id that added or changed components may not carry' },
+      { name: 'deny-package', type: 'string', value: 'purl or name', multiple: true, description: 'package that may not be added, as a purl without version (pkg:npm/left-pad) or a name' },
+      { name: 'copyleft', type: 'string', value: 'level', choices: ['strong', 'all', 'off'], default: 'strong', description: 'fail on new copyleft licenses: strong (GPL, AGPL, ...), all (also LGPL, MPL, EPL, ...), or off' },
+      ...GATE_OUTPUT_OPTIONS,
+    ],
+    run: async (o) => (await import('./commands/sbom-diff.js')).sbomDiffCommand(o as never),
+  },
 ];

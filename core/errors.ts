@@ -29,7 +29,8 @@ export type ErrorCode =
   | 'GRAPHQL_SCHEMA_INVALID'
   | 'GIT_FAILED'
   | 'GRAPHQL_DOCUMENT_INVALID'
-  | 'ARTIFACT_UPLOAD_FAILED';
+  | 'ARTIFACT_UPLOAD_FAILED'
+  | 'SBOM_INVALID';
 
 /** Options of a `MaestroError` beyond its code and message. */
 export interface MaestroErrorOptions {
