@@ -1,12 +1,6 @@
-import { MaestroError } from '../../core/errors.js';
-import { checkPersistedOperations } from '../../core/gates/schema-diff/check-persisted-operations.js';
-import { diffGraphqlSchemas } from '../../core/gates/schema-diff/diff-graphql-schemas.js';
-import { evaluateSchemaDiff } from '../../core/gates/schema-diff/evaluate-schema-diff.js';
-import { parseGraphqlSchema } from '../../core/gates/schema-diff/parse-graphql-schema.js';
-import { readOperationFiles } from '../../core/io/read-operation-files.js';
 import { pullRequestEventPath, readPullRequestEvent } from '../../core/io/read-pull-request-event.js';
-import { readSchemaSource } from '../../core/io/read-schema-source.js';
 import { resolveReportContext } from '../../core/io/resolve-report-context.js';
+import { schemaDiffFromFiles } from '../../core/io/schema-diff-from-files.js';
 import { emitGateOutcome, type GateOutputOptions } from '../emit-gate-outcome.js';
 
 /** Options of `maestro schema-diff`, as the command line gives them. */
@@ -24,28 +18,19 @@ export interface SchemaDiffOptions extends GateOutputOptions {
 
 /** `maestro schema-diff`: diff two GraphQL schemas, check persisted operations, print the report. */
 export async function schemaDiffCommand(options: SchemaDiffOptions): Promise<number> {
-  const eventPath = pullRequestEventPath(options.event, process.env);
-  const event = eventPath ? await readPullRequestEvent(eventPath) : undefined;
-  const context = resolveReportContext('maestro-cli', { ...options, repo: options.repo ?? event?.pr.repo }, { ...process.env, ...(eventPath ? { GITHUB_EVENT_PATH: eventPath } : {}) });
-  const baseRef = event?.pr.baseRef ?? process.env.GITHUB_BASE_REF;
-  const oldSpec = options.old ?? (baseRef ? `origin/${baseRef}:${options.new}` : undefined);
-  if (!oldSpec) throw new MaestroError('USAGE', 'no old schema: pass --old, or run on a pull request so the base branch is known', { remedy: 'pass --old <file or ref:path>, e.g. --old origin/main:schema.graphql.' });
-  const [oldBytes, newBytes] = await Promise.all([readSchemaSource(oldSpec, 'old schema'), readSchemaSource(options.new, 'new schema')]);
-  const oldSchema = parseGraphqlSchema(oldBytes.bytes, oldSpec);
-  const newSchema = parseGraphqlSchema(newBytes.bytes, options.new);
-  const diff = await diffGraphqlSchemas(oldSchema, newSchema);
-  const persistedQueries = options.operations ? checkPersistedOperations(newSchema.schema, await readOperationFiles(options.operations)) : undefined;
-  const labels = options.labels !== undefined ? options.labels.split(',').map((l) => l.trim()).filter(Boolean) : (event?.pr.labels ?? []);
-  const outcome = evaluateSchemaDiff(
+  const event = pullRequestEventPath(options.event, process.env);
+  // The report is about the PR's repository when an event is given, unless --repo says otherwise.
+  const repo = options.repo ?? (event ? (await readPullRequestEvent(event)).pr.repo : undefined);
+  const context = resolveReportContext('maestro-cli', { ...options, repo }, { ...process.env, ...(event ? { GITHUB_EVENT_PATH: event } : {}) });
+  const outcome = await schemaDiffFromFiles(
     {
-      old: oldBytes.ref ? { source: oldBytes.source, ref: oldBytes.ref } : { source: oldBytes.source },
-      new: newBytes.ref ? { source: newBytes.source, ref: newBytes.ref } : { source: newBytes.source },
-      diff,
-      ...(persistedQueries ? { persistedQueries } : {}),
-      ...(newBytes.ref ? {} : { annotatePath: newBytes.source }),
-      labels,
+      new: options.new,
+      old: options.old,
+      operations: options.operations,
       approvalLabel: options.approvalLabel,
-      ...(event?.labeledBy?.label === options.approvalLabel ? { approvedBy: event.labeledBy.login } : {}),
+      labels: options.labels?.split(',').map((l) => l.trim()).filter(Boolean),
+      event,
+      baseRef: process.env.GITHUB_BASE_REF || undefined,
     },
     context,
   );

@@ -27,13 +27,13 @@ export async function readSchemaSource(spec: string, what: string, maxBytes = MA
   if (existsSync(spec) || !gitSpec) return { bytes: await readInputFile(spec, what, maxBytes), source: spec };
   const [, ref, path] = gitSpec as unknown as [string, string, string];
   if (ref.startsWith('-')) throw new MaestroError('USAGE', `${what} ${spec}: a git ref cannot start with "-"`, { remedy: 'name a branch, tag or commit.' });
-  const object = `${ref}:${path.replace(/^\.\//, '')}`;
+  const object = `${ref}:${path}`;
   const size = Number(await git(['cat-file', '-s', object], spec, what));
   if (size > maxBytes) throw new MaestroError('FILE_TOO_LARGE', `${what} ${spec} is ${size} bytes, more than the limit of ${maxBytes}`, { file: spec, remedy: 'pass the right file; this limit protects the gate from runaway or hostile input.' });
   const { stdout } = await run('git', ['cat-file', 'blob', object], { encoding: 'buffer', maxBuffer: maxBytes + 1 }).catch((cause: unknown) => {
     throw gitError(cause, spec, what);
   });
-  return { bytes: stdout, source: path, ref };
+  return { bytes: stdout, source: path.replace(/^\.\//, ''), ref };
 }
 
 async function git(args: string[], spec: string, what: string): Promise<string> {

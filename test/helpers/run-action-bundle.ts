@@ -22,14 +22,14 @@ export interface ActionRun {
  * INPUT_<NAME> variables (names upper-cased, dashes kept), outputs and summary as files. Asynchronous,
  * so loopback servers of the same test process (the artifact service stand-in) can answer it.
  */
-export async function runActionBundle(name: string, inputs: Record<string, string>, env: Record<string, string> = {}, node = process.execPath): Promise<ActionRun> {
+export async function runActionBundle(name: string, inputs: Record<string, string>, env: Record<string, string> = {}, node = process.execPath, cwd = root): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'runner-'));
   const files = { output: join(dir, 'output'), summary: join(dir, 'summary') };
   writeFileSync(files.output, '');
   writeFileSync(files.summary, '');
   const vars = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
   const child = spawn(node, [join(root, 'actions', name, 'dist/index.js')], {
-    cwd: root,
+    cwd,
     env: { PATH: process.env.PATH, GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary, RUNNER_TEMP: dir, ...vars, ...env },
   });
   let log = '';
