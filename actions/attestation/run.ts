@@ -1,6 +1,6 @@
 import type { AttestationData, QuarantineMode } from '../../core/gates/attestation/types.js';
 import type { GateOutcome } from '../../core/gates/gate-outcome.js';
-import { attestationFromFiles } from '../../core/io/attestation-from-files.js';
+import { attestationFromFiles, type AttestationFiles } from '../../core/io/attestation-from-files.js';
 import { resolveReportContext, type SubjectOverrides } from '../../core/io/resolve-report-context.js';
 import { MaestroError } from '../../core/errors.js';
 import type { GateActionIo } from '../lib/gate-action-io.js';
@@ -8,16 +8,9 @@ import type { PublishSettings } from '../lib/publish-gate-outcome.js';
 import { runGateAction } from '../lib/run-gate-action.js';
 
 /** The attestation action's inputs, resolved by main.ts. */
-export interface AttestationRunInputs {
-  artifacts: string[];
-  bundles: string[];
-  identity?: string;
-  issuer?: string;
-  key?: string;
-  trustedRoot?: string;
-  predicateType: string;
+export interface AttestationRunInputs extends Omit<AttestationFiles, 'quarantine'> {
+  /** rename, move or none; checked here, as the input is free text. */
   quarantine: string;
-  quarantineDir: string;
   subject: SubjectOverrides;
   settings: PublishSettings;
   env: NodeJS.ProcessEnv;

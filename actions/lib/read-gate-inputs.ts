@@ -10,6 +10,13 @@ export function optionalInput(name: string): string | undefined {
   return core.getInput(name) || undefined;
 }
 
+/** A required input: a usage error naming it when empty (`core.getInput`'s own error would read as an internal one). */
+export function requiredInput(name: string): string {
+  const value = core.getInput(name);
+  if (value === '') throw new MaestroError('USAGE', `the input ${name} is required and was not given`, { remedy: `set ${name} in the step's with: block.` });
+  return value;
+}
+
 /** A multi-line input: one value per line, blank lines and surrounding spaces dropped. */
 export function listInput(name: string): string[] {
   return core.getMultilineInput(name).map((line) => line.trim()).filter((line) => line !== '');

@@ -20,6 +20,12 @@ describe('the committed bundle of actions/sbom-diff', () => {
     expect(run.log).toContain('::error title=SBOM denied-package::es-errors@1.3.0 is a denied package (pkg:npm/es-errors@1.3.0)');
   });
 
+  it('fails the step with a usage error when a required input is missing', async () => {
+    const run = await runActionBundle('sbom-diff', { base, upload: 'false' }, subject);
+    expect(run.code).toBe(1);
+    expect(run.log).toContain("::error::error USAGE: the input head is required and was not given%0A  remedy: set head in the step's with: block.");
+  });
+
   it('refuses an unknown copyleft level', async () => {
     const run = await runActionBundle('sbom-diff', { base, head, copyleft: 'some', upload: 'false' }, subject);
     expect(run.code).toBe(1);
