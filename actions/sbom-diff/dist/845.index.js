@@ -962,9 +962,9 @@ function parseCycloneDx(doc, file) {
         list.forEach((item, i) => {
             const at = `${pointer}/${i}`;
             const c = asObject(item, file, at);
-            const name = parse_sbom_text(c.name, file, `${at}/name`, true);
-            const version = parse_sbom_text(c.version, file, `${at}/version`, false);
-            const purl = parse_sbom_text(c.purl, file, `${at}/purl`, false);
+            const name = parse_sbom_text(c.name, file, at, 'name', true);
+            const version = parse_sbom_text(c.version, file, at, 'version', false);
+            const purl = parse_sbom_text(c.purl, file, at, 'purl', false);
             if (c.components !== undefined)
                 stack.push({ list: c.components, pointer: `${at}/components` });
             add(sbom, purl, { name, version, licenses: cycloneDxLicenses(c.licenses, file, `${at}/licenses`) }, at);
@@ -984,7 +984,7 @@ function cycloneDxLicenses(value, file, pointer) {
             out.push(e.expression);
         else {
             const license = asObject(e.license, file, `${pointer}/${i}/license`);
-            const id = parse_sbom_text(license.id, file, `${pointer}/${i}/license/id`, false) ?? parse_sbom_text(license.name, file, `${pointer}/${i}/license/name`, false);
+            const id = parse_sbom_text(license.id, file, `${pointer}/${i}`, 'license/id', false) ?? parse_sbom_text(license.name, file, `${pointer}/${i}`, 'license/name', false);
             if (id)
                 out.push(id);
         }
@@ -1001,14 +1001,14 @@ function parseSpdx(doc, file) {
     packages.forEach((item, i) => {
         const at = `/packages/${i}`;
         const p = asObject(item, file, at);
-        const name = parse_sbom_text(p.name, file, `${at}/name`, true);
-        const version = parse_sbom_text(p.versionInfo, file, `${at}/versionInfo`, false);
+        const name = parse_sbom_text(p.name, file, at, 'name', true);
+        const version = parse_sbom_text(p.versionInfo, file, at, 'versionInfo', false);
         const refs = p.externalRefs ?? [];
         if (!Array.isArray(refs))
             throw invalid(file, `${at}/externalRefs`, 'must be an array', 'fix the SBOM.');
         const purlRef = refs.map((r, j) => asObject(r, file, `${at}/externalRefs/${j}`)).find((r) => r.referenceType === 'purl');
-        const purl = purlRef ? parse_sbom_text(purlRef.referenceLocator, file, `${at}/externalRefs/referenceLocator`, true) : undefined;
-        const declared = parse_sbom_text(p.licenseDeclared, file, `${at}/licenseDeclared`, false);
+        const purl = purlRef ? parse_sbom_text(purlRef.referenceLocator, file, at, 'externalRefs/referenceLocator', true) : undefined;
+        const declared = parse_sbom_text(p.licenseDeclared, file, at, 'licenseDeclared', false);
         const licenses = declared && declared !== 'NOASSERTION' && declared !== 'NONE' ? [declared] : [];
         add(sbom, purl, { name, version, licenses }, at);
     });
@@ -1025,7 +1025,8 @@ function add(sbom, purl, fields, pointer) {
     if (!PURL.test(purl))
         throw invalid(sbom.file, `${pointer}/purl`, `holds ${JSON.stringify(purl.slice(0, 100))}, which is not a package URL (pkg:type/...)`, 'fix the purl, or remove it.');
     const known = sbom.components.get(purl);
-    const licenses = [...new Set([...(known?.licenses ?? []), ...fields.licenses])].sort();
+    const own = fields.licenses.length > 1 ? [...new Set(fields.licenses)].sort() : fields.licenses;
+    const licenses = known ? [...new Set([...known.licenses, ...fields.licenses])].sort() : own;
     sbom.components.set(purl, { purl, name: fields.name, ...(fields.version !== undefined ? { version: fields.version } : {}), licenses });
 }
 function asObject(value, file, pointer) {
@@ -1033,14 +1034,15 @@ function asObject(value, file, pointer) {
         throw invalid(file, pointer, 'must be a JSON object', 'fix the SBOM so that it matches its format.');
     return value;
 }
-function parse_sbom_text(value, file, pointer, required) {
+/** A string field; the pointer (`at` + `/field`) is only built for an error, as this runs for every field of every component. */
+function parse_sbom_text(value, file, at, field, required) {
+    if (typeof value === 'string' && value.length > 0 && value.length <= MAX_TEXT * 2)
+        return value;
     if (value === undefined && !required)
         return undefined;
     if (typeof value !== 'string' || value.length === 0)
-        throw invalid(file, pointer, required ? 'must be a non-empty string' : 'must be a string', 'fix the SBOM so that it matches its format.');
-    if (value.length > MAX_TEXT * 2)
-        throw invalid(file, pointer, `is ${value.length} characters long, more than ${MAX_TEXT * 2}`, 'fix the SBOM; names, versions and licenses are short.');
-    return value;
+        throw invalid(file, `${at}/${field}`, required ? 'must be a non-empty string' : 'must be a string', 'fix the SBOM so that it matches its format.');
+    throw invalid(file, `${at}/${field}`, `is ${value.length} characters long, more than ${MAX_TEXT * 2}`, 'fix the SBOM; names, versions and licenses are short.');
 }
 function invalid(file, pointer, what, remedy) {
     return new errors/* MaestroError */.Gq('SBOM_INVALID', `SBOM ${file}${pointer ? ` at ${pointer}` : ''} ${what}`, { file, pointer, remedy });

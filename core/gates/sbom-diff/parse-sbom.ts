@@ -33,9 +33,9 @@ function parseCycloneDx(doc: Json, file: string): ParsedSbom {
     list.forEach((item, i) => {
       const at = `${pointer}/${i}`;
       const c = asObject(item, file, at);
-      const name = text(c.name, file, `${at}/name`, true)!;
-      const version = text(c.version, file, `${at}/version`, false);
-      const purl = text(c.purl, file, `${at}/purl`, false);
+      const name = text(c.name, file, at, 'name', true)!;
+      const version = text(c.version, file, at, 'version', false);
+      const purl = text(c.purl, file, at, 'purl', false);
       if (c.components !== undefined) stack.push({ list: c.components, pointer: `${at}/components` });
       add(sbom, purl, { name, version, licenses: cycloneDxLicenses(c.licenses, file, `${at}/licenses`) }, at);
     });
@@ -52,7 +52,7 @@ function cycloneDxLicenses(value: unknown, file: string, pointer: string): strin
     if (typeof e.expression === 'string') out.push(e.expression);
     else {
       const license = asObject(e.license, file, `${pointer}/${i}/license`);
-      const id = text(license.id, file, `${pointer}/${i}/license/id`, false) ?? text(license.name, file, `${pointer}/${i}/license/name`, false);
+      const id = text(license.id, file, `${pointer}/${i}`, 'license/id', false) ?? text(license.name, file, `${pointer}/${i}`, 'license/name', false);
       if (id) out.push(id);
     }
   });
@@ -67,13 +67,13 @@ function parseSpdx(doc: Json, file: string): ParsedSbom {
   packages.forEach((item, i) => {
     const at = `/packages/${i}`;
     const p = asObject(item, file, at);
-    const name = text(p.name, file, `${at}/name`, true)!;
-    const version = text(p.versionInfo, file, `${at}/versionInfo`, false);
+    const name = text(p.name, file, at, 'name', true)!;
+    const version = text(p.versionInfo, file, at, 'versionInfo', false);
     const refs = p.externalRefs ?? [];
     if (!Array.isArray(refs)) throw invalid(file, `${at}/externalRefs`, 'must be an array', 'fix the SBOM.');
     const purlRef = refs.map((r, j) => asObject(r, file, `${at}/externalRefs/${j}`)).find((r) => r.referenceType === 'purl');
-    const purl = purlRef ? text(purlRef.referenceLocator, file, `${at}/externalRefs/referenceLocator`, true) : undefined;
-    const declared = text(p.licenseDeclared, file, `${at}/licenseDeclared`, false);
+    const purl = purlRef ? text(purlRef.referenceLocator, file, at, 'externalRefs/referenceLocator', true) : undefined;
+    const declared = text(p.licenseDeclared, file, at, 'licenseDeclared', false);
     const licenses = declared && declared !== 'NOASSERTION' && declared !== 'NONE' ? [declared] : [];
     add(sbom, purl, { name, version, licenses }, at);
   });
@@ -90,7 +90,8 @@ function add(sbom: ParsedSbom, purl: string | undefined, fields: Omit<SbomCompon
   }
   if (!PURL.test(purl)) throw invalid(sbom.file, `${pointer}/purl`, `holds ${JSON.stringify(purl.slice(0, 100))}, which is not a package URL (pkg:type/...)`, 'fix the purl, or remove it.');
   const known = sbom.components.get(purl);
-  const licenses = [...new Set([...(known?.licenses ?? []), ...fields.licenses])].sort();
+  const own = fields.licenses.length > 1 ? [...new Set(fields.licenses)].sort() : fields.licenses;
+  const licenses = known ? [...new Set([...known.licenses, ...fields.licenses])].sort() : own;
   sbom.components.set(purl, { purl, name: fields.name, ...(fields.version !== undefined ? { version: fields.version } : {}), licenses });
 }
 
@@ -99,11 +100,12 @@ function asObject(value: unknown, file: string, pointer: string): Json {
   return value as Json;
 }
 
-function text(value: unknown, file: string, pointer: string, required: boolean): string | undefined {
+/** A string field; the pointer (`at` + `/field`) is only built for an error, as this runs for every field of every component. */
+function text(value: unknown, file: string, at: string, field: string, required: boolean): string | undefined {
+  if (typeof value === 'string' && value.length > 0 && value.length <= MAX_TEXT * 2) return value;
   if (value === undefined && !required) return undefined;
-  if (typeof value !== 'string' || value.length === 0) throw invalid(file, pointer, required ? 'must be a non-empty string' : 'must be a string', 'fix the SBOM so that it matches its format.');
-  if (value.length > MAX_TEXT * 2) throw invalid(file, pointer, `is ${value.length} characters long, more than ${MAX_TEXT * 2}`, 'fix the SBOM; names, versions and licenses are short.');
-  return value;
+  if (typeof value !== 'string' || value.length === 0) throw invalid(file, `${at}/${field}`, required ? 'must be a non-empty string' : 'must be a string', 'fix the SBOM so that it matches its format.');
+  throw invalid(file, `${at}/${field}`, `is ${value.length} characters long, more than ${MAX_TEXT * 2}`, 'fix the SBOM; names, versions and licenses are short.');
 }
 
 function invalid(file: string, pointer: string, what: string, remedy: string): MaestroError {
