@@ -967,28 +967,32 @@ function parseCycloneDx(doc, file) {
             const purl = parse_sbom_text(c.purl, file, at, 'purl', false);
             if (c.components !== undefined)
                 stack.push({ list: c.components, pointer: `${at}/components` });
-            add(sbom, purl, { name, version, licenses: cycloneDxLicenses(c.licenses, file, `${at}/licenses`) }, at);
+            add(sbom, purl, { name, version, licenses: cycloneDxLicenses(c.licenses, file, at) }, at);
         });
     }
     return sbom;
 }
-function cycloneDxLicenses(value, file, pointer) {
+function cycloneDxLicenses(value, file, at) {
     if (value === undefined)
         return [];
     if (!Array.isArray(value))
-        throw invalid(file, pointer, 'must be an array', 'fix the SBOM; licenses is a JSON array of {license} or {expression} objects.');
+        throw invalid(file, `${at}/licenses`, 'must be an array', 'fix the SBOM; licenses is a JSON array of {license} or {expression} objects.');
     const out = [];
-    value.forEach((entry, i) => {
-        const e = asObject(entry, file, `${pointer}/${i}`);
-        if (typeof e.expression === 'string')
+    for (let i = 0; i < value.length; i++) {
+        const e = value[i];
+        if (!isObject(e))
+            throw invalid(file, `${at}/licenses/${i}`, 'must be a JSON object', 'fix the SBOM so that it matches its format.');
+        if (typeof e.expression === 'string') {
             out.push(e.expression);
-        else {
-            const license = asObject(e.license, file, `${pointer}/${i}/license`);
-            const id = parse_sbom_text(license.id, file, `${pointer}/${i}`, 'license/id', false) ?? parse_sbom_text(license.name, file, `${pointer}/${i}`, 'license/name', false);
-            if (id)
-                out.push(id);
+            continue;
         }
-    });
+        const license = e.license;
+        if (!isObject(license))
+            throw invalid(file, `${at}/licenses/${i}/license`, 'must be a JSON object', 'fix the SBOM so that it matches its format.');
+        const id = license.id !== undefined ? parse_sbom_text(license.id, file, `${at}/licenses/${i}`, 'license/id', true) : parse_sbom_text(license.name, file, `${at}/licenses/${i}`, 'license/name', false);
+        if (id)
+            out.push(id);
+    }
     return out;
 }
 function parseSpdx(doc, file) {
@@ -1027,10 +1031,16 @@ function add(sbom, purl, fields, pointer) {
     const known = sbom.components.get(purl);
     const own = fields.licenses.length > 1 ? [...new Set(fields.licenses)].sort() : fields.licenses;
     const licenses = known ? [...new Set([...known.licenses, ...fields.licenses])].sort() : own;
-    sbom.components.set(purl, { purl, name: fields.name, ...(fields.version !== undefined ? { version: fields.version } : {}), licenses });
+    const component = { purl, name: fields.name, licenses };
+    if (fields.version !== undefined)
+        component.version = fields.version;
+    sbom.components.set(purl, component);
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function asObject(value, file, pointer) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
+    if (!isObject(value))
         throw invalid(file, pointer, 'must be a JSON object', 'fix the SBOM so that it matches its format.');
     return value;
 }

@@ -37,25 +37,28 @@ function parseCycloneDx(doc: Json, file: string): ParsedSbom {
       const version = text(c.version, file, at, 'version', false);
       const purl = text(c.purl, file, at, 'purl', false);
       if (c.components !== undefined) stack.push({ list: c.components, pointer: `${at}/components` });
-      add(sbom, purl, { name, version, licenses: cycloneDxLicenses(c.licenses, file, `${at}/licenses`) }, at);
+      add(sbom, purl, { name, version, licenses: cycloneDxLicenses(c.licenses, file, at) }, at);
     });
   }
   return sbom;
 }
 
-function cycloneDxLicenses(value: unknown, file: string, pointer: string): string[] {
+function cycloneDxLicenses(value: unknown, file: string, at: string): string[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) throw invalid(file, pointer, 'must be an array', 'fix the SBOM; licenses is a JSON array of {license} or {expression} objects.');
+  if (!Array.isArray(value)) throw invalid(file, `${at}/licenses`, 'must be an array', 'fix the SBOM; licenses is a JSON array of {license} or {expression} objects.');
   const out: string[] = [];
-  value.forEach((entry, i) => {
-    const e = asObject(entry, file, `${pointer}/${i}`);
-    if (typeof e.expression === 'string') out.push(e.expression);
-    else {
-      const license = asObject(e.license, file, `${pointer}/${i}/license`);
-      const id = text(license.id, file, `${pointer}/${i}`, 'license/id', false) ?? text(license.name, file, `${pointer}/${i}`, 'license/name', false);
-      if (id) out.push(id);
+  for (let i = 0; i < value.length; i++) {
+    const e = value[i] as Json;
+    if (!isObject(e)) throw invalid(file, `${at}/licenses/${i}`, 'must be a JSON object', 'fix the SBOM so that it matches its format.');
+    if (typeof e.expression === 'string') {
+      out.push(e.expression);
+      continue;
     }
-  });
+    const license = e.license as Json;
+    if (!isObject(license)) throw invalid(file, `${at}/licenses/${i}/license`, 'must be a JSON object', 'fix the SBOM so that it matches its format.');
+    const id = license.id !== undefined ? text(license.id, file, `${at}/licenses/${i}`, 'license/id', true) : text(license.name, file, `${at}/licenses/${i}`, 'license/name', false);
+    if (id) out.push(id);
+  }
   return out;
 }
 
@@ -92,11 +95,17 @@ function add(sbom: ParsedSbom, purl: string | undefined, fields: Omit<SbomCompon
   const known = sbom.components.get(purl);
   const own = fields.licenses.length > 1 ? [...new Set(fields.licenses)].sort() : fields.licenses;
   const licenses = known ? [...new Set([...known.licenses, ...fields.licenses])].sort() : own;
-  sbom.components.set(purl, { purl, name: fields.name, ...(fields.version !== undefined ? { version: fields.version } : {}), licenses });
+  const component: SbomComponent = { purl, name: fields.name, licenses };
+  if (fields.version !== undefined) component.version = fields.version;
+  sbom.components.set(purl, component);
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function asObject(value: unknown, file: string, pointer: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(file, pointer, 'must be a JSON object', 'fix the SBOM so that it matches its format.');
+  if (!isObject(value)) throw invalid(file, pointer, 'must be a JSON object', 'fix the SBOM so that it matches its format.');
   return value as Json;
 }
 
