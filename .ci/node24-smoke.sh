@@ -49,3 +49,25 @@ env GITHUB_OUTPUT="$ev/output" GITHUB_STEP_SUMMARY="$ev/summary" RUNNER_TEMP="$e
   "$node24" actions/evidence-bundle/dist/index.js > "$ev/log" || { echo "evidence-bundle action failed on Node 24" >&2; cat "$ev/log" >&2; exit 1; }
 grep -q '^manifest-sha256<<' "$ev/output" || { echo "evidence-bundle action set no outputs on Node 24" >&2; exit 1; }
 echo "release evidence bundle built, verified and run as an action on $("$node24" --version)"
+
+# The schema-diff, attestation and SBOM diff gates on Node 24: CLI and committed action bundles.
+sha=$(printf 'a%.0s' $(seq 40))
+"$node24" bin/maestro.cjs sbom-diff --base test/fixtures/sbom/express-4.17.1/npm-sbom.cdx.json --head test/fixtures/sbom/express-4.21.2/npm-sbom.spdx.json --repo acme/web --sha "$sha" > /dev/null
+"$node24" bin/maestro.cjs schema-diff --old node_modules/octokit-graphql-schema-v14/schema.graphql --new node_modules/@octokit/graphql-schema/schema.json --repo acme/api --sha "$sha" --labels approved-breaking-change > /dev/null
+att=$(mktemp -d)
+cp ../shared/realworld/sigstore/gundam-visor-1.0.1/gundam-visor-1.0.1.tgz "$att/"
+"$node24" bin/maestro.cjs verify-attestation --artifact "$att/gundam-visor-1.0.1.tgz" --bundle ../shared/realworld/sigstore/gundam-visor-1.0.1/provenance.sigstore.json \
+  --identity '^https://github.com/ramonpetgrave64/' --issuer https://token.actions.githubusercontent.com --repo acme/web --sha "$sha" > /dev/null
+: > "$tmp/output"
+env GITHUB_REPOSITORY=acme/web GITHUB_SHA="$sha" GITHUB_OUTPUT="$tmp/output" GITHUB_STEP_SUMMARY="$tmp/summary" RUNNER_TEMP="$tmp" INPUT_UPLOAD=false \
+  INPUT_ARTIFACTS="$att/gundam-visor-1.0.1.tgz" INPUT_BUNDLES=../shared/realworld/sigstore/gundam-visor-1.0.1/attestations.json \
+  INPUT_IDENTITY='^https://github.com/ramonpetgrave64/' INPUT_ISSUER=https://token.actions.githubusercontent.com "$node24" actions/attestation/dist/index.js > "$tmp/log" \
+  || { echo "actions/attestation bundle on Node 24 failed" >&2; cat "$tmp/log" >&2; exit 1; }
+env GITHUB_REPOSITORY=acme/web GITHUB_SHA="$sha" GITHUB_OUTPUT="$tmp/output" GITHUB_STEP_SUMMARY="$tmp/summary" RUNNER_TEMP="$tmp" INPUT_UPLOAD=false \
+  INPUT_BASE=test/fixtures/sbom/express-4.17.1/npm-sbom.cdx.json INPUT_HEAD=test/fixtures/sbom/express-4.21.2/npm-sbom.cdx.json "$node24" actions/sbom-diff/dist/index.js > "$tmp/log" \
+  || { echo "actions/sbom-diff bundle on Node 24 failed" >&2; cat "$tmp/log" >&2; exit 1; }
+env GITHUB_REPOSITORY=acme/api GITHUB_SHA="$sha" GITHUB_OUTPUT="$tmp/output" GITHUB_STEP_SUMMARY="$tmp/summary" RUNNER_TEMP="$tmp" INPUT_UPLOAD=false \
+  INPUT_SCHEMA=node_modules/@octokit/graphql-schema/schema.json INPUT_OLD-SCHEMA=node_modules/octokit-graphql-schema-v14/schema.graphql INPUT_APPROVAL-LABEL=x "$node24" actions/schema-diff/dist/index.js > "$tmp/log" \
+  && { echo "actions/schema-diff bundle on Node 24 passed 4 breaking changes" >&2; exit 1; }
+grep -q 'breaking<<' "$tmp/output" || { echo "actions/schema-diff bundle on Node 24 did not report" >&2; cat "$tmp/log" >&2; exit 1; }
+echo "schema-diff, verify-attestation and sbom-diff (CLI and action bundles) ran on $("$node24" --version)"

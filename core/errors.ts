@@ -33,7 +33,12 @@ export type ErrorCode =
   | 'STORE_NOT_WORM'
   | 'STORE_ACCESS'
   | 'STORE_RETENTION'
-  | 'SIGNING_FAILED';
+  | 'SIGNING_FAILED'
+  | 'GRAPHQL_SCHEMA_INVALID'
+  | 'GIT_FAILED'
+  | 'GRAPHQL_DOCUMENT_INVALID'
+  | 'ARTIFACT_UPLOAD_FAILED'
+  | 'SBOM_INVALID';
 
 /** Options of a `MaestroError` beyond its code and message. */
 export interface MaestroErrorOptions {

@@ -98,12 +98,15 @@ const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 const SHIPPED_ROOT_NAME = 'the Sigstore public-good trusted root shipped with the sigstore library';
 
 let shippedRoot: TrustedRoot | undefined;
+// Trust material is built once per root and key: parsing its certificates and keys costs more than verifying one bundle.
+const parsedRoots = new WeakMap<object, TrustedRoot>();
+const trustCache = new WeakMap<TrustedRoot, Map<string, TrustMaterial>>();
 
 /** Verifies one Sigstore bundle; throws `SignatureInvalidError` naming the failed check and the remedy. */
 export function verifySigstoreBundle(input: VerifySigstoreBundleInput): SigstoreVerification {
   const bundle = parseBundle(input.bundle, input.bundleFile);
-  const root = input.trustedRoot === undefined ? loadShippedRoot() : parseTrustedRoot(input.trustedRoot, input.trustedRootFile ?? 'the trusted root');
   const rootName = input.trustedRootFile ?? SHIPPED_ROOT_NAME;
+  const root = input.trustedRoot === undefined ? loadShippedRoot() : givenRoot(input.trustedRoot, rootName);
   const keyed = bundle.verificationMaterial.content.$case === 'publicKey';
   const publicKey = keyed ? requireKey(input, bundle) : undefined;
   if (!keyed && input.policy.identity === undefined) {
@@ -113,7 +116,7 @@ export function verifySigstoreBundle(input: VerifySigstoreBundleInput): Sigstore
   if (content.$case === 'messageSignature' && input.artifact === undefined) {
     throw new SignatureInvalidError('signature', `${input.bundleFile} signs an artifact's digest (message signature) but no artifact was given`, { file: input.bundleFile, remedy: 'pass the artifact the bundle signs.' });
   }
-  const trust = toTrust(root, publicKey, rootName);
+  const trust = trustFor(root, publicKey, input.policy.publicKeyPem, rootName);
   let signer: Signer;
   try {
     const entity = toSignedEntity(bundle, input.artifact);
@@ -175,6 +178,26 @@ function parseTrustedRoot(json: unknown, name: string): TrustedRoot {
   } catch (cause) {
     throw new SignatureInvalidError('trust-root', `${name} is a malformed Sigstore trusted root: ${(cause as Error).message}`, { file: name, remedy: 'pass the trusted_root.json unchanged.', cause });
   }
+}
+
+function givenRoot(json: unknown, name: string): TrustedRoot {
+  if (typeof json !== 'object' || json === null) return parseTrustedRoot(json, name);
+  const cached = parsedRoots.get(json);
+  if (cached) return cached;
+  const root = parseTrustedRoot(json, name);
+  parsedRoots.set(json, root);
+  return root;
+}
+
+function trustFor(root: TrustedRoot, key: KeyObject | undefined, keyPem: string | undefined, rootName: string): TrustMaterial {
+  const byKey = trustCache.get(root) ?? new Map<string, TrustMaterial>();
+  trustCache.set(root, byKey);
+  const id = key ? (keyPem ?? '') : '';
+  const cached = byKey.get(id);
+  if (cached) return cached;
+  const trust = toTrust(root, key, rootName);
+  byKey.set(id, trust);
+  return trust;
 }
 
 function requireKey(input: VerifySigstoreBundleInput, bundle: Bundle): KeyObject {

@@ -3,8 +3,9 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
 
-/** Runs the built `maestro` bin (npm test builds it first) from the repository, as a user would. */
+/** Runs the built `maestro` bin (npm test builds it first) as a user would, outside GitHub Actions unless `env` says otherwise. */
 export function runMaestro(args: string[], env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(root, 'bin/maestro.cjs'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GITHUB_')));
+  const result = spawnSync(process.execPath, [join(root, 'bin/maestro.cjs'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...clean, ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

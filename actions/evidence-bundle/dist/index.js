@@ -63439,11 +63439,14 @@ const SUPPORTED_MEDIA_TYPES = (/* unused pure expression or super */ null && (['
 const verify_sigstore_bundle_IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 const SHIPPED_ROOT_NAME = 'the Sigstore public-good trusted root shipped with the sigstore library';
 let shippedRoot;
+// Trust material is built once per root and key: parsing its certificates and keys costs more than verifying one bundle.
+const parsedRoots = new WeakMap();
+const trustCache = new WeakMap();
 /** Verifies one Sigstore bundle; throws `SignatureInvalidError` naming the failed check and the remedy. */
 function verifySigstoreBundle(input) {
     const bundle = parseBundle(input.bundle, input.bundleFile);
-    const root = input.trustedRoot === undefined ? loadShippedRoot() : parseTrustedRoot(input.trustedRoot, input.trustedRootFile ?? 'the trusted root');
     const rootName = input.trustedRootFile ?? SHIPPED_ROOT_NAME;
+    const root = input.trustedRoot === undefined ? loadShippedRoot() : givenRoot(input.trustedRoot, rootName);
     const keyed = bundle.verificationMaterial.content.$case === 'publicKey';
     const publicKey = keyed ? requireKey(input, bundle) : undefined;
     if (!keyed && input.policy.identity === undefined) {
@@ -63453,7 +63456,7 @@ function verifySigstoreBundle(input) {
     if (content.$case === 'messageSignature' && input.artifact === undefined) {
         throw new SignatureInvalidError('signature', `${input.bundleFile} signs an artifact's digest (message signature) but no artifact was given`, { file: input.bundleFile, remedy: 'pass the artifact the bundle signs.' });
     }
-    const trust = toTrust(root, publicKey, rootName);
+    const trust = trustFor(root, publicKey, input.policy.publicKeyPem, rootName);
     let signer;
     try {
         const entity = toSignedEntity(bundle, input.artifact);
@@ -63516,6 +63519,27 @@ function parseTrustedRoot(json, name) {
     catch (cause) {
         throw new SignatureInvalidError('trust-root', `${name} is a malformed Sigstore trusted root: ${cause.message}`, { file: name, remedy: 'pass the trusted_root.json unchanged.', cause });
     }
+}
+function givenRoot(json, name) {
+    if (typeof json !== 'object' || json === null)
+        return parseTrustedRoot(json, name);
+    const cached = parsedRoots.get(json);
+    if (cached)
+        return cached;
+    const root = parseTrustedRoot(json, name);
+    parsedRoots.set(json, root);
+    return root;
+}
+function trustFor(root, key, keyPem, rootName) {
+    const byKey = trustCache.get(root) ?? new Map();
+    trustCache.set(root, byKey);
+    const id = key ? (keyPem ?? '') : '';
+    const cached = byKey.get(id);
+    if (cached)
+        return cached;
+    const trust = toTrust(root, key, rootName);
+    byKey.set(id, trust);
+    return trust;
 }
 function requireKey(input, bundle) {
     const hint = bundle.verificationMaterial.content.$case === 'publicKey' ? bundle.verificationMaterial.content.publicKey.hint : '';

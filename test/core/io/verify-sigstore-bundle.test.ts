@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -6,14 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { bundleToJSON, toDSSEBundle, toMessageSignatureBundle } from '@sigstore/bundle';
 import { dsse } from '@sigstore/core';
 import seeds from '@sigstore/tuf/seeds.json' with { type: 'json' };
-import nock from 'nock';
+import { Socket } from 'node:net';
 import { publicKeyId, verifySigstoreBundle, type SignatureInvalidError, type SignerPolicy } from '../../../core/io/verify-sigstore-bundle.js';
-
-// Importing nock patches Node's http for every test file of this Jest worker: undo it when this file is done.
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-});
 
 // Real bundles of real npm packages, read in place (see ../shared/realworld/README.md).
 const realworld = resolve(fileURLToPath(import.meta.url), '../../../../../shared/realworld/sigstore');
@@ -71,12 +65,15 @@ describe('verifySigstoreBundle', () => {
     });
 
     it('uses a trusted root given as a file and never opens a connection', () => {
-      nock.disableNetConnect();
+      const connect = jest.spyOn(Socket.prototype, 'connect');
+      const fetch = jest.spyOn(globalThis, 'fetch');
       try {
         const result = verifySigstoreBundle({ bundle: readBundle('sigstore-2.3.1/provenance.sigstore.json'), bundleFile: 'b', trustedRoot: shippedRoot, trustedRootFile: 'trusted_root.json', policy: { identity: provenance[3]!.identity } });
         expect(result.signer.type).toBe('certificate');
+        expect([connect.mock.calls.length, fetch.mock.calls.length]).toEqual([0, 0]);
       } finally {
-        nock.enableNetConnect();
+        connect.mockRestore();
+        fetch.mockRestore();
       }
     });
   });

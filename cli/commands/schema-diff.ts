@@ -1,0 +1,38 @@
+import { pullRequestEventPath, readPullRequestEvent } from '../../core/io/read-pull-request-event.js';
+import { resolveReportContext } from '../../core/io/resolve-report-context.js';
+import { schemaDiffFromFiles } from '../../core/io/schema-diff-from-files.js';
+import { emitGateOutcome, type GateOutputOptions } from '../emit-gate-outcome.js';
+
+/** Options of `maestro schema-diff`, as the command line gives them. */
+export interface SchemaDiffOptions extends GateOutputOptions {
+  old?: string;
+  new: string;
+  operations?: string;
+  approvalLabel: string;
+  labels?: string;
+  event?: string;
+  repo?: string;
+  sha?: string;
+  pr?: string;
+}
+
+/** `maestro schema-diff`: diff two GraphQL schemas, check persisted operations, print the report. */
+export async function schemaDiffCommand(options: SchemaDiffOptions): Promise<number> {
+  const event = pullRequestEventPath(options.event, process.env);
+  // The report is about the PR's repository when an event is given, unless --repo says otherwise.
+  const repo = options.repo ?? (event ? (await readPullRequestEvent(event)).pr.repo : undefined);
+  const context = resolveReportContext('maestro-cli', { ...options, repo }, { ...process.env, ...(event ? { GITHUB_EVENT_PATH: event } : {}) });
+  const outcome = await schemaDiffFromFiles(
+    {
+      new: options.new,
+      old: options.old,
+      operations: options.operations,
+      approvalLabel: options.approvalLabel,
+      labels: options.labels?.split(',').map((l) => l.trim()).filter(Boolean),
+      event,
+      baseRef: process.env.GITHUB_BASE_REF || undefined,
+    },
+    context,
+  );
+  return emitGateOutcome(outcome, options, options.new);
+}

@@ -1,0 +1,28 @@
+import type { QuarantineMode } from '../../core/gates/attestation/types.js';
+import { attestationFromFiles } from '../../core/io/attestation-from-files.js';
+import { resolveReportContext } from '../../core/io/resolve-report-context.js';
+import { emitGateOutcome, type GateOutputOptions } from '../emit-gate-outcome.js';
+
+/** Options of `maestro verify-attestation`, as the command line gives them. */
+export interface VerifyAttestationOptions extends GateOutputOptions {
+  artifact?: string[];
+  bundle?: string[];
+  identity?: string;
+  issuer?: string;
+  key?: string;
+  trustedRoot?: string;
+  predicateType: string;
+  quarantine: QuarantineMode;
+  quarantineDir: string;
+  repo?: string;
+  sha?: string;
+  pr?: string;
+}
+
+/** `maestro verify-attestation`: verify Sigstore bundles for artifacts offline, quarantine the unverified ones. */
+export async function verifyAttestationCommand(options: VerifyAttestationOptions): Promise<number> {
+  const context = resolveReportContext('maestro-cli', options, process.env);
+  const bundles = options.bundle ?? [];
+  const outcome = await attestationFromFiles({ ...options, artifacts: options.artifact ?? [], bundles }, context);
+  return emitGateOutcome(outcome, options, bundles.join(', '));
+}
