@@ -8,6 +8,8 @@ export interface OptionSpec {
   required?: boolean;
   choices?: readonly string[];
   default?: string;
+  /** The option may be repeated; its value is then the list of values given. */
+  multiple?: boolean;
 }
 
 /** A command: its words (`controls list`), arguments, options, and the module that runs it. */
@@ -18,7 +20,7 @@ export interface CommandSpec {
   args?: Array<{ name: string; required: boolean; variadic?: boolean }>;
   options: OptionSpec[];
   /** Loads and runs the command; returns the exit code. */
-  run: (options: Record<string, string | boolean | undefined>, args: string[]) => Promise<number>;
+  run: (options: Record<string, string | string[] | boolean | undefined>, args: string[]) => Promise<number>;
 }
 
 const catalogOption: OptionSpec = { name: 'catalog', type: 'string', value: 'dir', description: 'folder of control files (default: the catalog shipped with maestro)' };

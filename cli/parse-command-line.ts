@@ -4,7 +4,7 @@ import { COMMANDS, type CommandSpec } from './command-spec.js';
 
 /** What the command line asks for. */
 export type Invocation =
-  | { type: 'run'; command: CommandSpec; options: Record<string, string | boolean | undefined>; args: string[]; debug: boolean }
+  | { type: 'run'; command: CommandSpec; options: Record<string, string | string[] | boolean | undefined>; args: string[]; debug: boolean }
   | { type: 'help'; command?: CommandSpec; group?: string }
   | { type: 'version' };
 
@@ -34,7 +34,7 @@ export function parseCommandLine(argv: string[]): Invocation {
   try {
     parsed = parseArgs({
       args: rest.filter((a) => !GLOBAL_FLAGS.has(a)),
-      options: Object.fromEntries(command.options.map((o) => [o.name, { type: o.type }])),
+      options: Object.fromEntries(command.options.map((o) => [o.name, { type: o.type, ...(o.multiple ? { multiple: true } : {}) }])),
       allowPositionals: true,
       strict: true,
     });
@@ -42,9 +42,9 @@ export function parseCommandLine(argv: string[]): Invocation {
     const message = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '').replace(/^Unknown option/, 'unknown option') : String(error);
     throw new MaestroError('USAGE', `${message} (${name})`, { remedy: `run ${name} --help for its options.` });
   }
-  const options: Record<string, string | boolean | undefined> = {};
+  const options: Record<string, string | string[] | boolean | undefined> = {};
   for (const spec of command.options) {
-    const value = parsed.values[spec.name] as string | boolean | undefined;
+    const value = parsed.values[spec.name] as string | string[] | boolean | undefined;
     if (value === undefined && spec.required) throw new MaestroError('USAGE', `required option '--${spec.name} <${spec.value ?? 'value'}>' not specified (${name})`, { remedy: `run ${name} --help for its options.` });
     if (typeof value === 'string' && spec.choices && !spec.choices.includes(value)) {
       throw new MaestroError('USAGE', `option '--${spec.name}' must be one of ${spec.choices.join(', ')}, not '${value}' (${name})`, { remedy: `run ${name} --help for its options.` });

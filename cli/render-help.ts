@@ -8,7 +8,7 @@ export function renderHelp(command?: CommandSpec, group?: string): string {
     const args = (command.args ?? []).map((a) => (a.required ? `<${a.name}${a.variadic ? '...' : ''}>` : `[${a.name}${a.variadic ? '...' : ''}]`)).join(' ');
     const rows = command.options.map((o) => [
       `--${o.name}${o.value ? ` <${o.value}>` : ''}`,
-      `${o.description}${o.choices ? ` (choices: ${o.choices.join(', ')}${o.default ? `; default: ${o.default}` : ''})` : ''}${o.required ? ' (required)' : ''}`,
+      `${o.description}${o.choices ? ` (choices: ${o.choices.join(', ')}${o.default ? `; default: ${o.default}` : ''})` : ''}${o.required ? ' (required)' : ''}${o.multiple ? ' (repeatable)' : ''}`,
     ]);
     rows.push(['--debug', 'print stack traces of unexpected errors'], ['-h, --help', 'display help for command']);
     return `Usage: maestro ${command.words.join(' ')} [options]${args ? ` ${args}` : ''}\n\n${command.summary}\n\nOptions:\n${table(rows)}`;

@@ -22,7 +22,8 @@ export type ErrorCode =
   | 'CONFIG_INVALID'
   | 'EVENT_INVALID'
   | 'CONTROL_NOT_FOUND'
-  | 'ENV_INVALID';
+  | 'ENV_INVALID'
+  | 'ARTIFACT_UPLOAD_FAILED';
 
 /** Options of a `MaestroError` beyond its code and message. */
 export interface MaestroErrorOptions {

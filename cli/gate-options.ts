@@ -1,0 +1,10 @@
+import type { OptionSpec } from './command-spec.js';
+
+/** Options every gate command takes: output format and file, and what the report is about. */
+export const GATE_OUTPUT_OPTIONS: OptionSpec[] = [
+  { name: 'format', type: 'string', value: 'format', choices: ['markdown', 'json'], default: 'markdown', description: 'output: markdown (human-readable) or json (the evidence report)' },
+  { name: 'out', type: 'string', value: 'file', description: 'also write the evidence report (JSON) to this file' },
+  { name: 'repo', type: 'string', value: 'owner/name', description: 'repository the report is about (default: $GITHUB_REPOSITORY)' },
+  { name: 'sha', type: 'string', value: 'commit', description: "commit the report is about (default: the PR head in $GITHUB_EVENT_PATH, else $GITHUB_SHA)" },
+  { name: 'pr', type: 'string', value: 'number', description: 'pull request the report is about (default: from $GITHUB_EVENT_PATH)' },
+];
