@@ -18,7 +18,12 @@ export async function runGateAction<D>(
     await publishGateOutcome(outcome as GateOutcome<unknown>, settings, io);
     return outcome;
   } catch (error) {
-    io.setFailed(isMaestroError(error) ? formatError(error) : `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    failStep(error, io);
     return undefined;
   }
+}
+
+/** Fails the step with a typed error's code and remedy, or as an internal error with its stack. */
+export function failStep(error: unknown, io: Pick<GateActionIo, 'setFailed'>): void {
+  io.setFailed(isMaestroError(error) ? formatError(error) : `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 }
