@@ -1,3 +1,5 @@
+import { GATE_OUTPUT_OPTIONS } from './gate-options.js';
+
 /** One option of a command, declared once: parsing, validation and help come from it. */
 export interface OptionSpec {
   name: string;
@@ -64,5 +66,19 @@ export const COMMANDS: CommandSpec[] = [
     args: [{ name: 'id', required: true }],
     options: [catalogOption, { name: 'format', type: 'string', value: 'format', choices: ['text', 'json'], default: 'text', description: 'output format' }],
     run: async (o, args) => (await import('./commands/controls.js')).showControl(args[0]!, o as never),
+  },
+  {
+    words: ['k6'],
+    summary: 'Evaluate a k6 end-of-test summary: the thresholds k6 recorded, the catalog\'s (p95 < 350 ms, p99 < 900 ms, failed requests < 1%) and yours, and p(95) against a baseline run. Exit 0 passed, 1 failed (a missing statistic fails), 2 bad input.',
+    options: [
+      { name: 'summary', type: 'string', value: 'file', required: true, description: 'k6 summary: the --summary-export file or the JSON of handleSummary() data' },
+      { name: 'threshold', type: 'string', value: 'metric:expression', multiple: true, description: "extra threshold, such as 'http_req_duration{scenario:browse}:p(95)<300'" },
+      { name: 'baseline', type: 'string', value: 'file', description: 'summary of a baseline run (such as the base branch) to compare p(95) with' },
+      { name: 'max-p95-regression', type: 'string', value: 'percent', description: 'largest allowed growth of http_req_duration p(95) against the baseline (default: 10)' },
+      { name: 'no-catalog-thresholds', type: 'boolean', description: "skip the catalog's thresholds; k6's own and --threshold ones remain" },
+      catalogOption,
+      ...GATE_OUTPUT_OPTIONS,
+    ],
+    run: async (o) => (await import('./commands/k6.js')).k6Command(o as never),
   },
 ];

@@ -23,7 +23,8 @@ export type ErrorCode =
   | 'EVENT_INVALID'
   | 'CONTROL_NOT_FOUND'
   | 'ENV_INVALID'
-  | 'ARTIFACT_UPLOAD_FAILED';
+  | 'ARTIFACT_UPLOAD_FAILED'
+  | 'K6_RUN_FAILED';
 
 /** Options of a `MaestroError` beyond its code and message. */
 export interface MaestroErrorOptions {

@@ -1,0 +1,26 @@
+import { k6GateFromFiles } from '../../core/io/k6-gate-from-files.js';
+import { resolveReportContext } from '../../core/io/resolve-report-context.js';
+import { emitGateOutcome, type GateOutputOptions } from '../emit-gate-outcome.js';
+
+/** Options of `maestro k6`, as the command line gives them. */
+export interface K6Options extends GateOutputOptions {
+  summary: string;
+  threshold?: string[];
+  baseline?: string;
+  maxP95Regression?: string;
+  noCatalogThresholds?: boolean;
+  catalog?: string;
+  repo?: string;
+  sha?: string;
+  pr?: string;
+}
+
+/** `maestro k6`: evaluate a k6 summary's thresholds (and regression against a baseline). Returns the exit code. */
+export async function k6Command(options: K6Options): Promise<number> {
+  const context = resolveReportContext('maestro-cli', options, process.env);
+  const outcome = await k6GateFromFiles(
+    { summary: options.summary, thresholds: options.threshold ?? [], baseline: options.baseline, maxP95Regression: options.maxP95Regression, catalogThresholds: !options.noCatalogThresholds, catalog: options.catalog },
+    context,
+  );
+  return emitGateOutcome(outcome, options, options.summary);
+}
