@@ -81,4 +81,23 @@ export const COMMANDS: CommandSpec[] = [
     ],
     run: async (o) => (await import('./commands/k6.js')).k6Command(o as never),
   },
+  {
+    words: ['slo'],
+    summary: 'Error budget burn of SLOs: budget consumed and multi-window burn rates from Prometheus (or precomputed SLIs), with the policy warn > 20%, block > 30%, lift a block < 10%. Exit 0 passed (warnings included), 1 an SLO blocks or could not be evaluated, 2 bad input.',
+    options: [
+      { name: 'prometheus', type: 'string', value: 'url', description: 'Prometheus base URL, such as http://127.0.0.1:9090; the Authorization header comes from $MAESTRO_PROMETHEUS_AUTHORIZATION' },
+      { name: 'slo', type: 'string', value: 'file', description: 'SLO definitions (YAML): service, objective, window, and good/total or errorRatio PromQL with {{window}}' },
+      { name: 'slis', type: 'string', value: 'file', description: 'precomputed SLIs (JSON), instead of --slo and --prometheus' },
+      { name: 'at', type: 'string', value: 'time', description: 'evaluation time, RFC 3339 or Unix seconds (default: now)' },
+      { name: 'previous', type: 'string', value: 'file', description: "the previous slo-burn report: its blocks hold until the budget consumed falls below the policy's releaseBelow" },
+      { name: 'timeout', type: 'string', value: 'duration', description: 'per-query timeout, such as 30s or 2m (default: 30s)' },
+      { name: 'header', type: 'string', value: 'name: value', multiple: true, description: "extra request header, such as 'X-Scope-OrgID: tenant-1'" },
+      { name: 'ca-file', type: 'string', value: 'file', description: 'PEM CA bundle to verify the Prometheus certificate with' },
+      { name: 'client-cert', type: 'string', value: 'file', description: 'PEM client certificate for mutual TLS (with --client-key)' },
+      { name: 'client-key', type: 'string', value: 'file', description: 'PEM key of the client certificate' },
+      { name: 'insecure-skip-verify', type: 'boolean', description: 'do not verify the TLS certificate (test setups only)' },
+      ...GATE_OUTPUT_OPTIONS,
+    ],
+    run: async (o) => (await import('./commands/slo.js')).sloCommand(o as never),
+  },
 ];
