@@ -22,7 +22,9 @@ export function startService(name: ServiceName, env: Record<string, string> = {}
   const script = join(root, 'scripts/services', `${name}-start.sh`);
   let out: string;
   try {
-    out = execFileSync('flock', ['--close', join(servicesDir, `${name}.lock`), 'bash', script, join(servicesDir, name)], {
+    // The lock is held on fd 9 by this bash only: the script runs with fd 9 closed, so the daemons it
+    // leaves running do not keep the lock (they would block every later start).
+    out = execFileSync('bash', ['-c', 'exec 9>"$1" && flock 9 && bash "$2" "$3" 9>&-', 'start-service', join(servicesDir, `${name}.lock`), script, join(servicesDir, name)], {
       encoding: 'utf8',
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
