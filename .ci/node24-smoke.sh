@@ -34,3 +34,17 @@ second=$(MAESTRO_COMPILE_CACHE="$cc" "$node24" bin/maestro.cjs gate --event exam
   --config examples/maestro.yml --links examples/pr-passing/links.json --now 2026-11-20T12:00:00Z)
 [ "$first" = "$second" ] || { echo "compile cache changed the output on Node 24" >&2; exit 1; }
 echo "compile cache written and reused on $("$node24" --version)"
+
+# The gate actions' bundles on Node 24: the k6 gate evaluates a summary and writes its report.
+gate=$(mktemp -d)
+: > "$gate/output"; : > "$gate/summary"
+set +e
+env GITHUB_REPOSITORY=acme/shop GITHUB_SHA=0123456789abcdef0123456789abcdef01234567 GITHUB_OUTPUT="$gate/output" GITHUB_STEP_SUMMARY="$gate/summary" \
+  RUNNER_TEMP="$gate" INPUT_SUMMARY=test/fixtures/k6/handle-summary.json INPUT_UPLOAD=false "$node24" actions/k6/dist/index.js > "$gate/log"
+code=$?
+set -e
+grep -q '^fail$' "$gate/output" && [ "$code" -eq 1 ] && [ -s "$gate/maestro-evidence-k6/k6-summary.json" ] || { echo "k6 action bundle on Node 24: exit $code" >&2; cat "$gate/log" >&2; exit 1; }
+env GITHUB_REPOSITORY=acme/shop GITHUB_SHA=0123456789abcdef0123456789abcdef01234567 GITHUB_OUTPUT="$gate/output" GITHUB_STEP_SUMMARY="$gate/summary" \
+  RUNNER_TEMP="$gate" INPUT_SLIS=test/fixtures/slo/precomputed.json INPUT_UPLOAD=false "$node24" actions/slo/dist/index.js > "$gate/log" \
+  || { echo "slo action bundle on Node 24 failed" >&2; cat "$gate/log" >&2; exit 1; }
+echo "actions/k6/dist and actions/slo/dist ran on $("$node24" --version)"
