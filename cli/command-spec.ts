@@ -77,6 +77,8 @@ export const COMMANDS: CommandSpec[] = [
       { name: 'max-p95-regression', type: 'string', value: 'percent', description: 'largest allowed growth of http_req_duration p(95) against the baseline (default: 10)' },
       { name: 'no-catalog-thresholds', type: 'boolean', description: "skip the catalog's thresholds; k6's own and --threshold ones remain" },
       catalogOption,
+      { name: 'config', type: 'string', value: 'file', description: 'repo config whose thresholds.k6-summary (p95Ms, p99Ms, failedRate) override the catalog (default: .github/maestro.yml when present)' },
+      { name: 'no-config', type: 'boolean', description: 'ignore .github/maestro.yml' },
       ...GATE_OUTPUT_OPTIONS,
     ],
     run: async (o) => (await import('./commands/k6.js')).k6Command(o as never),

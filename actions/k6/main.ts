@@ -1,4 +1,5 @@
 /** Entry point of the k6 gate action: reads the inputs and hands the runner I/O to `run`. */
+import { existsSync } from 'node:fs';
 import { createRunnerIo } from '../lib/create-runner-io.js';
 import { failStep } from '../lib/run-gate-action.js';
 import { booleanInput, listInput, optionalInput, readGateInputs } from '../lib/read-gate-inputs.js';
@@ -17,6 +18,7 @@ try {
       maxP95Regression: optionalInput('max-p95-regression'),
       catalogThresholds: booleanInput('catalog-thresholds', true),
       catalog: optionalInput('catalog'),
+      config: configInput(),
       subject,
       settings,
       env: process.env,
@@ -25,4 +27,10 @@ try {
   );
 } catch (error) {
   failStep(error, io);
+}
+
+/** The config input; its default path counts only when the file exists. */
+function configInput(): string | undefined {
+  const path = optionalInput('config') ?? '.github/maestro.yml';
+  return path === '.github/maestro.yml' && !existsSync(path) ? undefined : path;
 }

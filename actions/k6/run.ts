@@ -22,6 +22,8 @@ export interface K6RunInputs {
   maxP95Regression?: string;
   catalogThresholds: boolean;
   catalog?: string;
+  /** The repo config, when it exists: its thresholds.k6-summary override the catalog's. */
+  config?: string;
   subject: SubjectOverrides;
   settings: PublishSettings;
   env: NodeJS.ProcessEnv;
@@ -43,7 +45,7 @@ export function run(inputs: K6RunInputs, io: GateActionIo, runner: K6Runner = de
   return runGateAction(async () => {
     const summary = inputs.summary ?? (await runScript(inputs, io, runner));
     const context = resolveReportContext('maestro-action', inputs.subject, inputs.env);
-    return k6GateFromFiles({ summary, thresholds: inputs.thresholds, baseline: inputs.baseline, maxP95Regression: inputs.maxP95Regression, catalogThresholds: inputs.catalogThresholds, catalog: inputs.catalog }, context);
+    return k6GateFromFiles({ summary, thresholds: inputs.thresholds, baseline: inputs.baseline, maxP95Regression: inputs.maxP95Regression, catalogThresholds: inputs.catalogThresholds, catalog: inputs.catalog, config: inputs.config }, context);
   }, inputs.settings, io);
 }
 

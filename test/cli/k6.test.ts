@@ -36,6 +36,17 @@ describe('maestro k6', () => {
     expect(lenient.data.baseline.ok).toBe(true);
   });
 
+  it("uses the repo config's thresholds.k6-summary instead of the catalog's parameters", () => {
+    const config = join(tmp(), 'maestro.yml');
+    writeFileSync(config, 'version: 1\nthresholds:\n  k6-summary:\n    p95Ms: 200\n');
+    const report = JSON.parse(runMaestro(['k6', '--summary', `${fixtures}/summary-export.json`, ...subject, '--config', config, '--format', 'json']).stdout);
+    expect(report.data.thresholds.find((t: { source: string; expression: string }) => t.source === 'catalog' && t.expression.startsWith('p(95)'))).toMatchObject({ expression: 'p(95)<200', value: 241.9, ok: false });
+    writeFileSync(config, 'version: 1\nthresholds: 3\n');
+    const bad = runMaestro(['k6', '--summary', `${fixtures}/summary-export.json`, ...subject, '--config', config]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error CONFIG_INVALID: config file .*maestro\.yml is not valid: thresholds \(line 2\)/);
+  });
+
   it('takes the subject from the GitHub Actions environment', () => {
     const { stdout } = runMaestro(['k6', '--summary', `${fixtures}/handle-summary.json`, '--format', 'json'], { GITHUB_REPOSITORY: 'acme/api', GITHUB_SHA: 'c'.repeat(40) });
     expect(JSON.parse(stdout).subject).toEqual({ repo: 'acme/api', sha: 'c'.repeat(40) });

@@ -16,6 +16,10 @@ describe('k6CatalogThresholds', () => {
   it("takes the GA bar from the catalog's k6-summary parameters", () => {
     expect(catalog.map((t) => `${t.metric}:${t.expression}`)).toEqual(['http_req_duration:p(95)<350', 'http_req_duration:p(99)<900', 'http_req_failed:rate<0.01']);
   });
+
+  it("applies the repo config's thresholds.k6-summary overrides", () => {
+    expect(k6CatalogThresholds(defaultCatalog, { p95Ms: 400 }).map((t) => t.expression)).toEqual(['p(95)<400', 'p(99)<900', 'rate<0.01']);
+  });
 });
 
 describe('evaluateK6', () => {
