@@ -102,4 +102,21 @@ export const COMMANDS: CommandSpec[] = [
     ],
     run: async (o) => (await import('./commands/slo.js')).sloCommand(o as never),
   },
+  {
+    words: ['a11y'],
+    summary: 'Apply the accessibility thresholds (no critical, at most 4 minor by default) to axe-core results, counting only violations new against a baseline when one is given. Exit 0 passed, 1 failed, 2 bad input.',
+    options: [
+      { name: 'results', type: 'string', value: 'file', required: true, description: 'axe-core results: the JSON of axe.run(), one object or an array with one per page' },
+      { name: 'baseline', type: 'string', value: 'file', description: "the base branch's a11y report or axe results: only violations absent there count" },
+      { name: 'max-critical', type: 'string', value: 'n', description: 'most critical violations that pass (default: the catalog, 0)' },
+      { name: 'max-serious', type: 'string', value: 'n', description: 'most serious violations that pass (default: no bound)' },
+      { name: 'max-moderate', type: 'string', value: 'n', description: 'most moderate violations that pass (default: no bound)' },
+      { name: 'max-minor', type: 'string', value: 'n', description: 'most minor violations that pass (default: the catalog, 4)' },
+      catalogOption,
+      { name: 'config', type: 'string', value: 'file', description: 'repo config whose thresholds.a11y (maxCritical, maxSerious, maxModerate, maxMinor) override the catalog (default: .github/maestro.yml when present)' },
+      { name: 'no-config', type: 'boolean', description: 'ignore .github/maestro.yml' },
+      ...GATE_OUTPUT_OPTIONS,
+    ],
+    run: async (o) => (await import('./commands/a11y.js')).a11yCommand(o as never),
+  },
 ];

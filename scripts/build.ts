@@ -48,7 +48,7 @@ const common: BuildOptions = {
 
 const results = await Promise.all([
   build({ ...common, entryPoints: { main: 'cli/main.ts' }, outdir: 'dist/cli' }),
-  build({ ...common, entryPoints: { gate: 'cli/commands/gate.ts', validate: 'cli/commands/validate.ts', controls: 'cli/commands/controls.ts', k6: 'cli/commands/k6.ts', slo: 'cli/commands/slo.ts' }, outdir: 'dist/cli/commands' }),
+  build({ ...common, entryPoints: { gate: 'cli/commands/gate.ts', validate: 'cli/commands/validate.ts', controls: 'cli/commands/controls.ts', k6: 'cli/commands/k6.ts', slo: 'cli/commands/slo.ts', a11y: 'cli/commands/a11y.ts' }, outdir: 'dist/cli/commands' }),
   build({ ...common, entryPoints: { 'compile-assertions': 'core/engine/compile-assertions.ts', 'read-catalog-dir': 'core/io/read-catalog-dir.ts' }, outdir: 'dist/cli/lib' }),
   build({
     ...common,
