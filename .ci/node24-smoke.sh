@@ -47,4 +47,7 @@ grep -q '^fail$' "$gate/output" && [ "$code" -eq 1 ] && [ -s "$gate/maestro-evid
 env GITHUB_REPOSITORY=acme/shop GITHUB_SHA=0123456789abcdef0123456789abcdef01234567 GITHUB_OUTPUT="$gate/output" GITHUB_STEP_SUMMARY="$gate/summary" \
   RUNNER_TEMP="$gate" INPUT_SLIS=test/fixtures/slo/precomputed.json INPUT_UPLOAD=false "$node24" actions/slo/dist/index.js > "$gate/log" \
   || { echo "slo action bundle on Node 24 failed" >&2; cat "$gate/log" >&2; exit 1; }
-echo "actions/k6/dist and actions/slo/dist ran on $("$node24" --version)"
+env GITHUB_REPOSITORY=acme/shop GITHUB_SHA=0123456789abcdef0123456789abcdef01234567 GITHUB_OUTPUT="$gate/output" GITHUB_STEP_SUMMARY="$gate/summary" \
+  RUNNER_TEMP="$gate" INPUT_RESULTS=test/fixtures/a11y/axe-results.json INPUT_BASELINE=test/fixtures/a11y/base-axe-results.json INPUT_UPLOAD=false \
+  "$node24" actions/a11y/dist/index.js > "$gate/log" || { echo "a11y action bundle on Node 24 failed" >&2; cat "$gate/log" >&2; exit 1; }
+echo "actions/k6/dist, actions/slo/dist and actions/a11y/dist ran on $("$node24" --version)"
