@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parseEvidence } from '../../core/evidence/parse-evidence.js';
 import '../helpers/build-evidence.js';
-import { runMaestro } from '../helpers/run-maestro.js';
+import { runMaestro } from '../helpers/run-gate-command.js';
 
 const subject = ['--repo', 'acme/web', '--sha', 'a'.repeat(40)];
 const results = 'test/fixtures/a11y/axe-results.json';
