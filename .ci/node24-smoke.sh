@@ -71,3 +71,20 @@ env GITHUB_REPOSITORY=acme/api GITHUB_SHA="$sha" GITHUB_OUTPUT="$tmp/output" GIT
   && { echo "actions/schema-diff bundle on Node 24 passed 4 breaking changes" >&2; exit 1; }
 grep -q 'breaking<<' "$tmp/output" || { echo "actions/schema-diff bundle on Node 24 did not report" >&2; cat "$tmp/log" >&2; exit 1; }
 echo "schema-diff, verify-attestation and sbom-diff (CLI and action bundles) ran on $("$node24" --version)"
+
+# The gate actions' bundles on Node 24: the k6 gate evaluates a summary and writes its report.
+gate=$(mktemp -d)
+: > "$gate/output"; : > "$gate/summary"
+set +e
+env GITHUB_REPOSITORY=acme/shop GITHUB_SHA=0123456789abcdef0123456789abcdef01234567 GITHUB_OUTPUT="$gate/output" GITHUB_STEP_SUMMARY="$gate/summary" \
+  RUNNER_TEMP="$gate" INPUT_SUMMARY=test/fixtures/k6/handle-summary.json INPUT_UPLOAD=false "$node24" actions/k6/dist/index.js > "$gate/log"
+code=$?
+set -e
+grep -q '^fail$' "$gate/output" && [ "$code" -eq 1 ] && [ -s "$gate/maestro-evidence-k6/k6-summary.json" ] || { echo "k6 action bundle on Node 24: exit $code" >&2; cat "$gate/log" >&2; exit 1; }
+env GITHUB_REPOSITORY=acme/shop GITHUB_SHA=0123456789abcdef0123456789abcdef01234567 GITHUB_OUTPUT="$gate/output" GITHUB_STEP_SUMMARY="$gate/summary" \
+  RUNNER_TEMP="$gate" INPUT_SLIS=test/fixtures/slo/precomputed.json INPUT_UPLOAD=false "$node24" actions/slo/dist/index.js > "$gate/log" \
+  || { echo "slo action bundle on Node 24 failed" >&2; cat "$gate/log" >&2; exit 1; }
+env GITHUB_REPOSITORY=acme/shop GITHUB_SHA=0123456789abcdef0123456789abcdef01234567 GITHUB_OUTPUT="$gate/output" GITHUB_STEP_SUMMARY="$gate/summary" \
+  RUNNER_TEMP="$gate" INPUT_RESULTS=test/fixtures/a11y/axe-results.json INPUT_BASELINE=test/fixtures/a11y/base-axe-results.json INPUT_UPLOAD=false \
+  "$node24" actions/a11y/dist/index.js > "$gate/log" || { echo "a11y action bundle on Node 24 failed" >&2; cat "$gate/log" >&2; exit 1; }
+echo "actions/k6/dist, actions/slo/dist and actions/a11y/dist ran on $("$node24" --version)"

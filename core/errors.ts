@@ -38,7 +38,8 @@ export type ErrorCode =
   | 'GIT_FAILED'
   | 'GRAPHQL_DOCUMENT_INVALID'
   | 'ARTIFACT_UPLOAD_FAILED'
-  | 'SBOM_INVALID';
+  | 'SBOM_INVALID'
+  | 'K6_RUN_FAILED';
 
 /** Options of a `MaestroError` beyond its code and message. */
 export interface MaestroErrorOptions {

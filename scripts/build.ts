@@ -17,7 +17,7 @@ rmSync(resolve(root, 'dist/cli'), { recursive: true, force: true });
 const lazyModules: Plugin = {
   name: 'lazy-modules',
   setup(b) {
-    b.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (args) => (args.importer.endsWith('command-spec.ts') ? { path: args.path, external: true } : undefined));
+    b.onResolve({ filter: /^\.\/commands\/[a-z0-9-]+\.js$/ }, (args) => (args.importer.endsWith('command-spec.ts') ? { path: args.path, external: true } : undefined));
     // yaml's "node" export is CommonJS; its "default" export is the same parser as ES modules, which
     // the bundler can scope-hoist and tree-shake (a start runs its module bodies otherwise).
     b.onResolve({ filter: /^yaml$/ }, () => ({ path: resolve(root, 'node_modules/yaml/browser/index.js') }));
@@ -48,7 +48,7 @@ const common: BuildOptions = {
 
 const results = await Promise.all([
   build({ ...common, entryPoints: { main: 'cli/main.ts' }, outdir: 'dist/cli' }),
-  build({ ...common, entryPoints: { gate: 'cli/commands/gate.ts', validate: 'cli/commands/validate.ts', controls: 'cli/commands/controls.ts', evidence: 'cli/commands/evidence.ts', verify: 'cli/commands/verify.ts', drill: 'cli/commands/drill.ts', 'schema-diff': 'cli/commands/schema-diff.ts', 'verify-attestation': 'cli/commands/verify-attestation.ts', 'sbom-diff': 'cli/commands/sbom-diff.ts' }, outdir: 'dist/cli/commands' }),
+  build({ ...common, entryPoints: { gate: 'cli/commands/gate.ts', validate: 'cli/commands/validate.ts', controls: 'cli/commands/controls.ts', evidence: 'cli/commands/evidence.ts', verify: 'cli/commands/verify.ts', drill: 'cli/commands/drill.ts', 'schema-diff': 'cli/commands/schema-diff.ts', 'verify-attestation': 'cli/commands/verify-attestation.ts', 'sbom-diff': 'cli/commands/sbom-diff.ts', k6: 'cli/commands/k6.ts', slo: 'cli/commands/slo.ts', a11y: 'cli/commands/a11y.ts' }, outdir: 'dist/cli/commands' }),
   build({ ...common, entryPoints: { 'compile-assertions': 'core/engine/compile-assertions.ts', 'read-catalog-dir': 'core/io/read-catalog-dir.ts' }, outdir: 'dist/cli/lib' }),
   build({
     ...common,

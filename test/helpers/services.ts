@@ -12,7 +12,8 @@ export const servicesDir = join(root, '.services');
 
 /**
  * Starts a real service (installing it from Debian when missing) and returns the settings its start
- * script printed as KEY=value lines. Start scripts are idempotent and serialised with flock, so every
+ * script printed as KEY=value lines. Start scripts are idempotent and serialised with flock (`--close`:
+ * the daemons they start must not inherit the lock), so every
  * test file may call this for the services it needs, in any Jest worker. A service that cannot start
  * fails the test file loudly: the tests never skip what they cannot run.
  */

@@ -1,0 +1,28 @@
+import { resolveReportContext } from '../../core/io/resolve-report-context.js';
+import { sloGateFromFiles } from '../../core/io/slo-gate-from-files.js';
+import { emitGateOutcome, type GateOutputOptions } from '../emit-gate-outcome.js';
+
+/** Options of `maestro slo`, as the command line gives them. */
+export interface SloOptions extends GateOutputOptions {
+  prometheus?: string;
+  slo?: string;
+  slis?: string;
+  at?: string;
+  previous?: string;
+  timeout?: string;
+  header?: string[];
+  caFile?: string;
+  clientCert?: string;
+  clientKey?: string;
+  insecureSkipVerify?: boolean;
+  repo?: string;
+  sha?: string;
+  pr?: string;
+}
+
+/** `maestro slo`: error budget burn of the SLOs, from Prometheus or precomputed SLIs. Returns the exit code. */
+export async function sloCommand(options: SloOptions): Promise<number> {
+  const context = resolveReportContext('maestro-cli', options, process.env);
+  const outcome = await sloGateFromFiles({ ...options, headers: options.header ?? [], authorization: process.env.MAESTRO_PROMETHEUS_AUTHORIZATION || undefined }, context);
+  return emitGateOutcome(outcome, options, options.slo ?? options.slis ?? 'the SLO gate');
+}
