@@ -54,13 +54,15 @@ echo "release evidence bundle built, verified and run as an action on $("$node24
 sha=$(printf 'a%.0s' $(seq 40))
 "$node24" bin/maestro.cjs sbom-diff --base test/fixtures/sbom/express-4.17.1/npm-sbom.cdx.json --head test/fixtures/sbom/express-4.21.2/npm-sbom.spdx.json --repo acme/web --sha "$sha" > /dev/null
 "$node24" bin/maestro.cjs schema-diff --old node_modules/octokit-graphql-schema-v14/schema.graphql --new node_modules/@octokit/graphql-schema/schema.json --repo acme/api --sha "$sha" --labels approved-breaking-change > /dev/null
+rw=${MAESTRO_REALWORLD_DIR:-../shared/realworld}
+[ -d "$rw" ] || { echo "real-world samples $rw missing: check out beside shared/ or set MAESTRO_REALWORLD_DIR" >&2; exit 1; }
 att=$(mktemp -d)
-cp ../shared/realworld/sigstore/gundam-visor-1.0.1/gundam-visor-1.0.1.tgz "$att/"
-"$node24" bin/maestro.cjs verify-attestation --artifact "$att/gundam-visor-1.0.1.tgz" --bundle ../shared/realworld/sigstore/gundam-visor-1.0.1/provenance.sigstore.json \
+cp "$rw"/sigstore/gundam-visor-1.0.1/gundam-visor-1.0.1.tgz "$att/"
+"$node24" bin/maestro.cjs verify-attestation --artifact "$att/gundam-visor-1.0.1.tgz" --bundle "$rw"/sigstore/gundam-visor-1.0.1/provenance.sigstore.json \
   --identity '^https://github.com/ramonpetgrave64/' --issuer https://token.actions.githubusercontent.com --repo acme/web --sha "$sha" > /dev/null
 : > "$tmp/output"
 env GITHUB_REPOSITORY=acme/web GITHUB_SHA="$sha" GITHUB_OUTPUT="$tmp/output" GITHUB_STEP_SUMMARY="$tmp/summary" RUNNER_TEMP="$tmp" INPUT_UPLOAD=false \
-  INPUT_ARTIFACTS="$att/gundam-visor-1.0.1.tgz" INPUT_BUNDLES=../shared/realworld/sigstore/gundam-visor-1.0.1/attestations.json \
+  INPUT_ARTIFACTS="$att/gundam-visor-1.0.1.tgz" INPUT_BUNDLES="$rw"/sigstore/gundam-visor-1.0.1/attestations.json \
   INPUT_IDENTITY='^https://github.com/ramonpetgrave64/' INPUT_ISSUER=https://token.actions.githubusercontent.com "$node24" actions/attestation/dist/index.js > "$tmp/log" \
   || { echo "actions/attestation bundle on Node 24 failed" >&2; cat "$tmp/log" >&2; exit 1; }
 env GITHUB_REPOSITORY=acme/web GITHUB_SHA="$sha" GITHUB_OUTPUT="$tmp/output" GITHUB_STEP_SUMMARY="$tmp/summary" RUNNER_TEMP="$tmp" INPUT_UPLOAD=false \

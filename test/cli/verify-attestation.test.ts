@@ -6,9 +6,10 @@ import { describe, expect, it } from '@jest/globals';
 import seeds from '@sigstore/tuf/seeds.json' with { type: 'json' };
 import { parseEvidence } from '../../core/evidence/parse-evidence.js';
 import '../helpers/build-evidence.js';
+import { realworldDir } from '../helpers/realworld.js';
 
 const root = resolve(import.meta.dirname, '../..');
-const realworld = resolve(root, '../shared/realworld/sigstore/gundam-visor-1.0.1');
+const realworld = realworldDir('sigstore', 'gundam-visor-1.0.1');
 const IDENTITY = 'https://github.com/ramonpetgrave64/gundam-visor/.github/workflows/npm-publish.yml@refs/tags/v1.0.1';
 const ISSUER = 'https://token.actions.githubusercontent.com';
 const subject = ['--repo', 'octo/app', '--sha', 'c'.repeat(40)];

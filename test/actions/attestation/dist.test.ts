@@ -1,14 +1,15 @@
 import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseEvidence } from '../../../core/evidence/parse-evidence.js';
 import '../../helpers/build-evidence.js';
 import { startArtifactService, type ArtifactService } from '../../helpers/artifact-service.js';
 import { listZip } from '../../helpers/list-zip.js';
 import { runActionBundle } from '../../helpers/run-action-bundle.js';
+import { realworldDir } from '../../helpers/realworld.js';
 
-const realworld = resolve(import.meta.dirname, '../../../../shared/realworld/sigstore/gundam-visor-1.0.1');
+const realworld = realworldDir('sigstore', 'gundam-visor-1.0.1');
 const subject = { GITHUB_REPOSITORY: 'acme/web', GITHUB_SHA: 'a'.repeat(40) };
 const policy = { identity: '^https://github\\.com/ramonpetgrave64/gundam-visor/', issuer: 'https://token.actions.githubusercontent.com' };
 

@@ -2,15 +2,15 @@ import { describe, expect, it, jest } from '@jest/globals';
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { bundleToJSON, toDSSEBundle, toMessageSignatureBundle } from '@sigstore/bundle';
 import { dsse } from '@sigstore/core';
 import seeds from '@sigstore/tuf/seeds.json' with { type: 'json' };
 import { Socket } from 'node:net';
 import { publicKeyId, verifySigstoreBundle, type SignatureInvalidError, type SignerPolicy } from '../../../core/io/verify-sigstore-bundle.js';
+import { realworldDir } from '../../helpers/realworld.js';
 
 // Real bundles of real npm packages, read in place (see ../shared/realworld/README.md).
-const realworld = resolve(fileURLToPath(import.meta.url), '../../../../../shared/realworld/sigstore');
+const realworld = realworldDir('sigstore');
 const readBundle = (path: string): unknown => JSON.parse(readFileSync(resolve(realworld, path), 'utf8'));
 
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';

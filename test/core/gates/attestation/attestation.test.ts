@@ -5,8 +5,9 @@ import { concludeAttestations, evaluateAttestations } from '../../../../core/gat
 import { readSlsaProvenance } from '../../../../core/gates/attestation/read-slsa-provenance.js';
 import type { BundleOutcome, HashedArtifact } from '../../../../core/gates/attestation/types.js';
 import { verifySigstoreBundle, type InTotoStatement } from '../../../../core/io/verify-sigstore-bundle.js';
+import { realworldDir } from '../../../helpers/realworld.js';
 
-const realworld = resolve(import.meta.dirname, '../../../../../shared/realworld/sigstore');
+const realworld = realworldDir('sigstore');
 const statementOf = (file: string): InTotoStatement => verifySigstoreBundle({ bundle: JSON.parse(readFileSync(resolve(realworld, file), 'utf8')), bundleFile: file, policy: { identity: /./ } }).statement!;
 
 describe('readSlsaProvenance', () => {
