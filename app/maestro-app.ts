@@ -108,7 +108,7 @@ export class MaestroApp {
     });
 
     if (this.#options.routes !== false) {
-      addHandler(operationsHandler(this.metrics, async () => ({ ok: true, detail: { version: VERSION, queue: this.queue?.kind } })));
+      addHandler(operationsHandler(this.metrics, async () => ({ ok: (await this.queue?.healthy()) ?? false, detail: { version: VERSION, queue: this.queue?.kind } })));
     }
   };
 

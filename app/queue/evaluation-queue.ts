@@ -12,6 +12,8 @@ export interface EvaluationQueue {
   /** Where requests are kept: this process (`memory`) or Redis. */
   readonly kind: 'memory' | 'redis';
   enqueue(request: EvaluationRequest): Promise<void>;
+  /** Whether the queue can take work now (Redis answers); for /healthz. */
+  healthy(): Promise<boolean>;
   /** Resolves when nothing is waiting or running (tests, graceful shutdown). */
   onIdle(): Promise<void>;
   close(): Promise<void>;

@@ -99,6 +99,10 @@ export class MemoryQueue implements EvaluationQueue {
     for (const resolve of waiters) resolve();
   }
 
+  async healthy(): Promise<boolean> {
+    return !this.#closed;
+  }
+
   onIdle(): Promise<void> {
     return new Promise((resolve) => {
       this.#idle.push(resolve);

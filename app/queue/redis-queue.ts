@@ -105,6 +105,15 @@ export class RedisQueue implements EvaluationQueue {
     await this.deps.store.update<Slot>(slotKey(key), SLOT_TTL_S, (slot = {}) => (slot.pending ? { pending: slot.pending } : {}));
   }
 
+  /** Redis answers a PING within 2 s: otherwise the replica cannot take or run work. */
+  async healthy(): Promise<boolean> {
+    // Not connected: say so at once rather than queue a PING behind the reconnection.
+    if (this.#closed || this.deps.connection.status !== 'ready') return false;
+    const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 2000).unref());
+    const ping = this.deps.connection.ping().then((answer) => answer === 'PONG', () => false);
+    return Promise.race([ping, timeout]);
+  }
+
   /** Resolves when no job of the queue waits or runs, in any replica. */
   async onIdle(): Promise<void> {
     for (;;) {

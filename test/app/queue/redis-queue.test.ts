@@ -126,4 +126,12 @@ describe('RedisQueue', () => {
     expect(seen).toEqual(['second:7']);
     await second.close();
   });
+
+  it('reports itself healthy while Redis answers, and unhealthy once closed', async () => {
+    const queue = replica(`q-${randomUUID()}`, async () => {});
+    await queue.onIdle(); // connected
+    expect(await queue.healthy()).toBe(true);
+    await queue.close();
+    expect(await queue.healthy()).toBe(false);
+  });
 });
