@@ -144,6 +144,25 @@ export const COMMANDS: CommandSpec[] = [
     run: async (o) => (await import('./commands/drill.js')).wormDrillCommand(o as never),
   },
   {
+    words: ['drill', 'restore'],
+    summary: 'Restore drill: fetch the newest (or given) release bundle from the store, verify it end to end, time it against the RTO; record it in a drill-report. Exit 0 restored and verified in time, 1 missing, altered or late, 2 bad input.',
+    options: [
+      { name: 'store', type: 'string', value: 'url', required: true, description: 'the evidence store holding bundles as <tag>/: s3://<bucket>/<prefix>?..., file://<dir> or a folder' },
+      { name: 'release', type: 'string', value: 'tag', description: 'release to restore (default: the newest bundle in the store, by its manifest\'s createdAt)' },
+      { name: 'rto', type: 'string', value: 'duration', required: true, description: 'recovery time objective, ISO 8601 (PT4H, PT30M, PT90S)' },
+      { name: 'rpo', type: 'string', value: 'duration', description: 'recovery point objective: the restored release may be at most this old' },
+      { name: 'identity', type: 'string', value: 'identity', description: 'keyless: expected certificate identity of the bundle\'s signer, or /regex/' },
+      { name: 'issuer', type: 'string', value: 'url', description: 'keyless: expected OIDC issuer' },
+      { name: 'key', type: 'string', value: 'pub.pem', description: 'key-based: the signer\'s public key (PEM)' },
+      { name: 'trusted-root', type: 'string', value: 'file', description: 'Sigstore trusted_root.json (default: the public-good root shipped with maestro)' },
+      { name: 'allow-unsigned', type: 'boolean', description: 'accept a bundle without a signature' },
+      { name: 'out', type: 'string', value: 'file', description: 'write the drill-report evidence here' },
+      { name: 'repo', type: 'string', value: 'owner/name', description: 'repository the report is evidence for (default: $GITHUB_REPOSITORY)' },
+      { name: 'commit', type: 'string', value: 'sha', description: 'commit the report is evidence for (default: $GITHUB_SHA)' },
+    ],
+    run: async (o) => (await import('./commands/drill.js')).restoreDrillCommand(o as never),
+  },
+  {
     words: ['schema-diff'],
     summary: 'Diff two GraphQL schemas (breaking, dangerous, safe), list deprecations and check persisted operations. Exit 0 passed, 1 breaking changes without the approval label, 2 bad input.',
     options: [
