@@ -163,6 +163,21 @@ export const COMMANDS: CommandSpec[] = [
     run: async (o) => (await import('./commands/drill.js')).restoreDrillCommand(o as never),
   },
   {
+    words: ['drill', 'incident'],
+    summary: 'Mock incident drill: open an issue from the drill form with its checklist, watch it until a person comments, is assigned or closes it, and measure the time to that first acknowledgement against the target; record it in a drill-report. Needs GITHUB_TOKEN (issues: write). Exit 0 acknowledged in time, 1 late or not at all, 2 bad input.',
+    options: [
+      { name: 'repo', type: 'string', value: 'owner/name', description: 'repository the drill issue is opened in and the report is evidence for (default: $GITHUB_REPOSITORY)' },
+      { name: 'template', type: 'string', value: 'file', default: '.github/ISSUE_TEMPLATE/drill-report.yml', description: 'issue form the drill issue is made from (Maestro ships templates/.github/ISSUE_TEMPLATE/drill-report.yml)' },
+      { name: 'ack-target', type: 'string', value: 'duration', default: 'PT15M', description: 'time to first acknowledgement the drill must meet, ISO 8601; the drill waits this long at most' },
+      { name: 'poll', type: 'string', value: 'duration', default: 'PT30S', description: 'how often the issue is checked for an acknowledgement' },
+      { name: 'issue', type: 'string', value: 'number', description: 'resume measuring a drill issue opened earlier instead of opening one' },
+      { name: 'api-url', type: 'string', value: 'url', description: 'GitHub REST API URL (default: $GITHUB_API_URL or https://api.github.com)' },
+      { name: 'out', type: 'string', value: 'file', description: 'write the drill-report evidence here' },
+      { name: 'commit', type: 'string', value: 'sha', description: 'commit the report is evidence for (default: $GITHUB_SHA)' },
+    ],
+    run: async (o) => (await import('./commands/drill.js')).incidentDrillCommand(o as never),
+  },
+  {
     words: ['schema-diff'],
     summary: 'Diff two GraphQL schemas (breaking, dangerous, safe), list deprecations and check persisted operations. Exit 0 passed, 1 breaking changes without the approval label, 2 bad input.',
     options: [

@@ -2,6 +2,9 @@ import { isReleaseTag } from '../../core/bundle/build-manifest.js';
 import { MaestroError } from '../../core/errors.js';
 import type { EvidenceProducer, EvidenceReport } from '../../core/evidence/types.js';
 import { VERSION } from '../../core/generated/version.js';
+import { createGitHubDrillIssues } from '../../core/io/github-drill-issues.js';
+import { runIncidentDrill } from '../../core/io/run-incident-drill.js';
+import { readInputFile } from '../../core/io/read-input-file.js';
 import { runRestoreDrill } from '../../core/io/run-restore-drill.js';
 import { runWormDrill } from '../../core/io/run-worm-drill.js';
 import { openStore } from '../../core/io/store/open-store.js';
@@ -34,6 +37,15 @@ export interface RestoreDrillOptions extends DrillOptions {
   allowUnsigned?: boolean;
 }
 
+/** Options of `maestro drill incident`. */
+export interface IncidentDrillOptions extends DrillOptions {
+  template: string;
+  ackTarget: string;
+  poll: string;
+  issue?: string;
+  apiUrl?: string;
+}
+
 /** `maestro drill worm`: prove the store refuses deletion, overwrite and shorter retention; write a drill-report. */
 export async function wormDrillCommand(options: WormDrillOptions): Promise<number> {
   const context = drillContext(options, 'maestro drill worm');
@@ -58,6 +70,26 @@ export async function restoreDrillCommand(options: RestoreDrillOptions): Promise
     ...context,
   });
   return finishDrill(report, options.out, 'Restore drill');
+}
+
+/** `maestro drill incident`: open a mock incident issue from the drill form, measure the time to the first acknowledgement. */
+export async function incidentDrillCommand(options: IncidentDrillOptions): Promise<number> {
+  const context = drillContext(options, 'maestro drill incident');
+  if (!/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/.test(context.subject.repo)) throw new MaestroError('USAGE', `--repo '${context.subject.repo}' is not owner/name`, { remedy: 'pass the repository the drill issue is opened in, such as acme/web.' });
+  const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
+  if (!token) throw new MaestroError('USAGE', 'the incident drill needs a GitHub token to open and watch its issue', { remedy: 'set GITHUB_TOKEN to a token that may write issues (in a workflow: ${{ github.token }} with permissions: issues: write).' });
+  const issue = options.issue === undefined ? undefined : Number(options.issue);
+  if (issue !== undefined && (!Number.isInteger(issue) || issue < 1)) throw new MaestroError('USAGE', `--issue '${options.issue}' is not an issue number`, { remedy: 'pass the number of the drill issue to resume, such as 42.' });
+  const text = (await readInputFile(options.template, 'issue form', 1024 * 1024)).toString('utf8');
+  const report = await runIncidentDrill({
+    issues: createGitHubDrillIssues(token, context.subject.repo, { baseUrl: options.apiUrl ?? process.env.GITHUB_API_URL, fetch: globalThis.fetch }),
+    form: { text, file: options.template },
+    issue,
+    ackTargetSeconds: durationSeconds(options.ackTarget, '--ack-target'),
+    pollSeconds: durationSeconds(options.poll, '--poll'),
+    ...context,
+  });
+  return finishDrill(report, options.out, 'Incident drill');
 }
 
 /** The subject and producer of a drill report, from the options or the GitHub Actions environment. */
