@@ -1,7 +1,7 @@
 import { findAcknowledgement, type TimelineEvent } from '../drill/find-acknowledgement.js';
 import { countChecklist, renderDrillIssue, type DrillIssue } from '../drill/render-drill-issue.js';
+import { toDrillReport, type DrillStep } from '../drill/to-drill-report.js';
 import type { EvidenceProducer, EvidenceReport } from '../evidence/types.js';
-import type { DrillStep } from './run-restore-drill.js';
 
 /** An issue as the drill sees it. */
 export interface TrackedIssue {
@@ -83,25 +83,8 @@ export async function runIncidentDrill(input: IncidentDrillInput): Promise<Evide
   await input.issues.comment(issue.number, `${verdict}\n\nThe drill-report is the evidence for the on-call control (GA-05).`);
   if (passed) await input.issues.close(issue.number);
   steps.push({ name: 'record the result', result: 'pass', detail: `commented the result on #${issue.number}${passed ? ' and closed it' : ' and left it open'}` });
-  const finishedAt = now();
-  return {
-    kind: 'drill-report',
-    schemaVersion: '1.0',
-    subject: input.subject,
-    producer: input.producer,
-    createdAt: finishedAt.toISOString(),
-    data: {
-      drill: 'incident',
-      status: steps.every((s) => s.result !== 'fail') ? 'pass' : 'fail',
-      startedAt: startedAt.toISOString(),
-      finishedAt: finishedAt.toISOString(),
-      durationSeconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
-      targets: { ackSeconds: target },
-      measured: ackSeconds !== undefined ? { ackSeconds } : {},
-      steps,
-      issue: issue.url,
-    },
-  };
+  const measured = ackSeconds !== undefined ? { ackSeconds } : {};
+  return toDrillReport({ drill: 'incident', subject: input.subject, producer: input.producer, startedAt, finishedAt: now(), targets: { ackSeconds: target }, measured, issue: issue.url }, steps);
 }
 
 /** `45 s`, `12 min`, `12 min 5 s`, `2 h 3 min`. */

@@ -1,19 +1,12 @@
 import type { VerificationCheck } from '../bundle/render-verification.js';
 import { MANIFEST_FILE } from '../bundle/types.js';
+import { toDrillReport, type DrillStep } from '../drill/to-drill-report.js';
 import { parseJsonText } from '../evidence/parse-json-text.js';
 import type { EvidenceProducer, EvidenceReport } from '../evidence/types.js';
 import { findLatestRelease } from './find-latest-release.js';
 import { MAX_MANIFEST_BYTES } from './read-previous-manifest.js';
 import type { EvidenceStore } from './store/evidence-store.js';
 import { verifyBundle, type VerifyBundleInput } from './verify-bundle.js';
-
-/** One step of a drill as the drill-report schema records it. */
-export interface DrillStep {
-  name: string;
-  result: 'pass' | 'fail' | 'skipped';
-  detail: string;
-  response?: string;
-}
 
 /** What to restore, whom to trust, and the objectives the drill is timed against. */
 export interface RestoreDrillInput {
@@ -101,22 +94,6 @@ function releaseTime(bytes: Buffer): number | undefined {
 }
 
 function report(input: RestoreDrillInput, startedAt: Date, finishedAt: Date, steps: DrillStep[], measured: Record<string, number>): EvidenceReport {
-  return {
-    kind: 'drill-report',
-    schemaVersion: '1.0',
-    subject: input.subject,
-    producer: input.producer,
-    createdAt: finishedAt.toISOString(),
-    data: {
-      drill: 'restore',
-      status: steps.every((s) => s.result !== 'fail') ? 'pass' : 'fail',
-      startedAt: startedAt.toISOString(),
-      finishedAt: finishedAt.toISOString(),
-      durationSeconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
-      targets: { rtoSeconds: input.rtoSeconds, ...(input.rpoSeconds !== undefined ? { rpoSeconds: input.rpoSeconds } : {}) },
-      measured,
-      store: input.store.url,
-      steps,
-    },
-  };
+  const targets = { rtoSeconds: input.rtoSeconds, ...(input.rpoSeconds !== undefined ? { rpoSeconds: input.rpoSeconds } : {}) };
+  return toDrillReport({ drill: 'restore', subject: input.subject, producer: input.producer, startedAt, finishedAt, targets, measured, store: input.store.url }, steps);
 }
