@@ -6,6 +6,7 @@ import { defaultCatalog } from '../core/generated/catalog.js';
 import { assertionValidators } from '../core/generated/assertions.js';
 import { VERSION } from '../core/generated/version.js';
 import { ArtifactCache, DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits } from './collect-evidence.js';
+import { DriftScheduler, type DriftSchedule } from './drift/drift-scheduler.js';
 import { mergeRuns } from '../core/app/merge-runs.js';
 import { evaluateCommit, type EvaluationContext } from './evaluate-commit.js';
 import { EtagCache } from './github/etag-cache.js';
@@ -28,6 +29,8 @@ export interface MaestroAppOptions {
   now?: () => Date;
   /** Serve /healthz and /metrics (the server does; tests of handlers alone do not need them). */
   routes?: boolean;
+  /** Sweep every installation for CI drift on a timer; absent: no sweeps. */
+  drift?: DriftSchedule;
 }
 
 /**
@@ -39,6 +42,8 @@ export class MaestroApp {
   readonly metrics: AppMetrics;
   readonly store: StateStore;
   queue: EvaluationQueue | undefined;
+  /** The drift sweep's timer, when sweeps are configured. */
+  drift: DriftScheduler | undefined;
   readonly #options: MaestroAppOptions;
   readonly #etags = new EtagCache();
   readonly #artifacts = new ArtifactCache();
@@ -107,6 +112,11 @@ export class MaestroApp {
       log.info({ repo: trigger.repo.fullName, sha: trigger.sha, pulls: trigger.pulls }, 'evaluation queued');
     });
 
+    if (this.#options.drift) {
+      this.drift = new DriftScheduler(app, this.#options.drift, this.metrics, { name: 'maestro-conductor-app', version: VERSION }, this.#options.now);
+      this.drift.start();
+    }
+
     if (this.#options.routes !== false) {
       addHandler(operationsHandler(this.metrics, async () => ({ ok: (await this.queue?.healthy()) ?? false, detail: { version: VERSION, queue: this.queue?.kind } })));
     }
@@ -131,6 +141,7 @@ export class MaestroApp {
   }
 
   async close(): Promise<void> {
+    await this.drift?.stop();
     await this.queue?.close();
     await this.store.close();
   }

@@ -5,11 +5,13 @@
 import { pathToFileURL } from 'node:url';
 import { pino } from 'pino';
 import { Probot, Server } from 'probot';
-import { formatError, isMaestroError } from '../core/errors.js';
+import { formatError, isMaestroError, MaestroError } from '../core/errors.js';
 import { MaestroApp } from './maestro-app.js';
 import { AppOctokit } from './octokit-options.js';
 import { createBackend } from './create-backend.js';
 import { readEnv } from './read-env.js';
+import { readDriftEnv } from './drift/read-drift-env.js';
+import { readWorkflowFiles } from '../core/io/read-workflow-files.js';
 import { AppMetrics } from './metrics.js';
 
 /** Errors as pino writes them, minus webhook payloads (a refused delivery's body is not worth a log line). */
@@ -34,11 +36,16 @@ export interface RunningApp {
 
 export async function startApp(env: NodeJS.ProcessEnv = process.env, options: { logTo?: { write(line: string): void } } = {}): Promise<RunningApp> {
   const settings = readEnv(env);
+  const drift = readDriftEnv(env);
+  // The template is read once at start: a missing or empty one stops the app here, not at the first sweep hours later.
+  const template = drift ? (await readWorkflowFiles(drift.template, 'DRIFT_TEMPLATE')).files : [];
+  if (drift && template.length === 0) throw new MaestroError('ENV_INVALID', `DRIFT_TEMPLATE ${drift.template} holds no workflow file`, { remedy: 'point DRIFT_TEMPLATE at the template\'s workflow file, its .github/workflows folder, or a checkout of the template repository.' });
   const backend = createBackend(settings);
   const app = new MaestroApp({
     metrics: new AppMetrics({ defaultMetrics: true }),
     store: backend.store,
     createQueue: backend.createQueue,
+    ...(drift ? { drift: { template, templateSource: drift.templateSource, intervalMs: drift.intervalMs, dryRun: drift.dryRun } } : {}),
   });
   // JSON lines at the configured level; payloads of refused deliveries are not written out.
   const log = pino({

@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, PutObjectRetentionCommand } from '@aws-sdk/client-s3';
+import { toDrillReport, type DrillStep } from '../drill/to-drill-report.js';
 import { MaestroError } from '../errors.js';
 import type { EvidenceProducer, EvidenceReport } from '../evidence/types.js';
 import { sha256Hex } from '../util/sha256.js';
 import type { EvidenceStore } from './store/evidence-store.js';
 import { S3Store } from './store/s3-store.js';
-
-/** One step of the drill as the drill-report schema records it. */
-interface DrillStep {
-  name: string;
-  result: 'pass' | 'fail' | 'skipped';
-  detail: string;
-  response?: string;
-}
 
 /** What the drill report is about and who ran it. */
 export interface WormDrillInput {
@@ -90,22 +83,5 @@ async function refused(name: string, request: string, operation: () => Promise<u
 }
 
 function report(input: WormDrillInput, startedAt: Date, finishedAt: Date, steps: DrillStep[], store: string): EvidenceReport {
-  return {
-    kind: 'drill-report',
-    schemaVersion: '1.0',
-    subject: input.subject,
-    producer: input.producer,
-    createdAt: finishedAt.toISOString(),
-    data: {
-      drill: 'worm',
-      status: steps.every((s) => s.result !== 'fail') ? 'pass' : 'fail',
-      startedAt: startedAt.toISOString(),
-      finishedAt: finishedAt.toISOString(),
-      durationSeconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
-      targets: {},
-      measured: {},
-      store,
-      steps,
-    },
-  };
+  return toDrillReport({ drill: 'worm', subject: input.subject, producer: input.producer, startedAt, finishedAt, store }, steps);
 }

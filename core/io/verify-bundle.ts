@@ -16,8 +16,8 @@ import { walkChain } from './walk-chain.js';
 
 /** What to verify and whom to trust. */
 export interface VerifyBundleInput {
-  /** The bundle: a folder, file:// or s3:// URL of `<store>/<release>`. */
-  location: string;
+  /** The bundle: a folder, file:// or s3:// URL of `<store>/<release>`, or that store already opened. */
+  location: string | EvidenceStore;
   /** Keyless: the expected certificate identity (exact, or a /regex/) and OIDC issuer. */
   identity?: string;
   issuer?: string;
@@ -43,12 +43,13 @@ const MAX_SIGNATURE_BYTES = 16 * 1024 * 1024;
  * is a failed check naming the file and what changed; only unreadable input is an error.
  */
 export async function verifyBundle(input: VerifyBundleInput): Promise<BundleVerification> {
-  if (input.offline && /^(?!file:)[a-z][a-z0-9+.-]*:\/\//i.test(input.location)) {
-    throw new MaestroError('USAGE', `--offline verifies local folders only, not ${input.location}`, { remedy: 'download the bundle (aws s3 sync) and verify the folder, or drop --offline.' });
+  const where = typeof input.location === 'string' ? input.location : input.location.url;
+  if (input.offline && /^(?!file:)[a-z][a-z0-9+.-]*:\/\//i.test(where)) {
+    throw new MaestroError('USAGE', `--offline verifies local folders only, not ${where}`, { remedy: 'download the bundle (aws s3 sync) and verify the folder, or drop --offline.' });
   }
-  const store = await openStore(input.location);
+  const store = typeof input.location === 'string' ? await openStore(input.location) : input.location;
   if (store instanceof FileStore && !(await stat(store.root).catch(() => undefined))?.isDirectory()) {
-    throw new MaestroError('FILE_NOT_FOUND', `bundle folder ${input.location} does not exist`, { file: input.location, remedy: 'pass the folder (or store URL) that holds the bundle\'s manifest.json.' });
+    throw new MaestroError('FILE_NOT_FOUND', `bundle folder ${where} does not exist`, { file: where, remedy: 'pass the folder (or store URL) that holds the bundle\'s manifest.json.' });
   }
   const checks: VerificationCheck[] = [];
   const result = (release?: string): BundleVerification => ({ location: store.url, release, ok: checks.length > 0 && checks.every((c) => c.result === 'pass'), checks });

@@ -188,6 +188,49 @@ describe('release bundles in S3 with Object Lock (Ceph RGW)', () => {
     expect(item.status === 'valid' && item.report.data).toMatchObject({ drill: 'worm', status: 'pass', store: `s3://${lockedBucket}/drills` });
   });
 
+  describe('maestro drill restore against the store', () => {
+    const files = ['gates/decision-log.json', 'reports/notes.txt', 'sbom/app.spdx.bin', 'manifest.sigstore.json', 'manifest.json'];
+    const drill = (prefix: string, out?: string) => cli('maestro.cjs', ['drill', 'restore', '--store', storeUrl(lockedBucket, prefix), '--rto', 'PT10M', '--key', keys.publicKey, '--repo', 'acme/web', '--commit', 'c'.repeat(40), ...(out ? ['--out', out] : [])]);
+
+    /** Uploads a built bundle by hand (locked by the bucket's default retention), as a store could have kept it. */
+    async function upload(prefix: string, bundleDir: string, change: { skip?: string; alter?: string } = {}): Promise<void> {
+      for (const key of files.filter((f) => f !== change.skip)) {
+        const body = key === change.alter ? Buffer.from('forged notes\n') : readFileSync(join(bundleDir, key));
+        await client.send(new PutObjectCommand({ Bucket: lockedBucket, Key: `${prefix}/v1.0.0/${key}`, Body: body, ContentLength: body.length }));
+      }
+    }
+
+    it('fetches the newest bundle, verifies hashes, signature, locks and chain within the RTO (exit 0)', async () => {
+      await build({ artifactsDir, outDir: join(dir, 'restore-1'), release: 'v1.0.0', createdAt: '2026-11-20T12:00:00Z', sign, store: storeUrl(lockedBucket, 'restore/ok') });
+      await build({ artifactsDir, outDir: join(dir, 'restore-2'), release: 'v1.1.0', createdAt: '2026-11-21T12:00:00Z', previousRelease: 'v1.0.0', sign, store: storeUrl(lockedBucket, 'restore/ok') });
+      const report = join(dir, 'restore-report.json');
+      const out = drill('restore/ok', report);
+      expect([out.status, out.stderr]).toEqual([0, '']);
+      expect(out.stdout).toContain('PASS  find the latest bundle: newest release is v1.1.0, made 2026-11-21T12:00:00Z');
+      expect(out.stdout).toContain("PASS  check each object's COMPLIANCE lock: 5 passed");
+      const item = parseEvidence(readFileSync(report), 'restore-report.json');
+      expect(item.status === 'valid' && item.report.data).toMatchObject({ drill: 'restore', status: 'pass', store: `s3://${lockedBucket}/restore/ok`, targets: { rtoSeconds: 600 } });
+    });
+
+    it('fails (exit 1) when an object of the bundle is missing from the bucket', async () => {
+      const built = await build({ artifactsDir, outDir: join(dir, 'restore-missing'), release: 'v1.0.0', sign });
+      await upload('restore/missing', built.outDir, { skip: 'sbom/app.spdx.bin' });
+      const out = drill('restore/missing');
+      expect(out.status).toBe(1);
+      expect(out.stdout).toContain('FAIL  fetch every artifact and match its sha256: 1 of 3 failed: sbom/app.spdx.bin: listed in the manifest but missing from the bundle');
+      expect(out.stdout).toMatch(/Restore drill FAILED\n$/);
+    });
+
+    it('fails (exit 1) when an object of the bundle was altered before it was locked', async () => {
+      const built = await build({ artifactsDir, outDir: join(dir, 'restore-altered'), release: 'v1.0.0', sign });
+      await upload('restore/altered', built.outDir, { alter: 'reports/notes.txt' });
+      const out = drill('restore/altered');
+      expect(out.status).toBe(1);
+      expect(out.stdout).toMatch(/FAIL {2}fetch every artifact and match its sha256: 1 of 3 failed: reports\/notes.txt: changed: sha256 is [0-9a-f]{64}, the manifest says [0-9a-f]{64}, size is 13 bytes, the manifest says 14/);
+      expect(out.stdout).toContain("PASS  check each object's COMPLIANCE lock: 5 passed");
+    });
+  });
+
   describe('bad input: a clear error and nothing published', () => {
     it('refuses a bucket without Object Lock', async () => {
       const error = await build({ artifactsDir, outDir: join(dir, 'plain'), release: 'v1.0.0', store: storeUrl(plainBucket, 'r') }).catch((e: Error) => e);

@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import nock from 'nock';
+import type { MaestroApp } from '../../../app/maestro-app.js';
+import { readDriftEnv } from '../../../app/drift/read-drift-env.js';
+import { workflows } from '../../core/drift/drift-fixtures.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApp } from '../../../app/main.js';
+import { freePort } from '../../helpers/free-port.js';
+import { createTestApp, privateKey } from '../../helpers/github-app.js';
+
+const API = 'https://api.github.com';
+const oid = (text: string) => createHash('sha1').update(text).digest('hex');
+let captured: { variables: Record<string, string> } | undefined;
+
+/** A repository as the sweep's GraphQL query returns it, with no fix branch yet. */
+function repoNode(owner: string, name: string, fixture: string): Record<string, unknown> {
+  return {
+    nameWithOwner: `${owner}/${name}`,
+    defaultBranchRef: { name: 'main', target: { oid: oid(`${owner}/${name}`) } },
+    workflows: { entries: workflows(fixture).map((f) => ({ name: f.path.split('/').at(-1), type: 'blob', object: { text: f.text, isBinary: false, isTruncated: false } })) },
+    fix: null,
+  };
+}
+
+describe('the drift sweep on the app\'s timer', () => {
+  let app: MaestroApp | undefined;
+  beforeAll(() => nock.disableNetConnect());
+  afterEach(async () => {
+    await app?.close();
+    const pending = nock.pendingMocks();
+    nock.cleanAll();
+    expect(pending).toEqual([]);
+  });
+
+  it('sweeps every installation in a dry run: lists what it would do, writes nothing, counts it; a failing installation does not stop the others', async () => {
+    ({ app } = await createTestApp({ drift: { template: workflows('template'), templateSource: 'acme/ci-templates', intervalMs: 3_600_000, dryRun: true } }));
+    const fixtures: Record<string, string> = { web: 'drifted', api: 'fixed' };
+    const scope = nock(API)
+      .get('/app/installations').query({ per_page: 100 })
+      .reply(200, [{ id: 11, account: { login: 'acme', type: 'Organization' }, app_id: 2, target_type: 'Organization' }, { id: 12, account: { login: 'umbrella', type: 'Organization' }, app_id: 2, target_type: 'Organization' }])
+      .post('/app/installations/11/access_tokens').reply(201, { token: 'ghs_acme', expires_at: '2099-01-01T00:00:00Z', permissions: {} })
+      .get('/installation/repositories').query({ per_page: 100 })
+      .reply(200, { total_count: 2, repositories: [{ name: 'web', owner: { login: 'acme' }, archived: false }, { name: 'api', owner: { login: 'acme' }, archived: false }] })
+      .post('/graphql', (body: { variables: Record<string, string> }) => ((captured = body), true))
+      .reply(200, () => ({ data: Object.fromEntries(Object.keys(fixtures).map((_, i) => [`r${i}`, repoNode('acme', captured!.variables[`n${i}`]!, fixtures[captured!.variables[`n${i}`]!]!)])) }))
+      .post('/app/installations/12/access_tokens').reply(403, { message: 'This installation has been suspended', documentation_url: 'https://docs.github.com/rest' });
+
+    const sweeps = await app!.drift!.sweepAll();
+    expect(scope.isDone()).toBe(true);
+    expect(sweeps.map((s) => [s.account, s.results.map((r) => [r.repo, r.status, r.action, r.dryRun]), s.error === undefined])).toEqual([
+      ['acme', [['acme/web', 'drift', 'open', true], ['acme/api', 'clean', 'none', true]], true],
+      ['umbrella', [], false],
+    ]);
+    expect(sweeps[0]!.results[0]!.report?.kind).toBe('drift-report');
+    const repos = (await app!.metrics.driftRepos.get()).values.map((v) => [v.labels, v.value]);
+    expect(repos).toEqual(expect.arrayContaining([[{ status: 'drift', action: 'open', dry_run: 'true' }, 1], [{ status: 'clean', action: 'none', dry_run: 'true' }, 1]]));
+    expect((await app!.metrics.driftSweeps.get()).values.map((v) => [v.labels.outcome, v.value]).sort()).toEqual([['done', 1], ['error', 1]]);
+    expect((await app!.metrics.driftSweepDuration.get()).values.find((v) => v.metricName === 'maestro_drift_sweep_duration_seconds_count')?.value).toBe(1);
+  });
+
+  it('sweeps again one interval after each sweep ended, also after a sweep failed, until the app closes', async () => {
+    ({ app } = await createTestApp({ drift: { template: workflows('template'), templateSource: 'acme/ci-templates', intervalMs: 250, dryRun: false } }));
+    const scope = nock(API)
+      .get('/app/installations').query({ per_page: 100 }).reply(500, { message: 'Server Error' })
+      .get('/app/installations').query({ per_page: 100 }).reply(200, []);
+    const ended = async () => (await app!.metrics.driftSweepDuration.get()).values.find((v) => v.metricName === 'maestro_drift_sweep_duration_seconds_count')?.value ?? 0;
+    for (let i = 0; i < 300 && (await ended()) < 1; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await app!.close();
+    expect(scope.isDone()).toBe(true);
+    expect(await ended()).toBe(1);
+    expect((await app!.metrics.driftSweeps.get()).values.map((v) => [v.labels.outcome, v.value])).toEqual([['error', 1]]);
+    app = undefined;
+  });
+
+  it('runs no sweep and sets no timer when sweeps are not configured', async () => {
+    ({ app } = await createTestApp());
+    expect(app!.drift).toBeUndefined();
+  });
+});
+
+describe('npm start with a drift sweep', () => {
+  const base = { APP_ID: '2', PRIVATE_KEY: privateKey, WEBHOOK_SECRET: 'a-real-webhook-secret', HOST: '127.0.0.1', LOG_LEVEL: 'fatal' as const, DRIFT_SWEEP_INTERVAL: 'PT24H' };
+
+  it('reads the template once at start and schedules the sweep', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maestro-drift-template-'));
+    for (const f of workflows('template')) writeFileSync(join(dir, f.path.split('/').at(-1)!), f.text);
+    const running = await startApp({ ...base, PORT: String(await freePort()), DRIFT_TEMPLATE: dir, DRIFT_DRY_RUN: 'true' }, { logTo: { write: () => {} } });
+    try {
+      expect(running.app.drift).toBeDefined();
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it('refuses to start when the template holds no workflow', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'maestro-drift-empty-'));
+    await expect(startApp({ ...base, PORT: String(await freePort()), DRIFT_TEMPLATE: empty })).rejects.toMatchObject({ code: 'ENV_INVALID', message: `DRIFT_TEMPLATE ${empty} holds no workflow file` });
+  });
+});
+
+describe('readDriftEnv', () => {
+  it.each<[string, NodeJS.ProcessEnv, ReturnType<typeof readDriftEnv> | RegExp]>([
+    ['off by default', {}, undefined],
+    ['a daily sweep of a template folder', { DRIFT_SWEEP_INTERVAL: 'PT24H', DRIFT_TEMPLATE: '/srv/ci' }, { intervalMs: 86_400_000, template: '/srv/ci', templateSource: '/srv/ci', dryRun: false }],
+    ['a dry run with a named source', { DRIFT_SWEEP_INTERVAL: 'PT6H', DRIFT_TEMPLATE: '/srv/ci', DRIFT_TEMPLATE_SOURCE: 'acme/ci@v3', DRIFT_DRY_RUN: 'TRUE' }, { intervalMs: 21_600_000, template: '/srv/ci', templateSource: 'acme/ci@v3', dryRun: true }],
+    ['an interval too short, no template and a bad dry-run flag, all named', { DRIFT_SWEEP_INTERVAL: 'PT1M', DRIFT_DRY_RUN: 'yes' }, /DRIFT_SWEEP_INTERVAL must be an ISO 8601 duration of at least PT5M, such as PT24H, got "PT1M"; DRIFT_TEMPLATE is not set .*; DRIFT_DRY_RUN must be true or false, got "yes"$/],
+    ['an interval that is not a duration', { DRIFT_SWEEP_INTERVAL: 'daily', DRIFT_TEMPLATE: '/srv/ci' }, /got "daily"$/],
+  ])('%s', (_what, env, expected) => {
+    if (expected instanceof RegExp) expect(() => readDriftEnv(env)).toThrow(expected);
+    else expect(readDriftEnv(env)).toEqual(expected);
+  });
+});
