@@ -39,7 +39,8 @@ export type ErrorCode =
   | 'GRAPHQL_DOCUMENT_INVALID'
   | 'ARTIFACT_UPLOAD_FAILED'
   | 'SBOM_INVALID'
-  | 'K6_RUN_FAILED';
+  | 'K6_RUN_FAILED'
+  | 'BROWSER_FAILED';
 
 /** Options of a `MaestroError` beyond its code and message. */
 export interface MaestroErrorOptions {
