@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -100,6 +100,15 @@ describe('maestro a11y --url (real Chromium)', () => {
     expect(denied.stdout).toContain('the server answered HTTP 401');
     const allowed = await maestro(['a11y', '--url', `${base}/members`, '--cookie', 'session=s3cret', '--browser-path', browserPath, ...subject, '--screenshots', dir]);
     expect(allowed.code).toBe(0);
+  });
+
+  it('runs --login-script once before the scan and keeps its session for every page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maestro-a11y-'));
+    const script = join(dir, 'login.js');
+    writeFileSync(script, "document.cookie = 'session=s3cret; path=/';\nawait new Promise((done) => setTimeout(done, 10));\n");
+    const { code, stdout } = await maestro(['a11y', '--url', `${base}/members`, '--login-script', script, '--browser-path', browserPath, ...subject, '--screenshots', dir]);
+    expect(stdout).toContain('accessibility thresholds met: 0 violations on 1 page');
+    expect(code).toBe(0);
   });
 
   it.each([
