@@ -40,7 +40,8 @@ export type ErrorCode =
   | 'ARTIFACT_UPLOAD_FAILED'
   | 'SBOM_INVALID'
   | 'K6_RUN_FAILED'
-  | 'GITHUB_REQUEST_FAILED';
+  | 'GITHUB_REQUEST_FAILED'
+  | 'BROWSER_FAILED';
 
 /** Options of a `MaestroError` beyond its code and message. */
 export interface MaestroErrorOptions {

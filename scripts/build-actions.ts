@@ -15,6 +15,8 @@ for (const name of readdirSync(join(root, 'actions')).sort()) {
   if (!existsSync(entry)) continue;
   const out = join(root, 'actions', name, 'dist');
   rmSync(out, { recursive: true, force: true });
-  execFileSync(process.execPath, [ncc, 'build', entry, '-o', out, '--target', 'es2022', '--license', 'licenses.txt', '--quiet'], { cwd: root, stdio: 'inherit' });
+  // playwright-core reads its own package files at run time and axe-core's source is injected into pages as published:
+  // the a11y action installs both next to its dist when it scans pages.
+  execFileSync(process.execPath, [ncc, 'build', entry, '-o', out, '--target', 'es2022', '--license', 'licenses.txt', '--quiet', '-e', 'playwright-core', '-e', 'axe-core'], { cwd: root, stdio: 'inherit' });
   console.log(`built actions/${name}/dist: ${readdirSync(out).length} files`);
 }

@@ -42,6 +42,9 @@ const common: BuildOptions = {
   minify: true,
   legalComments: 'linked',
   plugins: [lazyModules],
+  // playwright-core reads its own package files (browsers.json, its injected scripts) at run time, and axe-core's
+  // source is injected into pages as its package has it: both loaded from node_modules.
+  external: ['playwright-core', 'axe-core'],
   metafile: true,
   logLevel: 'warning',
 };

@@ -1,12 +1,25 @@
 import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { MaestroError } from '../../core/errors.js';
+import { a11yGateFromBrowser } from '../../core/io/a11y-gate-from-browser.js';
 import { a11yGateFromFiles } from '../../core/io/a11y-gate-from-files.js';
 import { resolveReportContext } from '../../core/io/resolve-report-context.js';
 import { emitGateOutcome, type GateOutputOptions } from '../emit-gate-outcome.js';
 
 /** Options of `maestro a11y`, as the command line gives them. */
 export interface A11yOptions extends GateOutputOptions {
-  results: string;
+  results?: string;
+  url?: string[];
+  allowHost?: string[];
+  browserPath?: string;
+  tag?: string[];
+  waitUntil?: string;
+  waitFor?: string;
+  pageTimeout?: string;
+  header?: string[];
+  cookie?: string[];
+  loginScript?: string;
+  screenshots?: string;
   baseline?: string;
   maxCritical?: string;
   maxSerious?: string;
@@ -20,12 +33,35 @@ export interface A11yOptions extends GateOutputOptions {
   pr?: string;
 }
 
-/** `maestro a11y`: apply the accessibility thresholds to axe-core results. Returns the exit code. */
+/** `maestro a11y`: apply the accessibility thresholds to axe-core results, read from a file or produced by scanning pages in Chromium. Returns the exit code. */
 export async function a11yCommand(options: A11yOptions): Promise<number> {
   if (options.config && options.noConfig) throw new MaestroError('USAGE', '--config and --no-config cannot be used together', { remedy: 'pass one of them.' });
+  const urls = options.url ?? [];
+  if ((options.results === undefined) === (urls.length === 0)) throw new MaestroError('USAGE', options.results ? '--results and --url cannot be used together' : 'maestro a11y needs --results or --url', { remedy: 'pass axe results with --results <file>, or the pages to scan with --url <url> (repeatable).' });
   const context = resolveReportContext('maestro-cli', options, process.env);
   const config = options.config ?? (!options.noConfig && existsSync('.github/maestro.yml') ? '.github/maestro.yml' : undefined);
   const max = { critical: options.maxCritical, serious: options.maxSerious, moderate: options.maxModerate, minor: options.maxMinor };
-  const outcome = await a11yGateFromFiles({ results: options.results, baseline: options.baseline, max, catalog: options.catalog, config }, context);
-  return emitGateOutcome(outcome, options, options.results);
+  if (options.results !== undefined) {
+    const outcome = await a11yGateFromFiles({ results: options.results, baseline: options.baseline, max, catalog: options.catalog, config }, context);
+    return emitGateOutcome(outcome, options, options.results);
+  }
+  const reportDir = resolve(options.out ? dirname(options.out) : '.');
+  const { outcome } = await a11yGateFromBrowser(
+    {
+      scan: { urls, allowHosts: options.allowHost ?? [], headers: options.header ?? [], cookies: options.cookie ?? [], waitUntil: options.waitUntil, pageTimeout: options.pageTimeout },
+      browserPath: options.browserPath,
+      tags: options.tag ?? [],
+      waitForSelector: options.waitFor,
+      loginScript: options.loginScript,
+      screenshotDir: resolve(options.screenshots ?? (options.out ? reportDir : 'a11y-screenshots')),
+      reportDir,
+      baseline: options.baseline,
+      max,
+      catalog: options.catalog,
+      config,
+    },
+    context,
+    process.env,
+  );
+  return emitGateOutcome(outcome, options, urls.join(' '));
 }

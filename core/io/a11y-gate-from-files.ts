@@ -4,7 +4,7 @@ import type { ReportContext } from '../evidence/build-report.js';
 import { MaestroError } from '../errors.js';
 import { buildA11yOutcome } from '../gates/a11y/build-a11y-outcome.js';
 import { evaluateA11y } from '../gates/a11y/evaluate-a11y.js';
-import { parseAxeResults } from '../gates/a11y/parse-axe-results.js';
+import { parseAxeResults, type AxeRun } from '../gates/a11y/parse-axe-results.js';
 import { IMPACTS, type A11yReportData, type A11yThresholds, type A11yViolation } from '../gates/a11y/types.js';
 import type { GateOutcome } from '../gates/gate-outcome.js';
 import { loadCatalog } from './load-catalog.js';
@@ -27,7 +27,11 @@ const PARAM: Record<(typeof IMPACTS)[number], string> = { critical: 'maxCritical
 
 /** Reads axe results (and a baseline), applies the thresholds and returns the a11y gate's outcome. */
 export async function a11yGateFromFiles(files: A11yGateFiles, context: ReportContext): Promise<GateOutcome<A11yReportData>> {
-  const run = parseAxeResults(await readJsonFile(files.results, 'axe results', MAX_RESULTS_BYTES), files.results);
+  return a11yGateFromRun(parseAxeResults(await readJsonFile(files.results, 'axe results', MAX_RESULTS_BYTES), files.results), files, context);
+}
+
+/** Applies the thresholds (and the baseline) to axe results however they were obtained: from a file or from a browser scan. */
+export async function a11yGateFromRun(run: AxeRun, files: Omit<A11yGateFiles, 'results'>, context: ReportContext): Promise<GateOutcome<A11yReportData>> {
   const baseline = files.baseline ? await readBaseline(files.baseline) : undefined;
   const thresholds = await resolveThresholds(files);
   return buildA11yOutcome(evaluateA11y(run, baseline), thresholds, context);
@@ -37,7 +41,7 @@ export async function a11yGateFromFiles(files: A11yGateFiles, context: ReportCon
  * The bound of each impact: the catalog's a11y parameters (no critical, at most 4 minor), then the
  * repo config's `thresholds.a11y`, then the command line.
  */
-async function resolveThresholds(files: A11yGateFiles): Promise<A11yThresholds> {
+async function resolveThresholds(files: Omit<A11yGateFiles, 'results'>): Promise<A11yThresholds> {
   const catalog = await loadCatalog(files.catalog);
   const params: Record<string, ParamValue> = { ...catalog.controls.flatMap((c) => c.evidence).find((r) => r.kind === 'a11y')?.params };
   if (files.config) {

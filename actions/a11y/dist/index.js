@@ -1,4 +1,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import * as __WEBPACK_EXTERNAL_MODULE_axe_core_3dc01cd1__ from "axe-core";
+import * as __WEBPACK_EXTERNAL_MODULE_playwright_core_cbb3db63__ from "playwright-core";
 /******/ var __webpack_modules__ = ({
 
 /***/ 23842:
@@ -30317,7 +30319,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _lib_create_runner_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(99544);
 /* harmony import */ var _lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(290);
 /* harmony import */ var _lib_run_gate_action_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8390);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(81605);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(17987);
 /** Entry point of the accessibility gate action: reads the inputs and hands the runner I/O to `run`. */
 
 
@@ -30329,17 +30331,30 @@ const io = (0,_lib_create_runner_io_js__WEBPACK_IMPORTED_MODULE_2__/* .createRun
 try {
     const { settings, subject } = (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readGateInputs */ .rI)('a11y');
     const results = (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('results');
-    if (!results)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaestroError */ .Gq('USAGE', 'the results input is empty', { remedy: 'set results to the JSON of axe.run() results written by your end-to-end tests or @axe-core/cli.' });
+    const urls = (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .listInput */ .dt)('urls');
+    if ((results === undefined) === (urls.length === 0)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaestroError */ .Gq('USAGE', results ? 'the results and urls inputs cannot both be set' : 'the results and urls inputs are both empty', { remedy: 'set results to the JSON of axe.run() results written by your end-to-end tests or @axe-core/cli, or urls to the pages to scan (one per line).' });
+    }
     const config = (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('config') ?? '.github/maestro.yml';
+    const shared = {
+        baseline: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('baseline'),
+        max: { critical: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('max-critical'), serious: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('max-serious'), moderate: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('max-moderate'), minor: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('max-minor') },
+        catalog: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('catalog'),
+        config: config === '.github/maestro.yml' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(config) ? undefined : config,
+    };
     await (0,_run_js__WEBPACK_IMPORTED_MODULE_5__/* .run */ .e)({
-        files: {
-            results,
-            baseline: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('baseline'),
-            max: { critical: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('max-critical'), serious: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('max-serious'), moderate: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('max-moderate'), minor: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('max-minor') },
-            catalog: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('catalog'),
-            config: config === '.github/maestro.yml' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(config) ? undefined : config,
-        },
+        ...(results
+            ? { files: { results, ...shared } }
+            : {
+                browser: {
+                    ...shared,
+                    scan: { urls, allowHosts: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .listInput */ .dt)('allow-hosts'), headers: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .listInput */ .dt)('headers'), cookies: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .listInput */ .dt)('cookies'), waitUntil: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('wait-until'), pageTimeout: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('page-timeout') },
+                    browserPath: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('browser-path'),
+                    tags: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .listInput */ .dt)('tags'),
+                    waitForSelector: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('wait-for'),
+                    loginScript: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('login-script'),
+                },
+            }),
         subject,
         settings,
         env: process.env,
@@ -30354,7 +30369,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 81605:
+/***/ 17987:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30362,6 +30377,210 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./core/errors.ts
+var errors = __nccwpck_require__(20265);
+;// CONCATENATED MODULE: ./core/gates/a11y/types.ts
+/** axe-core impact levels, most severe first. */
+const IMPACTS = ['critical', 'serious', 'moderate', 'minor'];
+
+;// CONCATENATED MODULE: ./core/gates/a11y/evaluate-a11y.ts
+
+/** The WCAG 2.1 A and AA rule tags the gate runs by default. */
+const DEFAULT_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/** A violation's identity across runs: page path (hosts and ports differ between runs), rule and node. */
+function identity(v) {
+    let path = v.page;
+    try {
+        const url = new URL(v.page);
+        path = `${url.pathname}${url.search}`;
+    }
+    catch {
+        // not a URL (a results file without one): compare as it is
+    }
+    return `${path}\u0000${v.rule}\u0000${v.target}`;
+}
+/** Counts violations by impact. */
+function countByImpact(violations) {
+    const counts = { critical: 0, serious: 0, moderate: 0, minor: 0 };
+    for (const v of violations)
+        counts[v.impact]++;
+    return counts;
+}
+/**
+ * The a11y report's data: counts per page and in total, every violation, and with a baseline
+ * (the base branch's violations) which ones are new; then only new ones count against the thresholds.
+ */
+function evaluateA11y(run, baseline) {
+    const data = {
+        engine: { name: 'axe-core', version: run.version, ...(run.browser ? { browser: run.browser } : {}) },
+        tags: run.tags.length > 0 ? run.tags : DEFAULT_TAGS,
+        counts: countByImpact(run.violations),
+        pages: run.pages,
+        violations: run.violations,
+    };
+    if (baseline) {
+        const known = new Set(baseline.violations.map(identity));
+        data.violations = run.violations.map((v) => ({ ...v, new: !known.has(identity(v)) }));
+        data.baseline = { ...(baseline.ref ? { ref: baseline.ref.slice(0, 255) } : {}), newCounts: countByImpact(data.violations.filter((v) => v.new)) };
+    }
+    return data;
+}
+/** The impacts whose count (new violations when compared with a baseline) is above its threshold, and pages that could not be checked. */
+function a11yFailures(data, thresholds) {
+    const counts = data.baseline?.newCounts ?? data.counts;
+    const over = IMPACTS.filter((i) => thresholds[i] !== undefined && counts[i] > thresholds[i]).map((i) => `${counts[i]} ${data.baseline ? 'new ' : ''}${i} (at most ${thresholds[i]})`);
+    const broken = data.pages.filter((p) => p.error).map((p) => `${p.url} could not be checked`);
+    return [...over, ...broken];
+}
+
+;// CONCATENATED MODULE: ./core/gates/a11y/parse-axe-results.ts
+
+
+const TAG = /^[a-z0-9.-]{1,40}$/;
+const MAX_PAGES = 1000;
+const MAX_VIOLATIONS = 100_000;
+/**
+ * Reads the results of `axe.run()` for one page, or an array of them (as @axe-core/cli and most
+ * test-runner integrations write). Every node of a violation is one violation of the report; a
+ * node without a known impact counts as critical, so an unrecognised impact can never pass.
+ */
+function parseAxeResults(document, file) {
+    const results = Array.isArray(document) ? document : [document];
+    if (results.length === 0 || results.length > MAX_PAGES)
+        throw invalid(file, '', `holds ${results.length} page results; the gate takes 1 to ${MAX_PAGES}`);
+    const run = { version: '', tags: [], pages: [], violations: [] };
+    results.forEach((result, index) => {
+        const at = Array.isArray(document) ? `/${index}` : '';
+        if (!isObject(result) || !Array.isArray(result.violations))
+            throw invalid(file, `${at}/violations`, 'has no violations array, so it is not axe-core results');
+        const engine = isObject(result.testEngine) ? result.testEngine : {};
+        run.version ||= typeof engine.version === 'string' ? engine.version.slice(0, 50) : 'unknown';
+        const agent = isObject(result.testEnvironment) ? result.testEnvironment.userAgent : undefined;
+        if (!run.browser && typeof agent === 'string')
+            run.browser = agent.slice(0, 100);
+        const runOnly = isObject(result.toolOptions) && isObject(result.toolOptions.runOnly) ? result.toolOptions.runOnly.values : undefined;
+        if (Array.isArray(runOnly))
+            for (const tag of runOnly)
+                if (typeof tag === 'string' && TAG.test(tag) && !run.tags.includes(tag))
+                    run.tags.push(tag);
+        const url = typeof result.url === 'string' ? result.url.slice(0, 2048) : `${file}#${index}`;
+        const page = { url, counts: { critical: 0, serious: 0, moderate: 0, minor: 0 } };
+        result.violations.forEach((violation, v) => {
+            if (!isObject(violation) || typeof violation.id !== 'string' || !Array.isArray(violation.nodes))
+                throw invalid(file, `${at}/violations/${v}`, 'has a violation without an id and nodes');
+            for (const node of violation.nodes) {
+                const impact = impactOf(isObject(node) ? node.impact : undefined) ?? impactOf(violation.impact) ?? 'critical';
+                page.counts[impact]++;
+                if (run.violations.length >= MAX_VIOLATIONS)
+                    throw invalid(file, `${at}/violations/${v}`, `has more than ${MAX_VIOLATIONS} violating nodes`);
+                run.violations.push({
+                    rule: violation.id.slice(0, 100),
+                    impact,
+                    target: targetOf(isObject(node) ? node.target : undefined).slice(0, 2000),
+                    helpUrl: typeof violation.helpUrl === 'string' ? violation.helpUrl.slice(0, 2048) : '',
+                    page: url,
+                    ...(typeof violation.help === 'string' ? { summary: violation.help.slice(0, 2000) } : {}),
+                });
+            }
+        });
+        run.pages.push(page);
+    });
+    return run;
+}
+function impactOf(value) {
+    return IMPACTS.includes(value) ? value : undefined;
+}
+/** axe targets are selector lists; a node inside an iframe or shadow root has nested lists, joined as axe's own `>>>`-style path. */
+function targetOf(target) {
+    if (!Array.isArray(target))
+        return '(unknown)';
+    return target.map((part) => (Array.isArray(part) ? part.map(String).join(' >>> ') : String(part))).join(' ');
+}
+function invalid(file, pointer, what) {
+    return new errors/* MaestroError */.Gq('SCHEMA_INVALID', `axe results ${file} ${what}${pointer ? ` (at ${pointer})` : ''}`, { file, pointer, remedy: 'pass the JSON of axe.run() results (one object, or an array with one per page).' });
+}
+function isObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./core/gates/a11y/parse-scan-options.ts
+
+/** When a page counts as loaded before the wait selector and the scan (Playwright's load states). */
+const LOAD_STATES = ['load', 'domcontentloaded', 'networkidle', 'commit'];
+const MAX_URLS = 200;
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
+const COOKIE_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,200}$/;
+/**
+ * Checks the browser scan's settings before a browser starts: only http(s) URLs, each on an allowed
+ * host when an allow-list is given (the scan must not be pointed at internal hosts by a stray input),
+ * well-formed `Name: value` headers and `name=value` cookies, a known load state and a timeout in ms.
+ */
+function parseScanOptions(input) {
+    if (input.urls.length === 0 || input.urls.length > MAX_URLS)
+        throw usage(`--url is given ${input.urls.length} times; the scan takes 1 to ${MAX_URLS} pages`, 'pass each page to check with --url.');
+    const allowed = input.allowHosts.map((h) => h.trim().toLowerCase()).filter((h) => h !== '');
+    const urls = input.urls.map((text) => {
+        let url;
+        try {
+            url = new URL(text);
+        }
+        catch {
+            throw usage(`--url ${JSON.stringify(text.slice(0, 200))} is not a URL`, 'pass an absolute http:// or https:// URL.');
+        }
+        if (url.protocol !== 'http:' && url.protocol !== 'https:')
+            throw usage(`--url ${JSON.stringify(text.slice(0, 200))} is not http or https`, 'only web pages are scanned: pass an http:// or https:// URL.');
+        if (allowed.length > 0 && !allowed.includes(url.hostname.toLowerCase()) && !allowed.includes(url.host.toLowerCase())) {
+            throw usage(`--url ${JSON.stringify(text.slice(0, 200))} is on the host ${url.host}, which is not in --allow-host (${allowed.join(', ')})`, 'scan only the hosts you allow, or add this host to --allow-host.');
+        }
+        return url;
+    });
+    const headers = {};
+    for (const header of input.headers) {
+        const [, name = '', value = ''] = /^([^:]+):\s*(.*)$/s.exec(header) ?? [];
+        if (!HEADER_NAME.test(name.trim()) || /[\r\n\0]/.test(value))
+            throw usage(`--header ${JSON.stringify(header.slice(0, 100))} is not "Name: value"`, 'pass one header per --header, such as "Authorization: Bearer $TOKEN".');
+        headers[name.trim()] = value.trim();
+    }
+    const cookies = input.cookies.map((cookie) => {
+        const at = cookie.indexOf('=');
+        const name = cookie.slice(0, at).trim();
+        const value = cookie.slice(at + 1).trim();
+        if (at < 1 || !COOKIE_NAME.test(name) || /[;\r\n\0]/.test(value))
+            throw usage(`--cookie ${JSON.stringify(cookie.slice(0, 100))} is not "name=value"`, 'pass one cookie per --cookie, such as "session=abc"; it is set on every scanned URL\'s host.');
+        return { name, value };
+    });
+    const waitUntil = input.waitUntil ?? 'load';
+    if (!LOAD_STATES.includes(waitUntil))
+        throw usage(`--wait-until ${JSON.stringify(waitUntil.slice(0, 40))} is not a load state`, `pass one of ${LOAD_STATES.join(', ')}.`);
+    const timeout = input.pageTimeout ?? '30000';
+    if (!/^\d{1,7}$/.test(timeout) || Number(timeout) < 100)
+        throw usage(`--page-timeout ${JSON.stringify(timeout.slice(0, 20))} is not a number of milliseconds from 100`, 'pass the milliseconds a page may take to load and be scanned, such as 30000.');
+    return { urls, headers, cookies, waitUntil: waitUntil, timeoutMs: Number(timeout) };
+}
+function usage(message, remedy) {
+    return new errors/* MaestroError */.Gq('USAGE', message, { remedy });
+}
+
+;// CONCATENATED MODULE: ./core/gates/a11y/resolve-browser-path.ts
+/** Where Chromium is looked for when no path is given: the runner's Chrome first, then Debian's chromium. */
+const BROWSER_CANDIDATES = ['/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/usr/bin/chromium'];
+/**
+ * The browser executable the scan launches: the given path, else `$CHROME_BIN` (set on GitHub's
+ * hosted runners to their Chrome), else the first of {@link BROWSER_CANDIDATES} that exists, else
+ * `/usr/bin/chromium` (whose absence the launch then reports with its remedy).
+ */
+function resolveBrowserPath(given, env, exists) {
+    if (given)
+        return given;
+    if (env.CHROME_BIN && exists(env.CHROME_BIN))
+        return env.CHROME_BIN;
+    return BROWSER_CANDIDATES.find(exists) ?? '/usr/bin/chromium';
+}
 
 ;// CONCATENATED MODULE: ./core/generated/validators.js
 // Generated by scripts/generate.ts. Do not edit.
@@ -30501,8 +30720,6 @@ function withSuggestion(message, pointer) {
     return guess ? `unknown key "${match[1]}" (did you mean "${guess}"?)${list}` : `unknown key "${match[1]}"${list}`;
 }
 
-// EXTERNAL MODULE: ./core/errors.ts
-var errors = __nccwpck_require__(20265);
 ;// CONCATENATED MODULE: ./node_modules/markdown-table/index.js
 // To do: next major: remove.
 /**
@@ -30995,60 +31212,6 @@ function truncate(text, max) {
     return points.length <= max ? text : `${points.slice(0, max - 1).join('')}…`;
 }
 
-;// CONCATENATED MODULE: ./core/gates/a11y/types.ts
-/** axe-core impact levels, most severe first. */
-const IMPACTS = ['critical', 'serious', 'moderate', 'minor'];
-
-;// CONCATENATED MODULE: ./core/gates/a11y/evaluate-a11y.ts
-
-/** The WCAG 2.1 A and AA rule tags the gate runs by default. */
-const DEFAULT_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-/** A violation's identity across runs: page path (hosts and ports differ between runs), rule and node. */
-function identity(v) {
-    let path = v.page;
-    try {
-        const url = new URL(v.page);
-        path = `${url.pathname}${url.search}`;
-    }
-    catch {
-        // not a URL (a results file without one): compare as it is
-    }
-    return `${path}\u0000${v.rule}\u0000${v.target}`;
-}
-/** Counts violations by impact. */
-function countByImpact(violations) {
-    const counts = { critical: 0, serious: 0, moderate: 0, minor: 0 };
-    for (const v of violations)
-        counts[v.impact]++;
-    return counts;
-}
-/**
- * The a11y report's data: counts per page and in total, every violation, and with a baseline
- * (the base branch's violations) which ones are new; then only new ones count against the thresholds.
- */
-function evaluateA11y(run, baseline) {
-    const data = {
-        engine: { name: 'axe-core', version: run.version, ...(run.browser ? { browser: run.browser } : {}) },
-        tags: run.tags.length > 0 ? run.tags : DEFAULT_TAGS,
-        counts: countByImpact(run.violations),
-        pages: run.pages,
-        violations: run.violations,
-    };
-    if (baseline) {
-        const known = new Set(baseline.violations.map(identity));
-        data.violations = run.violations.map((v) => ({ ...v, new: !known.has(identity(v)) }));
-        data.baseline = { ...(baseline.ref ? { ref: baseline.ref.slice(0, 255) } : {}), newCounts: countByImpact(data.violations.filter((v) => v.new)) };
-    }
-    return data;
-}
-/** The impacts whose count (new violations when compared with a baseline) is above its threshold, and pages that could not be checked. */
-function a11yFailures(data, thresholds) {
-    const counts = data.baseline?.newCounts ?? data.counts;
-    const over = IMPACTS.filter((i) => thresholds[i] !== undefined && counts[i] > thresholds[i]).map((i) => `${counts[i]} ${data.baseline ? 'new ' : ''}${i} (at most ${thresholds[i]})`);
-    const broken = data.pages.filter((p) => p.error).map((p) => `${p.url} could not be checked`);
-    return [...over, ...broken];
-}
-
 ;// CONCATENATED MODULE: ./core/gates/a11y/build-a11y-outcome.ts
 
 
@@ -31086,76 +31249,6 @@ function buildA11yOutcome(data, thresholds, context) {
         annotations,
         outputs: Object.fromEntries(IMPACTS.map((i) => [i, String(data.counts[i])])),
     };
-}
-
-;// CONCATENATED MODULE: ./core/gates/a11y/parse-axe-results.ts
-
-
-const TAG = /^[a-z0-9.-]{1,40}$/;
-const MAX_PAGES = 1000;
-const MAX_VIOLATIONS = 100_000;
-/**
- * Reads the results of `axe.run()` for one page, or an array of them (as @axe-core/cli and most
- * test-runner integrations write). Every node of a violation is one violation of the report; a
- * node without a known impact counts as critical, so an unrecognised impact can never pass.
- */
-function parseAxeResults(document, file) {
-    const results = Array.isArray(document) ? document : [document];
-    if (results.length === 0 || results.length > MAX_PAGES)
-        throw invalid(file, '', `holds ${results.length} page results; the gate takes 1 to ${MAX_PAGES}`);
-    const run = { version: '', tags: [], pages: [], violations: [] };
-    results.forEach((result, index) => {
-        const at = Array.isArray(document) ? `/${index}` : '';
-        if (!isObject(result) || !Array.isArray(result.violations))
-            throw invalid(file, `${at}/violations`, 'has no violations array, so it is not axe-core results');
-        const engine = isObject(result.testEngine) ? result.testEngine : {};
-        run.version ||= typeof engine.version === 'string' ? engine.version.slice(0, 50) : 'unknown';
-        const agent = isObject(result.testEnvironment) ? result.testEnvironment.userAgent : undefined;
-        if (!run.browser && typeof agent === 'string')
-            run.browser = agent.slice(0, 100);
-        const runOnly = isObject(result.toolOptions) && isObject(result.toolOptions.runOnly) ? result.toolOptions.runOnly.values : undefined;
-        if (Array.isArray(runOnly))
-            for (const tag of runOnly)
-                if (typeof tag === 'string' && TAG.test(tag) && !run.tags.includes(tag))
-                    run.tags.push(tag);
-        const url = typeof result.url === 'string' ? result.url.slice(0, 2048) : `${file}#${index}`;
-        const page = { url, counts: { critical: 0, serious: 0, moderate: 0, minor: 0 } };
-        result.violations.forEach((violation, v) => {
-            if (!isObject(violation) || typeof violation.id !== 'string' || !Array.isArray(violation.nodes))
-                throw invalid(file, `${at}/violations/${v}`, 'has a violation without an id and nodes');
-            for (const node of violation.nodes) {
-                const impact = impactOf(isObject(node) ? node.impact : undefined) ?? impactOf(violation.impact) ?? 'critical';
-                page.counts[impact]++;
-                if (run.violations.length >= MAX_VIOLATIONS)
-                    throw invalid(file, `${at}/violations/${v}`, `has more than ${MAX_VIOLATIONS} violating nodes`);
-                run.violations.push({
-                    rule: violation.id.slice(0, 100),
-                    impact,
-                    target: targetOf(isObject(node) ? node.target : undefined).slice(0, 2000),
-                    helpUrl: typeof violation.helpUrl === 'string' ? violation.helpUrl.slice(0, 2048) : '',
-                    page: url,
-                    ...(typeof violation.help === 'string' ? { summary: violation.help.slice(0, 2000) } : {}),
-                });
-            }
-        });
-        run.pages.push(page);
-    });
-    return run;
-}
-function impactOf(value) {
-    return IMPACTS.includes(value) ? value : undefined;
-}
-/** axe targets are selector lists; a node inside an iframe or shadow root has nested lists, joined as axe's own `>>>`-style path. */
-function targetOf(target) {
-    if (!Array.isArray(target))
-        return '(unknown)';
-    return target.map((part) => (Array.isArray(part) ? part.map(String).join(' >>> ') : String(part))).join(' ');
-}
-function invalid(file, pointer, what) {
-    return new errors/* MaestroError */.Gq('SCHEMA_INVALID', `axe results ${file} ${what}${pointer ? ` (at ${pointer})` : ''}`, { file, pointer, remedy: 'pass the JSON of axe.run() results (one object, or an array with one per page).' });
-}
-function isObject(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./core/engine/glob-matcher.ts
@@ -31246,7 +31339,10 @@ const MAX_RESULTS_BYTES = 64 * 1024 * 1024;
 const PARAM = { critical: 'maxCritical', serious: 'maxSerious', moderate: 'maxModerate', minor: 'maxMinor' };
 /** Reads axe results (and a baseline), applies the thresholds and returns the a11y gate's outcome. */
 async function a11yGateFromFiles(files, context) {
-    const run = parseAxeResults(await (0,read_input_file/* readJsonFile */.JE)(files.results, 'axe results', MAX_RESULTS_BYTES), files.results);
+    return a11yGateFromRun(parseAxeResults(await (0,read_input_file/* readJsonFile */.JE)(files.results, 'axe results', MAX_RESULTS_BYTES), files.results), files, context);
+}
+/** Applies the thresholds (and the baseline) to axe results however they were obtained: from a file or from a browser scan. */
+async function a11yGateFromRun(run, files, context) {
     const baseline = files.baseline ? await readBaseline(files.baseline) : undefined;
     const thresholds = await resolveThresholds(files);
     return buildA11yOutcome(evaluateA11y(run, baseline), thresholds, context);
@@ -31288,8 +31384,170 @@ async function readBaseline(path) {
     return { violations: parseAxeResults(doc, path).violations };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+;// CONCATENATED MODULE: ./core/io/scan-pages-with-axe.ts
+
+
+
+/**
+ * Scans each page with axe-core in one headless Chromium: opens it in a shared browser context
+ * (headers, cookies and the login script's session), waits for the load state and the selector,
+ * writes a full-page screenshot, injects axe and runs the given tags. A page that fails (timeout,
+ * navigation error, script error) is recorded with its error, so the gate fails closed on it; a
+ * browser that cannot start is a BROWSER_FAILED error.
+ */
+async function scanPagesWithAxe(request) {
+    await (0,promises_.mkdir)(request.screenshotDir, { recursive: true });
+    const browser = await launch(request.executablePath);
+    try {
+        const context = await browser.newContext({ extraHTTPHeaders: request.headers, bypassCSP: true, viewport: { width: 1280, height: 800 } });
+        context.setDefaultTimeout(request.timeoutMs);
+        context.setDefaultNavigationTimeout(request.timeoutMs);
+        if (request.cookies.length > 0) {
+            const origins = [...new Set(request.urls.map((u) => u.origin))];
+            await context.addCookies(origins.flatMap((url) => request.cookies.map((c) => ({ ...c, url }))));
+        }
+        if (request.loginScript !== undefined)
+            await runLoginScript(context, request);
+        const pages = [];
+        for (const [index, url] of request.urls.entries())
+            pages.push(await scanPage(context, url.href, index, request));
+        return { browser: `${browser.browserType().name()} ${browser.version()}`, pages };
+    }
+    finally {
+        await browser.close();
+    }
+}
+async function launch(executablePath) {
+    try {
+        // Loaded only to scan: the action installs playwright-core next to its bundle in browser mode only.
+        const { chromium } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 26915));
+        // As root (containers, CI) Chromium's sandbox cannot start: playwright-core then passes --no-sandbox.
+        return await chromium.launch({ executablePath, headless: true, chromiumSandbox: false, args: ['--disable-gpu'] });
+    }
+    catch (cause) {
+        throw new errors/* MaestroError */.Gq('BROWSER_FAILED', `Chromium at ${executablePath} could not start: ${firstLine(cause)}`, {
+            remedy: "install playwright-core next to maestro if it is missing, and pass --browser-path with a Chrome or Chromium executable (on Debian: apt-get install chromium, then /usr/bin/chromium); maestro never downloads a browser.",
+            cause,
+        });
+    }
+}
+/** The login script runs as an async function body in the first page; a script that navigates (a form submit) ends its page, which is then waited for. */
+async function runLoginScript(context, request) {
+    const first = request.urls[0]?.href ?? 'about:blank';
+    const page = await context.newPage();
+    try {
+        await page.goto(first, { waitUntil: request.waitUntil });
+        try {
+            await page.evaluate(`(async () => {\n${request.loginScript}\n})()`);
+        }
+        catch (error) {
+            if (!/Execution context was destroyed|navigation/i.test(firstLine(error)))
+                throw error;
+        }
+        // 'commit' is a navigation state only; after a script the document is what matters.
+        await page.waitForLoadState(request.waitUntil === 'commit' ? 'domcontentloaded' : request.waitUntil);
+    }
+    catch (cause) {
+        throw new errors/* MaestroError */.Gq('BROWSER_FAILED', `the login script failed on ${first}: ${firstLine(cause)}`, { remedy: 'run the script in the browser console on that page to see why; it must finish within --page-timeout.', cause });
+    }
+    finally {
+        await page.close();
+    }
+}
+async function scanPage(context, url, index, request) {
+    const page = await context.newPage();
+    const screenshot = `a11y-page-${String(index + 1).padStart(3, '0')}.png`;
+    try {
+        const response = await page.goto(url, { waitUntil: request.waitUntil });
+        if (response && response.status() >= 400)
+            return { url, error: `the server answered HTTP ${response.status()}` };
+        if (request.waitForSelector)
+            await page.waitForSelector(request.waitForSelector, { state: 'visible' });
+        await page.screenshot({ path: (0,external_node_path_.join)(request.screenshotDir, screenshot), fullPage: true });
+        const results = await withTimeout(runAxe(page, request.tags), request.timeoutMs, 'axe did not finish');
+        return { url, results: { ...results, url }, screenshot };
+    }
+    catch (error) {
+        return { url, error: firstLine(error) };
+    }
+    finally {
+        await page.close();
+    }
+}
+async function runAxe(page, tags) {
+    // Loaded, not bundled: a bundler rewrites module code, and axe.source is the text of that code.
+    const { default: axe } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 60590));
+    await page.addScriptTag({ content: axe.source });
+    // A string, not a function: the code runs in the page, where axe is the injected global.
+    return page.evaluate(`axe.run(document, ${JSON.stringify({ runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })})`);
+}
+/** axe.run in a page has no timeout of its own: a page that keeps the main thread busy would hang the gate. */
+function withTimeout(promise, ms, what) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+function firstLine(error) {
+    const text = error instanceof Error ? error.message : String(error);
+    return text.split('\n').find((line) => line.trim() !== '')?.trim().slice(0, 500) ?? 'unknown error';
+}
+
+;// CONCATENATED MODULE: ./core/io/a11y-gate-from-browser.ts
+
+
+
+
+
+
+
+
+
+
+const a11y_gate_from_browser_TAG = /^[a-z0-9.-]{1,40}$/;
+/** Scans the pages in Chromium with axe-core, then applies the thresholds and the baseline as for results files. */
+async function a11yGateFromBrowser(inputs, context, env) {
+    const settings = parseScanOptions(inputs.scan);
+    const tags = inputs.tags.length > 0 ? inputs.tags : DEFAULT_TAGS;
+    const bad = tags.find((t) => !a11y_gate_from_browser_TAG.test(t));
+    if (bad !== undefined)
+        throw new errors/* MaestroError */.Gq('USAGE', `--tag ${JSON.stringify(bad.slice(0, 50))} is not an axe rule tag`, { remedy: 'pass axe tags such as wcag2a, wcag2aa, wcag21aa or best-practice.' });
+    const loginScript = inputs.loginScript ? (await (0,read_input_file/* readInputFile */.jH)(inputs.loginScript, 'login script', 1024 * 1024)).toString('utf8') : undefined;
+    const scan = await scanPagesWithAxe({
+        ...settings,
+        executablePath: resolveBrowserPath(inputs.browserPath, env, external_node_fs_.existsSync),
+        tags,
+        waitForSelector: inputs.waitForSelector,
+        loginScript,
+        screenshotDir: inputs.screenshotDir,
+    });
+    const run = mergeScans(scan.pages, inputs.screenshotDir, inputs.reportDir);
+    run.browser = scan.browser;
+    run.tags = tags;
+    const screenshots = scan.pages.filter((p) => p.screenshot).map((p) => (0,external_node_path_.join)(inputs.screenshotDir, p.screenshot));
+    return { outcome: await a11yGateFromRun(run, inputs, context), screenshots };
+}
+/** One run of every page: a page that could not be scanned keeps its error and zero counts, which fails the gate. */
+function mergeScans(pages, screenshotDir, reportDir) {
+    const run = { version: '', tags: [], pages: [], violations: [] };
+    for (const page of pages) {
+        const screenshot = page.screenshot ? (0,external_node_path_.relative)(reportDir, (0,external_node_path_.join)(screenshotDir, page.screenshot)).slice(0, 500) : undefined;
+        if (page.results === undefined) {
+            run.pages.push({ url: page.url.slice(0, 2048), counts: { critical: 0, serious: 0, moderate: 0, minor: 0 }, error: (page.error ?? 'not scanned').slice(0, 1000) });
+            continue;
+        }
+        const one = parseAxeResults(page.results, page.url);
+        run.version ||= one.version;
+        run.pages.push(...one.pages.map((p) => ({ ...p, ...(screenshot ? { screenshot } : {}) })));
+        run.violations.push(...one.violations);
+    }
+    run.version ||= 'unknown';
+    return run;
+}
+
 ;// CONCATENATED MODULE: ./core/generated/version.js
 // Generated by scripts/generate.ts. Do not edit.
 const VERSION = "0.1.0";
@@ -31365,9 +31623,18 @@ var run_gate_action = __nccwpck_require__(8390);
 
 
 
-/** The accessibility gate in a workflow: applies the thresholds to axe results and publishes the a11y report as maestro-evidence-a11y. */
+
+/** The accessibility gate in a workflow: applies the thresholds to axe results (read, or produced by scanning the pages) and publishes the a11y report, with the screenshots, as maestro-evidence-a11y. */
 function run(inputs, io) {
-    return (0,run_gate_action/* runGateAction */.b)(() => a11yGateFromFiles(inputs.files, resolveReportContext('maestro-action', inputs.subject, inputs.env)), inputs.settings, io);
+    const settings = { ...inputs.settings };
+    const context = resolveReportContext('maestro-action', inputs.subject, inputs.env);
+    return (0,run_gate_action/* runGateAction */.b)(async () => {
+        if (inputs.files)
+            return a11yGateFromFiles(inputs.files, context);
+        const { outcome, screenshots } = await a11yGateFromBrowser({ ...inputs.browser, screenshotDir: settings.outputDir, reportDir: settings.outputDir }, context, inputs.env);
+        settings.extraFiles = [...(settings.extraFiles ?? []), ...screenshots];
+        return outcome;
+    }, settings, io);
 }
 
 
@@ -31415,9 +31682,10 @@ function createRunnerIo() {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $m: () => (/* binding */ optionalInput),
+/* harmony export */   dt: () => (/* binding */ listInput),
 /* harmony export */   rI: () => (/* binding */ readGateInputs)
 /* harmony export */ });
-/* unused harmony exports requiredInput, listInput, booleanInput */
+/* unused harmony exports requiredInput, booleanInput */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77094);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
@@ -31441,7 +31709,7 @@ function requiredInput(name) {
 }
 /** A multi-line input: one value per line, blank lines and surrounding spaces dropped. */
 function listInput(name) {
-    return core.getMultilineInput(name).map((line) => line.trim()).filter((line) => line !== '');
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getMultilineInput */ .q3(name).map((line) => line.trim()).filter((line) => line !== '');
 }
 /** A boolean input in YAML 1.2 core schema form (true/True/TRUE/false/...), with a default when empty. */
 function booleanInput(name, fallback) {
@@ -32241,6 +32509,28 @@ function sha256Hex(input) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(input).digest('hex');
 }
 
+
+/***/ }),
+
+/***/ 60590:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var y = (x) => (() => (x))
+module.exports = x({ ["default"]: () => (__WEBPACK_EXTERNAL_MODULE_axe_core_3dc01cd1__["default"]) });
+
+/***/ }),
+
+/***/ 26915:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var y = (x) => (() => (x))
+module.exports = x({ ["chromium"]: () => (__WEBPACK_EXTERNAL_MODULE_playwright_core_cbb3db63__.chromium) });
 
 /***/ }),
 
@@ -41157,6 +41447,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   z3: () => (/* binding */ error),
   Vt: () => (/* binding */ getBooleanInput),
   V4: () => (/* binding */ getInput),
+  q3: () => (/* binding */ getMultilineInput),
   pq: () => (/* binding */ info),
   lm: () => (/* binding */ notice),
   C1: () => (/* binding */ setFailed),
@@ -41166,7 +41457,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getIDToken, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
