@@ -15,6 +15,7 @@ const pages: Record<string, string> = {
   '/bad': '<!doctype html><html><head><title>Bad</title></head><body><img src="x.png"><button></button><p style="color:#bbb;background:#fff">low contrast</p></body></html>',
   '/clean': '<!doctype html><html lang="en"><head><title>Clean</title></head><body><main><h1>Welcome</h1><p>Plain, readable text.</p></main></body></html>',
   '/late': '<!doctype html><html lang="en"><head><title>Late</title></head><body><main><h1>Late</h1><div id="app"></div></main><script>setTimeout(() => { document.getElementById("app").innerHTML = \'<img id="late" src="y.png">\'; }, 2500);</script></body></html>',
+  '/minor': '<!doctype html><html lang="en"><head><title>Minor</title></head><body><main><h1>Minor</h1><h2></h2><p>An empty heading: a minor violation.</p></main></body></html>',
   '/members': '<!doctype html><html lang="en"><head><title>Members</title></head><body><main><h1>Members</h1></main></body></html>',
 };
 
@@ -69,6 +70,18 @@ describe('maestro a11y --url (real Chromium)', () => {
     expect(data.violations.map((v: { rule: string }) => v.rule)).toEqual(expect.arrayContaining(['image-alt', 'button-name', 'color-contrast']));
     expect(readFileSync(join(dir, 'a11y-page-001.png')).subarray(1, 4).toString()).toBe('PNG');
     expect(existsSync(join(dir, 'a11y-page-002.png'))).toBe(true);
+  });
+
+  it('counts minor violations, within the catalog\'s bound by default and over a stricter --max-minor', async () => {
+    const tags = ['--tag', 'wcag2a', '--tag', 'wcag2aa', '--tag', 'best-practice'];
+    const loose = await maestro(['a11y', '--url', `${base}/minor`, ...tags, '--browser-path', browserPath, ...subject, '--format', 'json']);
+    expect(loose.code).toBe(0);
+    const data = JSON.parse(loose.stdout).data;
+    expect(data.counts).toMatchObject({ critical: 0, serious: 0 });
+    expect(data.counts.minor).toBeGreaterThanOrEqual(1);
+    expect(data.violations).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'empty-heading', impact: 'minor' })]));
+    const strict = await maestro(['a11y', '--url', `${base}/minor`, ...tags, '--max-minor', '0', '--browser-path', browserPath, ...subject, '--format', 'json']);
+    expect(strict.code).toBe(1);
   });
 
   it('passes on an accessible page', async () => {
