@@ -55,6 +55,7 @@ sha=$(printf 'a%.0s' $(seq 40))
 "$node24" bin/maestro.cjs sbom-diff --base test/fixtures/sbom/express-4.17.1/npm-sbom.cdx.json --head test/fixtures/sbom/express-4.21.2/npm-sbom.spdx.json --repo acme/web --sha "$sha" > /dev/null
 "$node24" bin/maestro.cjs schema-diff --old node_modules/octokit-graphql-schema-v14/schema.graphql --new node_modules/@octokit/graphql-schema/schema.json --repo acme/api --sha "$sha" --labels approved-breaking-change > /dev/null
 rw=${MAESTRO_REALWORLD_DIR:-../shared/realworld}
+if [ ! -d "$rw" ] && origin=$(git config --get remote.origin.url) && [ -d "$origin/../shared/realworld" ]; then rw="$origin/../shared/realworld"; fi
 [ -d "$rw" ] || { echo "real-world samples $rw missing: check out beside shared/ or set MAESTRO_REALWORLD_DIR" >&2; exit 1; }
 att=$(mktemp -d)
 cp "$rw"/sigstore/gundam-visor-1.0.1/gundam-visor-1.0.1.tgz "$att/"

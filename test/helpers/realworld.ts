@@ -1,19 +1,35 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 
+/** Where a checkout cloned from a local repository came from (`git clone /work/main ...`), if so. */
+function localOrigin(): string | undefined {
+  try {
+    const url = execFileSync('git', ['config', '--get', 'remote.origin.url'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const path = url.startsWith('file://') ? fileURLToPath(url) : url;
+    return isAbsolute(path) && existsSync(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A folder of the real files from public projects the tests read in place (they are not copied
- * into the repository): `$MAESTRO_REALWORLD_DIR`, or `../shared/realworld` beside the checkout.
- * A missing folder fails the test file with the remedy, never a bare ENOENT.
+ * into the repository): `$MAESTRO_REALWORLD_DIR`, or `shared/realworld` beside the checkout, or
+ * beside the local repository it was cloned from. A missing folder fails the test file with the
+ * remedy, never a bare ENOENT.
  */
 export function realworldDir(...parts: string[]): string {
-  const base = process.env.MAESTRO_REALWORLD_DIR ?? join(root, '..', 'shared', 'realworld');
-  const dir = join(base, ...parts);
-  if (!existsSync(dir)) {
-    throw new Error(`The real-world samples ${dir} are missing: these tests read real files of public projects in place. Remedy: check the repository out beside the workplace's shared/ folder, or set MAESTRO_REALWORLD_DIR to its realworld/ folder.`);
+  const origin = localOrigin();
+  const candidates = process.env.MAESTRO_REALWORLD_DIR
+    ? [process.env.MAESTRO_REALWORLD_DIR]
+    : [join(root, '..', 'shared', 'realworld'), ...(origin ? [join(origin, '..', 'shared', 'realworld')] : [])];
+  const base = candidates.find((dir) => existsSync(dir));
+  if (!base) {
+    throw new Error(`The real-world samples are missing (looked in ${candidates.join(', ')}): these tests read real files of public projects in place. Remedy: check the repository out beside the workplace's shared/ folder, or set MAESTRO_REALWORLD_DIR to its realworld/ folder.`);
   }
-  return dir;
+  return join(base, ...parts);
 }
