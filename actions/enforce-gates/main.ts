@@ -5,6 +5,7 @@
 import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
 import { coreIo } from '../core-io.js';
+import { optionalInput } from '../lib/read-gate-inputs.js';
 import { run, type ActionIo } from './run.js';
 import { createWorkflowGitHub } from './workflow-github.js';
 
@@ -12,7 +13,6 @@ const DEFAULT_CONFIG = '.github/maestro.yml';
 
 const io: ActionIo = coreIo;
 
-const optional = (name: string): string | undefined => core.getInput(name) || undefined;
 const config = core.getInput('config') || DEFAULT_CONFIG;
 const token = core.getInput('github-token');
 if (token) core.setSecret(token);
@@ -24,9 +24,9 @@ await run(
     evidence: core.getInput('evidence') || 'maestro-evidence',
     config,
     configIsDefault: config === DEFAULT_CONFIG,
-    catalog: optional('catalog'),
-    changedFiles: optional('changed-files'),
-    waivers: optional('waivers'),
+    catalog: optionalInput('catalog'),
+    changedFiles: optionalInput('changed-files'),
+    waivers: optionalInput('waivers'),
     outputDir: process.env.RUNNER_TEMP || tmpdir(),
     now: new Date().toISOString(),
     checkRun: core.getInput('check-run') !== 'false',

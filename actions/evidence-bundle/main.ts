@@ -6,11 +6,11 @@ import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { coreIo } from '../core-io.js';
+import { optionalInput } from '../lib/read-gate-inputs.js';
 import { run, type ActionIo } from './run.js';
 
 const io: ActionIo = coreIo;
 
-const optional = (name: string): string | undefined => core.getInput(name) || undefined;
 const release = core.getInput('release') || process.env.GITHUB_REF_NAME || '';
 const server = process.env.GITHUB_SERVER_URL ?? '';
 
@@ -18,13 +18,13 @@ await run(
   {
     release,
     artifacts: core.getInput('artifacts') || 'maestro-evidence',
-    out: optional('out') ?? join(process.env.RUNNER_TEMP || tmpdir(), 'maestro-evidence-bundle', release.replace(/\//g, '-')),
-    previous: optional('previous'),
-    previousRelease: optional('previous-release'),
+    out: optionalInput('out') ?? join(process.env.RUNNER_TEMP || tmpdir(), 'maestro-evidence-bundle', release.replace(/\//g, '-')),
+    previous: optionalInput('previous'),
+    previousRelease: optionalInput('previous-release'),
     sign: core.getInput('sign') || 'keyless',
-    store: optional('store'),
+    store: optionalInput('store'),
     repo: process.env.GITHUB_REPOSITORY ?? '',
-    commit: optional('commit') ?? process.env.GITHUB_SHA ?? 'HEAD',
+    commit: optionalInput('commit') ?? process.env.GITHUB_SHA ?? 'HEAD',
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
     runUrl: server.startsWith('https://') && process.env.GITHUB_RUN_ID ? `${server}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}` : undefined,
   },

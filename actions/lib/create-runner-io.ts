@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { coreIo } from '../core-io.js';
 import type { GateActionIo } from './gate-action-io.js';
 
 /**
@@ -8,10 +9,7 @@ import type { GateActionIo } from './gate-action-io.js';
  */
 export function createRunnerIo(): GateActionIo {
   return {
-    setOutput: (name, value) => core.setOutput(name, value),
-    appendSummary: async (markdown) => {
-      await core.summary.addRaw(markdown, true).write();
-    },
+    ...coreIo,
     annotate: ({ level, message, ...properties }) => {
       const log = level === 'error' ? core.error : level === 'warning' ? core.warning : core.notice;
       log(message, properties);
@@ -21,8 +19,5 @@ export function createRunnerIo(): GateActionIo {
       const { id, size } = await new DefaultArtifactClient().uploadArtifact(name, files, rootDirectory, retentionDays ? { retentionDays } : {});
       return { id, size };
     },
-    setFailed: (message) => core.setFailed(message),
-    info: (message) => core.info(message),
-    warning: (message) => core.warning(message),
   };
 }

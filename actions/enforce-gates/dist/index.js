@@ -35096,8 +35096,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _core_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9720);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4386);
-/* harmony import */ var _workflow_github_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4814);
+/* harmony import */ var _lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(290);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4386);
+/* harmony import */ var _workflow_github_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4814);
 /**
  * Entry point of the root action "Enforce GA Gates Evidence": reads the action inputs and the
  * runner's environment into `RunInputs`, and hands the runner I/O to `run`.
@@ -35107,26 +35108,26 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
+
 const DEFAULT_CONFIG = '.github/maestro.yml';
 const io = _core_io_js__WEBPACK_IMPORTED_MODULE_2__/* .coreIo */ .I;
-const optional = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name) || undefined;
 const config = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('config') || DEFAULT_CONFIG;
 const token = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('github-token');
 if (token)
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(token);
-await (0,_run_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)({
+await (0,_run_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .e)({
     eventName: process.env.GITHUB_EVENT_NAME ?? '',
     eventPath: process.env.GITHUB_EVENT_PATH ?? '',
     evidence: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('evidence') || 'maestro-evidence',
     config,
     configIsDefault: config === DEFAULT_CONFIG,
-    catalog: optional('catalog'),
-    changedFiles: optional('changed-files'),
-    waivers: optional('waivers'),
+    catalog: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('catalog'),
+    changedFiles: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('changed-files'),
+    waivers: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('waivers'),
     outputDir: process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(),
     now: new Date().toISOString(),
     checkRun: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('check-run') !== 'false',
-}, io, token ? (repo) => (0,_workflow_github_js__WEBPACK_IMPORTED_MODULE_4__/* .createWorkflowGitHub */ .d)(token, repo, process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) : undefined);
+}, io, token ? (repo) => (0,_workflow_github_js__WEBPACK_IMPORTED_MODULE_5__/* .createWorkflowGitHub */ .d)(token, repo, process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) : undefined);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -43150,6 +43151,68 @@ function createWorkflowGitHub(token, repo, options = {}) {
         changedFiles: (pull, count) => listChangedFiles(octokit, repo, pull, count),
         approvers: (pull) => approversWithWrite(octokit, repo, pull, new MemoryStateStore()),
         publishCheck: (content) => publishCheckRun(octokit, repo, undefined, content),
+    };
+}
+
+
+/***/ }),
+
+/***/ 290:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $m: () => (/* binding */ optionalInput)
+/* harmony export */ });
+/* unused harmony exports requiredInput, listInput, booleanInput, readGateInputs */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(265);
+
+
+
+
+/** An optional input: undefined when empty. */
+function optionalInput(name) {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name) || undefined;
+}
+/** A required input: a usage error naming it when empty (`core.getInput`'s own error would read as an internal one). */
+function requiredInput(name) {
+    const value = core.getInput(name);
+    if (value === '')
+        throw new MaestroError('USAGE', `the input ${name} is required and was not given`, { remedy: `set ${name} in the step's with: block.` });
+    return value;
+}
+/** A multi-line input: one value per line, blank lines and surrounding spaces dropped. */
+function listInput(name) {
+    return core.getMultilineInput(name).map((line) => line.trim()).filter((line) => line !== '');
+}
+/** A boolean input in YAML 1.2 core schema form (true/True/TRUE/false/...), with a default when empty. */
+function booleanInput(name, fallback) {
+    return core.getInput(name) === '' ? fallback : core.getBooleanInput(name);
+}
+/**
+ * The inputs every gate action shares: `upload`, `artifact-name`, `retention-days`, `output-dir`, and
+ * the subject overrides `repo`, `sha`, `pr`. The report goes to `output-dir`, by default a folder in
+ * the runner's temp space named after the artifact.
+ */
+function readGateInputs(gate) {
+    const artifactName = optionalInput('artifact-name') ?? `maestro-evidence-${gate}`;
+    if (!/^maestro-evidence[A-Za-z0-9._-]{0,200}$/.test(artifactName)) {
+        throw new MaestroError('USAGE', `artifact-name ${JSON.stringify(artifactName)} does not start with maestro-evidence or has characters other than letters, digits, dot, dash and underscore`, {
+            remedy: 'name it maestro-evidence-<something>: the gate check only reads artifacts whose names start with maestro-evidence.',
+        });
+    }
+    const retention = optionalInput('retention-days');
+    if (retention !== undefined && !/^[1-9][0-9]{0,2}$/.test(retention)) {
+        throw new MaestroError('USAGE', `retention-days ${JSON.stringify(retention)} is not a number of days`, { remedy: 'set retention-days to a whole number from 1 to 90 (or your organisation\'s maximum), or leave it empty for the repository default.' });
+    }
+    const outputDir = optionalInput('output-dir') ?? join(process.env.RUNNER_TEMP || tmpdir(), artifactName);
+    return {
+        settings: { outputDir, upload: booleanInput('upload', true), artifactName, retentionDays: retention === undefined ? undefined : Number(retention) },
+        subject: { repo: optionalInput('repo'), sha: optionalInput('sha'), pr: optionalInput('pr') },
     };
 }
 

@@ -62550,7 +62550,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _core_io_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9720);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7192);
+/* harmony import */ var _lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(290);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7192);
 /**
  * Entry point of the evidence-bundle action: reads the action inputs (passed by action.yml as
  * INPUT_* variables) and the runner's environment into `RunInputs`, and hands the runner I/O to `run`.
@@ -62560,20 +62561,20 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
+
 const io = _core_io_js__WEBPACK_IMPORTED_MODULE_3__/* .coreIo */ .I;
-const optional = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name) || undefined;
 const release = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('release') || process.env.GITHUB_REF_NAME || '';
 const server = process.env.GITHUB_SERVER_URL ?? '';
-await (0,_run_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .e)({
+await (0,_run_js__WEBPACK_IMPORTED_MODULE_5__/* .run */ .e)({
     release,
     artifacts: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('artifacts') || 'maestro-evidence',
-    out: optional('out') ?? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'maestro-evidence-bundle', release.replace(/\//g, '-')),
-    previous: optional('previous'),
-    previousRelease: optional('previous-release'),
+    out: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .optionalInput */ .$m)('out') ?? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'maestro-evidence-bundle', release.replace(/\//g, '-')),
+    previous: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .optionalInput */ .$m)('previous'),
+    previousRelease: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .optionalInput */ .$m)('previous-release'),
     sign: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('sign') || 'keyless',
-    store: optional('store'),
+    store: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .optionalInput */ .$m)('store'),
     repo: process.env.GITHUB_REPOSITORY ?? '',
-    commit: optional('commit') ?? process.env.GITHUB_SHA ?? 'HEAD',
+    commit: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .optionalInput */ .$m)('commit') ?? process.env.GITHUB_SHA ?? 'HEAD',
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
     runUrl: server.startsWith('https://') && process.env.GITHUB_RUN_ID ? `${server}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}` : undefined,
 }, io);
@@ -63928,6 +63929,68 @@ async function run_run(inputs, io) {
         io.setFailed((0,errors/* isMaestroError */.ay)(error) ? (0,errors/* formatError */.Wk)(error) : `internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
         return undefined;
     }
+}
+
+
+/***/ }),
+
+/***/ 290:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $m: () => (/* binding */ optionalInput)
+/* harmony export */ });
+/* unused harmony exports requiredInput, listInput, booleanInput, readGateInputs */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(265);
+
+
+
+
+/** An optional input: undefined when empty. */
+function optionalInput(name) {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name) || undefined;
+}
+/** A required input: a usage error naming it when empty (`core.getInput`'s own error would read as an internal one). */
+function requiredInput(name) {
+    const value = core.getInput(name);
+    if (value === '')
+        throw new MaestroError('USAGE', `the input ${name} is required and was not given`, { remedy: `set ${name} in the step's with: block.` });
+    return value;
+}
+/** A multi-line input: one value per line, blank lines and surrounding spaces dropped. */
+function listInput(name) {
+    return core.getMultilineInput(name).map((line) => line.trim()).filter((line) => line !== '');
+}
+/** A boolean input in YAML 1.2 core schema form (true/True/TRUE/false/...), with a default when empty. */
+function booleanInput(name, fallback) {
+    return core.getInput(name) === '' ? fallback : core.getBooleanInput(name);
+}
+/**
+ * The inputs every gate action shares: `upload`, `artifact-name`, `retention-days`, `output-dir`, and
+ * the subject overrides `repo`, `sha`, `pr`. The report goes to `output-dir`, by default a folder in
+ * the runner's temp space named after the artifact.
+ */
+function readGateInputs(gate) {
+    const artifactName = optionalInput('artifact-name') ?? `maestro-evidence-${gate}`;
+    if (!/^maestro-evidence[A-Za-z0-9._-]{0,200}$/.test(artifactName)) {
+        throw new MaestroError('USAGE', `artifact-name ${JSON.stringify(artifactName)} does not start with maestro-evidence or has characters other than letters, digits, dot, dash and underscore`, {
+            remedy: 'name it maestro-evidence-<something>: the gate check only reads artifacts whose names start with maestro-evidence.',
+        });
+    }
+    const retention = optionalInput('retention-days');
+    if (retention !== undefined && !/^[1-9][0-9]{0,2}$/.test(retention)) {
+        throw new MaestroError('USAGE', `retention-days ${JSON.stringify(retention)} is not a number of days`, { remedy: 'set retention-days to a whole number from 1 to 90 (or your organisation\'s maximum), or leave it empty for the repository default.' });
+    }
+    const outputDir = optionalInput('output-dir') ?? join(process.env.RUNNER_TEMP || tmpdir(), artifactName);
+    return {
+        settings: { outputDir, upload: booleanInput('upload', true), artifactName, retentionDays: retention === undefined ? undefined : Number(retention) },
+        subject: { repo: optionalInput('repo'), sha: optionalInput('sha'), pr: optionalInput('pr') },
+    };
 }
 
 

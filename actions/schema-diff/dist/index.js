@@ -30260,13 +30260,32 @@ module.exports = {
 
 /***/ }),
 
-/***/ 99544:
+/***/ 49653:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ createRunnerIo)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77094);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  F: () => (/* binding */ createRunnerIo)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __nccwpck_require__(77094);
+;// CONCATENATED MODULE: ./actions/core-io.ts
+
+/** The runner I/O of every action, through `@actions/core`: outputs, job summary, log and failure. */
+const coreIo = {
+    setOutput: (name, value) => core/* setOutput */.uH(name, value),
+    appendSummary: async (markdown) => {
+        await core/* summary */.z.addRaw(markdown, true).write();
+    },
+    setFailed: (message) => core/* setFailed */.C1(message),
+    info: (message) => core/* info */.pq(message),
+    warning: (message) => core/* warning */.$e(message),
+};
+
+;// CONCATENATED MODULE: ./actions/lib/create-runner-io.ts
+
 
 /**
  * The production `GateActionIo`: `@actions/core` for outputs, summary and annotations, and
@@ -30275,12 +30294,9 @@ module.exports = {
  */
 function createRunnerIo() {
     return {
-        setOutput: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value),
-        appendSummary: async (markdown) => {
-            await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown, true).write();
-        },
+        ...coreIo,
         annotate: ({ level, message, ...properties }) => {
-            const log = level === 'error' ? _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3 : level === 'warning' ? _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e : _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm;
+            const log = level === 'error' ? core/* error */.z3 : level === 'warning' ? core/* warning */.$e : core/* notice */.lm;
             log(message, properties);
         },
         uploadArtifact: async (name, files, rootDirectory, retentionDays) => {
@@ -30288,9 +30304,6 @@ function createRunnerIo() {
             const { id, size } = await new DefaultArtifactClient().uploadArtifact(name, files, rootDirectory, retentionDays ? { retentionDays } : {});
             return { id, size };
         },
-        setFailed: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message),
-        info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message),
-        warning: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message),
     };
 }
 
@@ -30675,7 +30688,7 @@ function failStep(error, io) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _lib_create_runner_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(99544);
+/* harmony import */ var _lib_create_runner_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49653);
 /* harmony import */ var _lib_run_gate_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(95025);
 /* harmony import */ var _lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(290);
 /** Entry point of the schema-diff gate action: reads the inputs and hands the runner I/O to `run`. */
