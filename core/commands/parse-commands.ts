@@ -8,7 +8,8 @@ import type { ParsedCommandLine } from './types.js';
 export interface ParseCommandsOptions {
   /** Commands run from one comment; the next command line gets one error and the rest are not read. Default 10. */
   maxCommands?: number;
-  /** Longest command line read, in characters; a longer one is refused unread. Default 2,000. */
+  /** Longest command line read, in characters; a longer one is refused unread. Default 4,096 (a
+   * reason of 1,000 characters of astral-plane symbols such as emoji takes 2,000). */
   maxLineLength?: number;
   /** Command words of other bots in the repository (`lgtm`, `retest`): neither run nor refused. */
   ignore?: readonly string[];
@@ -26,7 +27,7 @@ export const TOO_MANY_COMMANDS = 'too-many-commands';
  */
 export function parseCommands(body: string, options: ParseCommandsOptions = {}): ParsedCommandLine[] {
   const maxCommands = options.maxCommands ?? 10;
-  const maxLineLength = options.maxLineLength ?? 2000;
+  const maxLineLength = options.maxLineLength ?? 4096;
   const parsed: ParsedCommandLine[] = [];
   for (const candidate of scanCommandLines(body)) {
     const head = candidate.text.length > maxLineLength ? candidate.text.slice(0, maxLineLength) : candidate.text;

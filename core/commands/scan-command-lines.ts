@@ -50,7 +50,7 @@ export function* scanCommandLines(body: string): Generator<CommandLineCandidate>
     if (indent.columns >= 4) continue;
     const rest = line.slice(indent.offset);
     if (rest[0] === '>') {
-      inQuoteParagraph = rest.slice(1).trim() !== '';
+      inQuoteParagraph = startsQuoteParagraph(rest);
       continue;
     }
     const item = afterListMarkers(rest);
@@ -64,6 +64,17 @@ export function* scanCommandLines(body: string): Generator<CommandLineCandidate>
     else if (rest[0] === '/' && !inQuoteParagraph) yield { line: lineNumber, text: rest.trimEnd() };
     inHtmlComment = opensHtmlComment(item.text);
   }
+}
+
+/**
+ * Whether a quoted line holds paragraph text, which the next unquoted line continues lazily (and
+ * so renders inside the quote); a fence or heading in a quote ends with the quote.
+ */
+function startsQuoteParagraph(line: string): boolean {
+  let i = 0;
+  while (line[i] === '>' || line[i] === ' ' || line[i] === '\t') i++;
+  const content = line.slice(i).trimEnd();
+  return content !== '' && content[0] !== '#' && !opensFence(content, 0) && !isThematicBreak(content);
 }
 
 /** Leading spaces and tabs of a line: their width in columns (a tab reaches the next multiple of 4) and count. */
