@@ -18,9 +18,14 @@ export function quoteFragment(text: string): string {
  */
 export function checkLogin(token: string): Checked<string> {
   const login = token.startsWith('@') ? token.slice(1) : token;
-  if (login.includes('/')) return { ok: false, message: `${quoteFragment(token)} is a team; assign people by their login` };
-  const valid = login.length >= 1 && login.length <= 39 && login[0] !== '-' && [...login].every((c) => isAsciiAlphanumeric(c) || c === '-');
-  return valid ? { ok: true, value: login } : { ok: false, message: `${quoteFragment(token)} is not a GitHub login` };
+  if (isLogin(login)) return { ok: true, value: login };
+  const slash = login.indexOf('/');
+  const team = slash > 0 && isLogin(login.slice(0, slash)) && login.length > slash + 1;
+  return { ok: false, message: team ? `${quoteFragment(token)} is a team; assign people by their login` : `${quoteFragment(token)} is not a GitHub login` };
+}
+
+function isLogin(login: string): boolean {
+  return login.length >= 1 && login.length <= 39 && login[0] !== '-' && [...login].every((c) => isAsciiAlphanumeric(c) || c === '-');
 }
 
 /**

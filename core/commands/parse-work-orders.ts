@@ -147,7 +147,7 @@ function leadingId(text: string): { id: string; label: string; end: number } | u
   }
   let i = 0;
   while (i < text.length && i < 6 && isDigit(text[i]!)) i++;
-  if (i === 0 || !'.):'.includes(text[i] ?? 'x') || (text[i + 1] !== ' ' && text[i + 1] !== '\t')) return undefined;
+  if (i === 0 || !'.):'.includes(text[i] ?? 'x') || (i + 1 < text.length && text[i + 1] !== ' ' && text[i + 1] !== '\t')) return undefined;
   return { id: text.slice(0, i), label: text.slice(0, i + 1), end: skipPunctuation(text, i + 1) };
 }
 

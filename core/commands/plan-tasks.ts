@@ -111,10 +111,11 @@ function draftTask(order: WorkOrder, epic: EpicIssue, extraLabels: readonly stri
   const facts = [order.priority ? `**Priority:** ${order.priority}` : '', order.owner ? `**Owner (hint):** ${escapeMarkdown(order.owner, 200)}` : ''].filter(Boolean).join(' · ');
   const head = [
     renderTaskMarker({ epic: epic.number, workOrderId: order.id }),
-    `Part of #${epic.number}: work order ${escapeMarkdown(order.label, 40)} of ${markdownLink(epic.title, epic.url)}, created by \`/create-task\`; the epic's task list tracks it.`,
+    `Part of #${epic.number}: work order ${order.id} of ${markdownLink(epic.title, epic.url)}, created by \`/create-task\`; the epic's task list tracks it.`,
     ...(facts ? ['', facts] : []),
     '',
     '---',
+    '',
     '',
   ].join('\n');
   const room = MAX_ISSUE_BODY_LENGTH - head.length - 200;

@@ -78,7 +78,7 @@ export function updateEpicTaskList(body: string, links: readonly TaskLink[]): { 
 /** `- [ ] #45 <!-- wo=8 -->` or `- [x] #45`, as the list writes its lines. */
 function readEntry(line: string): { workOrderId?: string; number: number; checked: boolean } | undefined {
   const text = line.trim();
-  if (!text.startsWith('- [') || text[4] !== ']' || text[5] !== ' ' || text[6] !== '#') return undefined;
+  if (!text.startsWith('- [') || !' xX'.includes(text[3] ?? '?') || text[4] !== ']' || text[5] !== ' ' || text[6] !== '#') return undefined;
   let i = 7;
   while (i < text.length && i < 17 && text[i]! >= '0' && text[i]! <= '9') i++;
   const number = Number(text.slice(7, i));
