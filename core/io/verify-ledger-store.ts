@@ -35,16 +35,18 @@ export async function verifyLedgerStore(input: VerifyLedgerInput): Promise<Ledge
     throw new MaestroError('FILE_NOT_FOUND', `ledger folder ${store.root} does not exist`, { file: store.root, remedy: 'pass the folder (or store URL) that holds the ledger\'s entries/ folder.' });
   }
   const stored = await readLedger(store);
-  const chain = verifyChain(stored.entries, stored.unexpected);
-  const byKeySeq = new Map<number, ChainEntry>(chain.entries.map((e) => [e.keySeq, e]));
-  const last = stored.entries.reduce((max, e) => Math.max(max, parseEntryKey(e.key) ?? 0), 0);
   const policy = await signerPolicy(input);
   const trustedRoot = input.trustedRootFile ? await readJsonFile(input.trustedRootFile, 'trusted root', 16 * 1024 * 1024) : undefined;
+  const read: ReadSeal[] = [];
+  for (const { key, seq } of stored.seals.sort((a, b) => a.seq - b.seq)) read.push(await readSeal(store, key, seq, policy, trustedRoot, input.trustedRootFile));
+  const sealed = new Set(read.flatMap((s) => (s.error ? [] : (s.statement?.subject ?? []).map((subject) => subject.digest?.sha256 ?? ''))));
+  const chain = verifyChain(stored.entries, stored.unexpected, sealed);
+  const byKeySeq = new Map<number, ChainEntry>(chain.entries.map((e) => [e.keySeq, e]));
+  const last = stored.entries.reduce((max, e) => Math.max(max, parseEntryKey(e.key) ?? 0), 0);
   const seals: SealCheck[] = [];
   const problems = [...chain.problems];
-  for (const { key, seq } of stored.seals.sort((a, b) => a.seq - b.seq)) {
-    const read = await readSeal(store, key, seq, policy, trustedRoot, input.trustedRootFile);
-    const { check, problem } = checkSeal(read, byKeySeq, last);
+  for (const seal of read) {
+    const { check, problem } = checkSeal(seal, byKeySeq, last);
     seals.push(check);
     if (problem) problems.push(problem);
   }

@@ -25,10 +25,10 @@ export function checkAuditEvent(event: AuditEvent, source = 'the audit event', f
     try {
       json = JSON.stringify(event[field]);
     } catch (cause) {
-      throw new MaestroError('AUDIT_EVENT_INVALID', `${source} has a ${field} value that is not JSON (${(cause as Error).message})`, { file, pointer: `/${field}`, remedy: 'record plain JSON values (no cycles, no BigInt).', cause });
+      throw new MaestroError('AUDIT_EVENT_INVALID', `${source} has ${field} that is not JSON (${(cause as Error).message})`, { file, pointer: `/${field}`, remedy: 'record plain JSON values (no cycles, no BigInt).', cause });
     }
     const size = Buffer.byteLength(json ?? '', 'utf8');
-    if (size > MAX_STATE_BYTES) throw new MaestroError('AUDIT_EVENT_TOO_LARGE', `${source} has a ${field} value of ${size} bytes as JSON, more than ${MAX_STATE_BYTES}`, { file, pointer: `/${field}`, remedy: `record only the fields that changed, or a digest of the large document, in at most ${MAX_STATE_BYTES} bytes.` });
+    if (size > MAX_STATE_BYTES) throw new MaestroError('AUDIT_EVENT_TOO_LARGE', `${source} has ${field} of ${size} bytes as JSON, more than ${MAX_STATE_BYTES}`, { file, pointer: `/${field}`, remedy: `record only the fields that changed, or a digest of the large document, in at most ${MAX_STATE_BYTES} bytes.` });
   }
   const copy = JSON.parse(JSON.stringify(event)) as AuditEvent;
   if (!validateAuditEvent(copy)) {

@@ -40,11 +40,12 @@ export interface ChainResult {
  * the positions is a removed entry; an entry under another position's key is a reordered pair when
  * two swapped places; a `previous` that names a later entry is a reordered pair; one that names an
  * entry another entry already follows is a fork; one that names nothing is a change of the entry
- * before it (its bytes no longer hash to what its successor recorded). Every entry must be the
+ * before it (its bytes no longer hash to what its successor recorded), unless a seal signed that
+ * entry's digest (`sealed`), which puts the blame on the entry that does not follow it. Every entry must be the
  * canonical JSON maestro writes, and a later object version of an entry key is a fork unless it is a
  * concurrent append that lost the race and whose event was appended again further on.
  */
-export function verifyChain(stored: StoredEntry[], unexpected: string[] = []): ChainResult {
+export function verifyChain(stored: StoredEntry[], unexpected: string[] = [], sealed: ReadonlySet<string> = new Set()): ChainResult {
   const problems: LedgerProblem[] = unexpected.map((key) => ({ key, problem: 'unexpected-object', detail: `${key} is not an entry or seal maestro writes (entries/<12 digits>.json, seals/<12 digits>.sigstore.json): something else was put in the ledger` }));
   const notes: string[] = [];
   const byKeySeq = new Map<number, ChainEntry>();
@@ -60,7 +61,7 @@ export function verifyChain(stored: StoredEntry[], unexpected: string[] = []): C
     if (!present.has(seq)) problems.push({ seq, key: entryKey(seq), problem: 'removed', detail: `${entryKey(seq)} is missing: entry ${seq} was removed (${seq > 1 ? `entry ${seq - 1} and ` : ''}entry ${last} remain)` });
   }
   checkPositions(byKeySeq, problems);
-  checkLinks(byKeySeq, problems);
+  checkLinks(byKeySeq, problems, sealed);
   checkVersions(sorted, byKeySeq, problems, notes);
   const entries = [...byKeySeq.values()].sort((a, b) => a.keySeq - b.keySeq);
   return { entries, problems: sortProblems(problems), notes };
@@ -104,7 +105,7 @@ function checkPositions(byKeySeq: Map<number, ChainEntry>, problems: LedgerProbl
 }
 
 /** Each entry must record the sha256 of the entry before it (the first records none). */
-function checkLinks(byKeySeq: Map<number, ChainEntry>, problems: LedgerProblem[]): void {
+function checkLinks(byKeySeq: Map<number, ChainEntry>, problems: LedgerProblem[], sealed: ReadonlySet<string>): void {
   const bySha = new Map<string, ChainEntry>();
   for (const item of byKeySeq.values()) bySha.set(item.sha256, item);
   const followers = new Map<string, ChainEntry[]>();
@@ -134,6 +135,9 @@ function checkLinks(byKeySeq: Map<number, ChainEntry>, problems: LedgerProblem[]
     } else if (named && rivals.length > 0) {
       const rival = rivals[0]!;
       problems.push({ seq: Math.max(seq, rival.keySeq), key: item.key, problem: 'forked', detail: `entries ${Math.min(seq, rival.keySeq)} and ${Math.max(seq, rival.keySeq)} both follow entry ${named.keySeq}: the chain forked (two appends from the same head)` });
+    } else if (sealed.has(before!.sha256)) {
+      // A seal vouches for the entry before, so the break is this entry's own doing.
+      problems.push({ seq, key: item.key, problem: 'changed', detail: `${item.key} does not follow entry ${seq - 1}, whose sha256 ${before!.sha256} a seal signed: entry ${seq} was changed (it records ${previous})` });
     } else if (!blamed.has(seq - 1)) {
       problems.push({ seq: seq - 1, key: before!.key, problem: 'changed', detail: `${before!.key} changed after entry ${seq} was appended: its sha256 is ${before!.sha256}, entry ${seq} recorded ${previous}` });
       blamed.add(seq - 1);
