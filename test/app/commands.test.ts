@@ -176,12 +176,16 @@ describe('slash commands', () => {
       reactionScope('confused'),
       nock(API).post(`${REPO}/issues/2/comments`, (body) => replies.push(body) > 0).reply(201, { id: 9 }),
     ];
-    await receive(probot, app, 'issue_comment', commentPayload('/waive GA-30 until 2026-11-25 reason: trust me\n/override reason: ship it', { pull: true, sender: 'mallory' }), 'd-mallory');
+    await receive(probot, app, 'issue_comment', commentPayload('/waive GA-30 until 2026-11-25 reason: trust me\n/override reason: ship it\n/create-task all\n/gates rerun', { pull: true, sender: 'mallory' }), 'd-mallory');
     expectDone(scopes);
     expect(replies[0].body.startsWith(COMMAND_REPLY_MARKER)).toBe(true);
     expect(replies[0].body).toContain('- line 1: `/waive GA-30 until 2026-11-25 reason: trust me`: refused: only users with admin or maintain access may grant waivers');
     expect(replies[0].body).toContain('- line 2: `/override reason: ship it`: refused: only users with admin access may override the gate');
+    expect(replies[0].body).toContain('- line 3: `/create-task all`: refused: @\u200bmallory has read access to Codertocat/Hello-World; this command needs write access or more.');
+    expect(replies[0].body).toContain('- line 4: `/gates rerun`: refused:');
     expect(events.map((e) => [e.action, e.actor])).toEqual([
+      ['command.refused', 'mallory'],
+      ['command.refused', 'mallory'],
       ['command.refused', 'mallory'],
       ['command.refused', 'mallory'],
     ]);
@@ -392,6 +396,48 @@ describe('slash commands', () => {
     await receive(probot, app, 'issue_comment', commentPayload('/create-task all', { issueBody: epicUpdates[0].body }), 'd-tasks-2');
     expectDone(second);
     expect(replies[1].body).toContain('Nothing to create. Already tracked: #10, #11.');
+    await app.close();
+  });
+
+  it('/milestone creates a missing milestone when the config allows it, and /unassign removes assignees', async () => {
+    const { probot, app } = await createTestApp();
+    const scopes = [
+      tokenScope(),
+      configScope('commands:\n  createMilestones: true\n'),
+      permissionScope('Codertocat', 'maintain'),
+      nock(API).delete(`${REPO}/issues/1/assignees`, { assignees: ['octocat'] }).reply(200, { number: 1, assignees: [] }),
+      nock(API).get(`${REPO}/milestones`).query(true).reply(200, [{ number: 3, title: 'GA 1.0' }]),
+      nock(API).post(`${REPO}/milestones`, { title: 'GA 1.1' }).reply(201, { number: 4, title: 'GA 1.1' }),
+      nock(API).patch(`${REPO}/issues/1`, { milestone: 4 }).reply(200, { number: 1 }),
+      reactionScope('+1'),
+    ];
+    await receive(probot, app, 'issue_comment', commentPayload('/unassign @octocat\n/milestone GA 1.1'), 'd-ms');
+    expectDone(scopes);
+    await app.close();
+  });
+
+  it('/gates rerun by a writer decides the head commit again now, even while its workflow runs are going', async () => {
+    const { probot, app } = await createTestApp();
+    const checks: any[] = [];
+    const comments: any[] = [];
+    const scopes = [
+      tokenScope(),
+      configScope(),
+      permissionScope('Codertocat', 'write'),
+      nock(API).get(`${REPO}/pulls/2`).reply(200, pullResponse()),
+      reactionScope('+1'),
+      nock(API).get(`${REPO}/actions/runs`).query(true).reply(200, { total_count: 1, workflow_runs: [{ id: 5, name: 'gates', status: 'in_progress', created_at: '2026-11-20T11:00:00Z' }] }),
+      configScope(),
+      nock(API).get(`${REPO}/actions/artifacts`).query(true).reply(200, { total_count: 0, artifacts: [] }),
+      nock(API).get(`${REPO}/pulls/2/files`).query(true).reply(200, [{ filename: 'README.md' }]),
+      nock(API).get(`${REPO}/issues/2/comments`).query(true).reply(200, []),
+      nock(API).post(`${REPO}/issues/2/comments`, (body) => comments.push(body) > 0).reply(201, { id: 555 }),
+      nock(API).get(`${REPO}/commits/${SHA}/check-runs`).query(true).reply(200, { total_count: 0, check_runs: [] }),
+      nock(API).post(`${REPO}/check-runs`, (body) => checks.push(body) > 0).reply(201, { id: 777 }),
+    ];
+    await receive(probot, app, 'issue_comment', commentPayload('/gates rerun', { pull: true }), 'd-rerun');
+    expectDone(scopes);
+    expect(checks[0]).toMatchObject({ head_sha: SHA, status: 'completed', conclusion: 'failure' });
     await app.close();
   });
 });
