@@ -1,11 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import type { Probot } from 'probot';
 import type { MaestroApp } from '../../app/maestro-app.js';
 import { verifyLedgerStore } from '../../core/io/verify-ledger-store.js';
 import type { AuditEvent } from '../../core/ledger/types.js';
 import { COMMAND_REPLY_MARKER } from '../../core/render/render-command-reply.js';
-import { apiRequests, createTestApp, examplePayload, INSTALLATION, tempLedger, tokenScope } from '../helpers/github-app.js';
+import { apiRequests, createTestApp, examplePayload, INSTALLATION, pinGitHubRequests, tempLedger, tokenScope } from '../helpers/github-app.js';
 
 const API = 'https://api.github.com';
 const REPO = '/repos/Codertocat/Hello-World';
@@ -78,6 +78,15 @@ function laterEvaluationScopes(checks: any[], comments: any[]): nock.Scope[] {
   ];
 }
 
+/** PR #2 is opened with no evidence: its first evaluation fails (check 777, comment 555). */
+async function openFailingPull(probot: Probot, app: MaestroApp, checks: any[], comments: any[]): Promise<void> {
+  const opened = [tokenScope(), ...firstEvaluationScopes(checks, comments)];
+  const pr = examplePayload('pull_request', 'opened');
+  pr.installation = { id: INSTALLATION };
+  await receive(probot, app, 'pull_request', pr, 'd-open');
+  expectDone(opened);
+}
+
 async function settle(app: MaestroApp): Promise<void> {
   await app.settled();
   await app.queue!.onIdle();
@@ -106,20 +115,7 @@ async function recordingLedger(): Promise<{ ledger: Awaited<ReturnType<typeof te
 }
 
 describe('slash commands', () => {
-  beforeAll(() => {
-    if (!nock.isActive()) nock.activate();
-    nock.disableNetConnect();
-  });
-  afterAll(() => {
-    nock.enableNetConnect();
-    nock.restore();
-  });
-  beforeEach(() => nock.cleanAll());
-  afterEach(() => {
-    const pending = nock.pendingMocks();
-    nock.cleanAll();
-    expect(pending).toEqual([]);
-  });
+  pinGitHubRequests();
 
   it('/waive by a maintainer: the gate decides again at once and passes with the waiver shown; when the waiver ends, the app fails the PR again by itself', async () => {
     let now = new Date('2026-11-20T12:00:00Z');
@@ -128,11 +124,7 @@ describe('slash commands', () => {
     const checks: any[] = [];
     const comments: any[] = [];
 
-    const opened = [tokenScope(), ...firstEvaluationScopes(checks, comments)];
-    const pr = examplePayload('pull_request', 'opened');
-    pr.installation = { id: INSTALLATION };
-    await receive(probot, app, 'pull_request', pr, 'd-open');
-    expectDone(opened);
+    await openFailingPull(probot, app, checks, comments);
     expect(checks[0]).toMatchObject({ conclusion: 'failure' });
 
     const waive = [
@@ -197,11 +189,7 @@ describe('slash commands', () => {
     const { probot, app } = await createTestApp({ ledger });
     const checks: any[] = [];
     const comments: any[] = [];
-    const opened = [tokenScope(), ...firstEvaluationScopes(checks, comments)];
-    const pr = examplePayload('pull_request', 'opened');
-    pr.installation = { id: INSTALLATION };
-    await receive(probot, app, 'pull_request', pr, 'd-open');
-    expectDone(opened);
+    await openFailingPull(probot, app, checks, comments);
 
     const override = [configScope(), permissionScope('Codertocat', 'admin'), nock(API).get(`${REPO}/pulls/2`).reply(200, pullResponse()), reactionScope('+1'), ...laterEvaluationScopes(checks, comments)];
     await receive(probot, app, 'issue_comment', commentPayload('/override reason: INC-1234 hotfix, evidence follows', { pull: true }), 'd-override');
@@ -324,11 +312,7 @@ describe('slash commands', () => {
     const { probot, app } = await createTestApp();
     const checks: any[] = [];
     const comments: any[] = [];
-    const opened = [tokenScope(), ...firstEvaluationScopes(checks, comments)];
-    const pr = examplePayload('pull_request', 'opened');
-    pr.installation = { id: INSTALLATION };
-    await receive(probot, app, 'pull_request', pr, 'd-open');
-    expectDone(opened);
+    await openFailingPull(probot, app, checks, comments);
 
     const replies: any[] = [];
     const scopes = [configScope(), nock(API).get(`${REPO}/pulls/2`).reply(200, pullResponse()), reactionScope('+1'), nock(API).post(`${REPO}/issues/2/comments`, (body) => replies.push(body) > 0).reply(201, { id: 9 })];
