@@ -146,6 +146,7 @@ describe('parseCommands', () => {
 
     it('reads a command only at the start of a line', () => {
       expect(parseCommands('please run /help and - /help and `/help`')).toEqual([]);
+      expect(parseCommands('- /help\n1. /help\n\\/help\n`/help`')).toEqual([]);
     });
   });
 
