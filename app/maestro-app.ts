@@ -60,6 +60,7 @@ export class MaestroApp {
   readonly #artifacts = new ArtifactCache();
   #identity: Promise<AppIdentity> | undefined;
   readonly #pending = new Set<Promise<void>>();
+  readonly #byIssue = new Map<string, Promise<void>>();
   #commandContext: ((octokit: GitHub, request: CommandRequest, deliveryId: string) => Promise<CommandContext>) | undefined;
   /** Re-decides PRs whose waivers expired. */
   expiries: WaiverExpiryScheduler | undefined;
@@ -119,7 +120,7 @@ export class MaestroApp {
       }
       if (trigger.type === 'command') {
         this.metrics.deliveries.inc({ event, outcome: 'command' });
-        this.#track(this.#runCommands(app, trigger, context.id, log));
+        this.#track(this.#inOrder(`${trigger.repo.fullName}#${trigger.issue.number}`, () => this.#runCommands(app, trigger, context.id, log)));
         return;
       }
       if (trigger.run) await this.#recordRun(trigger.repo.fullName, trigger.sha, trigger.run);
@@ -189,6 +190,19 @@ export class MaestroApp {
       this.metrics.commands.inc({ status: 'failed' });
       log.error({ err: error, repo: request.repo.fullName, issue: request.issue.number }, 'commands failed');
     }
+  }
+
+  /**
+   * Runs the commands of one issue's comments one comment after another (two /create-task at once
+   * would both see no child yet); comments on different issues run side by side.
+   */
+  #inOrder(key: string, work: () => Promise<void>): Promise<void> {
+    const next = (this.#byIssue.get(key) ?? Promise.resolve()).then(work);
+    this.#byIssue.set(key, next);
+    void next.finally(() => {
+      if (this.#byIssue.get(key) === next) this.#byIssue.delete(key);
+    });
+    return next;
   }
 
   #track(work: Promise<void>): void {

@@ -38,7 +38,7 @@ export async function handleComment(ctx: CommandContext): Promise<CommentOutcome
     await recordAct(ctx, { action: 'command.refused', reason: `edited comment ${request.comment.id} added: ${lines.map((l) => l.text.trim()).join(' | ')}`.slice(0, 1000) });
     return acknowledge(ctx, outcomes);
   }
-  const lines = parseCommands(request.comment.body);
+  const lines = parseCommands(request.comment.body, { ignore: ctx.config.commands.ignore });
   if (lines.length === 0) return { outcomes: [], replied: false };
   const outcomes: CommandOutcome[] = [];
   for (const line of lines) outcomes.push(await runLine(ctx, line));

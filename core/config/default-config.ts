@@ -9,5 +9,5 @@ export const DEFAULT_CONFIG: MaestroConfig = {
   thresholds: {},
   waivers: { maxDays: 30, approvers: { teams: [], permissions: ['admin', 'maintain'] } },
   overrides: { approvers: { teams: [], permissions: ['admin'] } },
-  commands: { createMilestones: false },
+  commands: { createMilestones: false, ignore: [] },
 };

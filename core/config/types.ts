@@ -38,6 +38,8 @@ export interface MaestroConfig {
   commands: {
     /** `/milestone <name>` creates the milestone when the repo has none of that name. */
     createMilestones: boolean;
+    /** Command words of other tools, left alone (no "unknown command" reply). */
+    ignore: string[];
   };
 }
 

@@ -424,4 +424,49 @@ describe('slash commands', () => {
     expect(checks[0]).toMatchObject({ head_sha: SHA, status: 'completed', conclusion: 'failure' });
     await app.close();
   });
+
+  it('leaves the command words of other tools alone when the config lists them', async () => {
+    const { probot, app } = await createTestApp();
+    const scopes = [
+      tokenScope(),
+      configScope('commands:\n  ignore: [lgtm, approve]\n'),
+      permissionScope('Codertocat', 'triage'),
+      nock(API).post(`${REPO}/issues/1/labels`, { labels: ['reviewed'] }).reply(200, []),
+      reactionScope('+1'),
+    ];
+    await receive(probot, app, 'issue_comment', commentPayload('/lgtm\n/approve\n/label reviewed'), 'd-other-bots');
+    expectDone(scopes);
+    await app.close();
+  });
+
+  it('runs the commands of two comments on one epic one after the other, so the second sees the first one\'s children', async () => {
+    const { probot, app } = await createTestApp();
+    const epicBody = '### 1) Identity & Access (SSO) — **P0 / High / Effort: L** — **Owner:** Platform\nSSO for every tenant.';
+    const epic = { number: 1, title: 'GA', html_url: 'https://github.com/Codertocat/Hello-World/issues/1', body: epicBody, created_at: '2026-11-01T09:00:00Z', state: 'open' };
+    let child: any;
+    let listedBody = epicBody;
+    const scopes = [
+      tokenScope(),
+      configScope(),
+      permissionScope('Codertocat', 'write'),
+      nock(API).get(`${REPO}/issues/1`).reply(200, () => ({ ...epic, body: listedBody })),
+      nock(API).get(`${REPO}/issues`).query(true).reply(200, []),
+      nock(API).post(`${REPO}/issues`, (body) => (child = body, true)).reply(201, { number: 7 }),
+      nock(API).patch(`${REPO}/issues/1`, (body) => ((listedBody = body.body), true)).reply(200, { number: 1 }),
+      reactionScope('+1'),
+      nock(API).post(`${REPO}/issues/1/comments`).reply(201, { id: 9 }),
+      configScope(),
+      nock(API).get(`${REPO}/issues/1`).reply(200, () => ({ ...epic, body: listedBody })),
+      nock(API).get(`${REPO}/issues`).query(true).reply(200, () => [{ number: 7, body: child.body, state: 'open', user: { login: 'maestro-conductor[bot]' } }]),
+      reactionScope('+1'),
+      nock(API).post(`${REPO}/issues/1/comments`, (body) => body.body.includes('Nothing to create. Already tracked: #7.')).reply(201, { id: 10 }),
+    ];
+    await Promise.all([
+      probot.receive({ id: 'd-a', name: 'issue_comment', payload: commentPayload('/create-task 1') } as never),
+      probot.receive({ id: 'd-b', name: 'issue_comment', payload: commentPayload('/create-task all') } as never),
+    ]);
+    await settle(app);
+    expectDone(scopes);
+    await app.close();
+  });
 });
