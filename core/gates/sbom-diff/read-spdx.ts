@@ -1,6 +1,6 @@
 import { SbomComponentCollector } from './collect-sbom-components.js';
 import { MAX_SBOM_TEXT } from './read-cyclonedx.js';
-import { isDateTime, isObject, isPurl, licenseExpressionError, pointerToken, type Json, type SbomProblems } from './sbom-problems.js';
+import { isDateTime, isObject, isPurl, licenseExpressionError, pointerToken, StringEnum, type Json, type SbomProblems } from './sbom-problems.js';
 import * as V from './sbom-vocabulary.js';
 import type { ParsedSbom } from './types.js';
 
@@ -12,10 +12,10 @@ const CREATOR = /^(Person|Organization|Tool): \S/;
 const HEX = /^[0-9a-f]+$/;
 const TOP = new Set(V.SPDX_TOP_KEYS);
 const PACKAGE = new Set(V.SPDX_PACKAGE_KEYS);
-const CHECKSUMS = new Set(V.SPDX_CHECKSUM_ALGORITHMS);
-const CATEGORIES = new Set(V.SPDX_REFERENCE_CATEGORIES);
-const PURPOSES = new Set(V.SPDX_PACKAGE_PURPOSES);
-const RELATIONSHIPS = new Set(V.SPDX_RELATIONSHIP_TYPES);
+const CHECKSUMS = new StringEnum(V.SPDX_CHECKSUM_ALGORITHMS);
+const CATEGORIES = new StringEnum(V.SPDX_REFERENCE_CATEGORIES);
+const PURPOSES = new StringEnum(V.SPDX_PACKAGE_PURPOSES);
+const RELATIONSHIPS = new StringEnum(V.SPDX_RELATIONSHIP_TYPES);
 const UNIQUE_IDS = 'give every package, file and snippet its own SPDXID (SPDXRef- followed by letters, digits, "." or "-").';
 const KNOWN_TARGET = 'regenerate the SBOM; relationships and documentDescribes must name SPDXIDs of this document, or DocumentRef-x:SPDXRef-y of a declared external document.';
 
@@ -100,7 +100,7 @@ function readPackage(item: unknown, i: number, p: SbomProblems, ids: Set<string>
   if (!okVersion) p.add(`/packages/${i}/versionInfo`, `must be a string of at most ${MAX_SBOM_TEXT} characters`);
   if (typeof downloadLocation !== 'string' || downloadLocation.length === 0) p.add(`/packages/${i}/downloadLocation`, 'must be a URL, NONE or NOASSERTION');
   if (item.filesAnalyzed !== undefined && typeof item.filesAnalyzed !== 'boolean') p.add(`/packages/${i}/filesAnalyzed`, 'must be true or false');
-  if (item.primaryPackagePurpose !== undefined && !PURPOSES.has(item.primaryPackagePurpose as string)) p.add(`/packages/${i}/primaryPackagePurpose`, `must be one of ${V.SPDX_PACKAGE_PURPOSES.join(', ')}`);
+  if (item.primaryPackagePurpose !== undefined && !PURPOSES.has(item.primaryPackagePurpose)) p.add(`/packages/${i}/primaryPackagePurpose`, `must be one of ${V.SPDX_PACKAGE_PURPOSES.join(', ')}`);
   if (licenseConcluded !== undefined) licenseField(licenseConcluded, i, 'licenseConcluded', p);
   const declared = licenseDeclared === undefined ? undefined : licenseField(licenseDeclared, i, 'licenseDeclared', p);
   if (item.checksums !== undefined) checksums(item.checksums, i, p);
@@ -129,7 +129,7 @@ function checksums(value: unknown, i: number, p: SbomProblems): void {
   if (!Array.isArray(value)) return p.add(`/packages/${i}/checksums`, 'must be an array');
   for (let j = 0; j < value.length; j++) {
     const c: unknown = value[j];
-    if (!isObject(c) || !CHECKSUMS.has(c.algorithm as string) || typeof c.checksumValue !== 'string' || !HEX.test(c.checksumValue)) p.add(`/packages/${i}/checksums/${j}`, `must be {algorithm, checksumValue}: one of ${V.SPDX_CHECKSUM_ALGORITHMS.join(', ')} and a lower-case hex digest`);
+    if (!isObject(c) || !CHECKSUMS.has(c.algorithm) || typeof c.checksumValue !== 'string' || !HEX.test(c.checksumValue)) p.add(`/packages/${i}/checksums/${j}`, `must be {algorithm, checksumValue}: one of ${V.SPDX_CHECKSUM_ALGORITHMS.join(', ')} and a lower-case hex digest`);
   }
 }
 
@@ -142,7 +142,7 @@ function externalRefs(value: unknown, i: number, p: SbomProblems): string | unde
   let purl: string | undefined | null;
   for (let j = 0; j < value.length; j++) {
     const r: unknown = value[j];
-    if (!isObject(r) || typeof r.referenceType !== 'string' || typeof r.referenceLocator !== 'string' || !CATEGORIES.has(r.referenceCategory as string)) {
+    if (!isObject(r) || typeof r.referenceType !== 'string' || typeof r.referenceLocator !== 'string' || !CATEGORIES.has(r.referenceCategory)) {
       p.add(`/packages/${i}/externalRefs/${j}`, `must be {referenceCategory, referenceType, referenceLocator} with a category of ${V.SPDX_REFERENCE_CATEGORIES.slice(0, 4).join(', ')}`);
       purl = null;
       continue;
@@ -182,7 +182,7 @@ function relationships(value: unknown, p: SbomProblems, known: (id: unknown, orN
       continue;
     }
     for (const key in r) if (key !== 'spdxElementId' && key !== 'relatedSpdxElement' && key !== 'relationshipType' && key !== 'comment') p.add(`/relationships/${i}/${pointerToken(key)}`, 'is not a property of a relationship');
-    if (!RELATIONSHIPS.has(r.relationshipType as string)) p.add(`/relationships/${i}/relationshipType`, `must be an SPDX 2.3 relationship type (DEPENDS_ON, DEPENDENCY_OF, CONTAINS, DESCRIBES, ...), not ${JSON.stringify(r.relationshipType)?.slice(0, 60)}`);
+    if (!RELATIONSHIPS.has(r.relationshipType)) p.add(`/relationships/${i}/relationshipType`, `must be an SPDX 2.3 relationship type (DEPENDS_ON, DEPENDENCY_OF, CONTAINS, DESCRIBES, ...), not ${JSON.stringify(r.relationshipType)?.slice(0, 60)}`);
     if (!known(r.spdxElementId, false)) p.add(`/relationships/${i}/spdxElementId`, `names ${JSON.stringify(r.spdxElementId)?.slice(0, 200)}, which is the SPDXID of no element of this document`, KNOWN_TARGET);
     if (!known(r.relatedSpdxElement, true)) p.add(`/relationships/${i}/relatedSpdxElement`, `names ${JSON.stringify(r.relatedSpdxElement)?.slice(0, 200)}, which is the SPDXID of no element of this document (nor NONE or NOASSERTION)`, KNOWN_TARGET);
   }

@@ -60,18 +60,19 @@ export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const ENCODED = '(?:[^\\s%{1}]|%[0-9A-Fa-f]{2})';
-const part = (excluded: string) => ENCODED.replace('{1}', excluded);
+const QUALIFIER = '[A-Za-z.\\-_][A-Za-z0-9.\\-_]*=[^\\s&#]+';
 /**
  * A package URL (purl spec): `pkg:type/namespace/name@version?qualifiers#subpath`, a type that does
- * not start with a digit, a non-empty name, valid percent-encoding and no raw whitespace. Each part
- * excludes the separators that follow it, so the match never backtracks.
+ * not start with a digit, a non-empty name, key=value qualifiers and no raw whitespace. Only
+ * character classes, each excluding the separator that follows, so the match never backtracks
+ * more than one character; percent-encoding is checked apart, and only when a `%` is present.
  */
-const PURL = new RegExp(`^pkg:[A-Za-z.+-][A-Za-z0-9.+-]*/(?:${part('/?#@')}+/)*${part('/?#@')}+(?:@${part('?#')}+)?(?:\\?[A-Za-z.\\-_][A-Za-z0-9.\\-_]*=${part('&#')}+(?:&[A-Za-z.\\-_][A-Za-z0-9.\\-_]*=${part('&#')}+)*)?(?:#${part('')}*)?$`);
+const PURL = new RegExp(`^pkg:[A-Za-z.+-][A-Za-z0-9.+-]*/[^\\s?#@]*[^\\s/?#@](?:@[^\\s?#]+)?(?:\\?${QUALIFIER}(?:&${QUALIFIER})*)?(?:#\\S*)?$`);
+const BAD_ESCAPE = /%(?![0-9A-Fa-f]{2})/;
 
 /** True for a well-formed package URL. */
 export function isPurl(value: string): boolean {
-  return PURL.test(value);
+  return PURL.test(value) && (!value.includes('%') || !BAD_ESCAPE.test(value));
 }
 
 /** RFC 3339 date-time, as JSON Schema's `date-time` format and SPDX's `created` ask. */
@@ -92,6 +93,16 @@ const LICENSE_ID = /^[A-Za-z0-9][A-Za-z0-9.-]*\+?$/;
  * parentheses. Ids are not looked up: expressions may name deprecated ids and LicenseRefs.
  */
 export function licenseExpressionError(expression: string): string | undefined {
+  // Components repeat a few expressions ("(MIT OR Apache-2.0)"): a string compare skips the tokenizer.
+  if (expression === lastValidExpression) return undefined;
+  const error = expressionError(expression);
+  if (error === undefined) lastValidExpression = expression;
+  return error;
+}
+
+let lastValidExpression = '';
+
+function expressionError(expression: string): string | undefined {
   LICENSE_TOKEN.lastIndex = 0;
   let depth = 0;
   let expectOperand = true;
@@ -137,4 +148,31 @@ export function canonicalJson(value: unknown, skipKey?: string): string {
     for (const k of Object.keys(v).sort()) if (!(key === '' && k === skipKey)) sorted[k] = v[k];
     return sorted;
   });
+}
+
+/**
+ * A set of allowed string values that remembers the last value it accepted. Every string the JSON
+ * parser makes is a new, unhashed string; comparing with the last accepted one (usually the same
+ * text, "library" or "SHA-512" for most components) costs a short compare instead of hashing it.
+ */
+export class StringEnum {
+  private readonly values: Set<string>;
+  private last = '\u0000';
+
+  constructor(values: Iterable<string>) {
+    this.values = new Set(values);
+  }
+
+  /** True when `value` is one of the allowed strings. */
+  has(value: unknown): value is string {
+    if (value === this.last) return true;
+    if (typeof value !== 'string' || !this.values.has(value)) return false;
+    this.last = value;
+    return true;
+  }
+
+  /** The allowed values, for a message. */
+  list(): string {
+    return [...this.values].join(', ');
+  }
 }
