@@ -56,13 +56,6 @@ export const CDX_EXTERNAL_REFERENCE_TYPES: Record<CycloneDxVersion, readonly str
   '1.6': ["vcs", "issue-tracker", "website", "advisories", "bom", "mailing-list", "social", "chat", "documentation", "support", "source-distribution", "distribution", "distribution-intake", "license", "build-meta", "build-system", "release-notes", "security-contact", "model-card", "log", "configuration", "evidence", "formulation", "attestation", "threat-model", "adversary-model", "risk-assessment", "vulnerability-assertion", "exploitability-statement", "pentest-report", "static-analysis-report", "dynamic-analysis-report", "runtime-analysis-report", "component-analysis-report", "maturity-report", "certification-report", "codified-infrastructure", "quality-metrics", "poam", "electronic-signature", "digital-signature", "rfc-9116", "other"],
 };
 
-/** Properties of a dependency entry. */
-export const CDX_DEPENDENCY_KEYS: Record<CycloneDxVersion, readonly string[]> = {
-  '1.4': ["ref", "dependsOn"],
-  '1.5': ["ref", "dependsOn"],
-  '1.6': ["ref", "dependsOn", "provides"],
-};
-
 /** Hash algorithms of CycloneDX 1.4-1.6 (the same list in all three). */
 export const CDX_HASH_ALGORITHMS: readonly string[] = ["MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512", "SHA3-256", "SHA3-384", "SHA3-512", "BLAKE2b-256", "BLAKE2b-384", "BLAKE2b-512", "BLAKE3"];
 

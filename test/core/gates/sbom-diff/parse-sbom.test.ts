@@ -49,6 +49,7 @@ describe('parseSbom on CycloneDX that breaks the specification', () => {
     ['a dependency entry for an unknown bom-ref', broken(cdx16, (d) => (d.dependencies[2].ref = 'ghost')), '/dependencies/2/ref', /names "ghost"/],
     ['a dependsOn listing a ref twice', broken(cdx16, (d) => d.dependencies[1].dependsOn.push(d.dependencies[1].dependsOn[0])), '/dependencies/1/dependsOn/31', /repeats "sbom-fixture@1\.0\.0\|accepts@1\.3\.8"; items are unique/],
     ['a short dependsOn listing a ref twice', broken(cdx16, (d) => (d.dependencies[0].dependsOn = [d.components[0]['bom-ref'], d.components[0]['bom-ref']])), '/dependencies/0/dependsOn/1', /items are unique/],
+    ['provides in a 1.4 dependency', broken(cdx14, (d) => (d.dependencies[1].provides = [])), '/dependencies/1/provides', /is not a property of a CycloneDX 1\.4 dependency/],
     ['the same dependency entry twice', broken(cdx16, (d) => d.dependencies.push(structuredClone(d.dependencies[3]))), '/dependencies/73', /repeats an earlier dependency entry/],
     ['a purl with a space', broken(cdx16, (d) => (d.components[1].purl = 'pkg:npm/acc epts@1.3.8')), '/components/1/purl', /not a package URL/],
     ['a purl with a bad escape', broken(cdx16, (d) => (d.components[1].purl = 'pkg:npm/%4gaccepts@1.3.8')), '/components/1/purl', /not a package URL/],
