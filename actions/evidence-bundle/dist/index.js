@@ -64543,7 +64543,7 @@ class StoreLedger {
             if (!next)
                 break;
             if (next.previous !== (head?.sha256 ?? null)) {
-                throw new errors/* MaestroError */.Gq('LEDGER_TAMPERED', `entry ${seq} of ${this.url} does not follow entry ${seq - 1} (it records previous ${next.previous ?? 'none'}): the ledger is not intact, nothing was appended`, { remedy: `run maestro ledger verify ${this.url} to find the first bad entry.` });
+                throw this.broken(seq, next.previous);
             }
             head = { seq, sha256: next.sha256 };
         }
@@ -64569,7 +64569,14 @@ class StoreLedger {
                 high = middle;
         }
         const entry = await this.readHead(low);
-        return entry && { seq: low, sha256: entry.sha256 };
+        if (!entry)
+            return undefined;
+        // The head's own link is checked too (one more read): never append after an entry that does not follow the chain.
+        const before = low > 1 ? await this.readHead(low - 1) : undefined;
+        if ((before?.sha256 ?? null) !== entry.previous) {
+            throw this.broken(low, entry.previous);
+        }
+        return { seq: low, sha256: entry.sha256 };
     }
     async exists(seq) {
         return (await this.store.read(build_entry_entryKey(seq), MAX_ENTRY_BYTES)) !== undefined;
@@ -64597,6 +64604,9 @@ class StoreLedger {
         const bundle = typeof sign === 'function' ? await sign(statement) : await signStatement(statement, sign);
         const created = await this.store.create(key, Buffer.from(`${JSON.stringify(bundle, null, 2)}\n`));
         return { key, ...head, created };
+    }
+    broken(seq, previous) {
+        return new errors/* MaestroError */.Gq('LEDGER_TAMPERED', `entry ${seq} of ${this.url} does not follow entry ${seq - 1} (it records previous ${previous ?? 'none'}): the ledger is not intact, nothing was appended`, { remedy: `run maestro ledger verify ${this.url} to find the first bad entry.` });
     }
     serially(task) {
         const run = this.queue.then(task, task);

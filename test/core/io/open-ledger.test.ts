@@ -94,6 +94,42 @@ describe.each([
   }, 180_000);
 });
 
+describe('openLedger', () => {
+  it('serialises concurrent appends of one process, caching the head between them', async () => {
+    const ledger = await openLedger(join(tempDir('maestro-ledger-'), 'ledger'));
+    const written = await Promise.all(Array.from({ length: 20 }, (_, i) => ledger.append(event('s', i))));
+    expect(written.map((w) => w.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(await ledger.head()).toEqual(written.at(-1));
+  });
+
+  it('seals every n entries, and a failed seal neither loses the entry nor hides the failure', async () => {
+    const dir = join(tempDir('maestro-ledger-'), 'ledger');
+    const failures: unknown[] = [];
+    const ledger = await openLedger(dir, { sealEvery: 2, sign: async () => { throw new Error('signer offline'); }, onSealError: (error) => failures.push(error) });
+    for (let i = 0; i < 3; i++) await ledger.append(event('t', i));
+    expect(failures).toEqual([expect.objectContaining({ message: 'signer offline' })]);
+    expect((await verifyLedgerStore({ location: dir })).entries).toBe(3);
+  });
+
+  it('refuses to append after an entry that does not follow its predecessor, and appends nothing', async () => {
+    const dir = join(tempDir('maestro-ledger-'), 'ledger');
+    const first = await openLedger(dir);
+    await first.append(event('u', 0));
+    await first.append(event('u', 1));
+    const { chmodSync, readFileSync, writeFileSync } = await import('node:fs');
+    const file = join(dir, entryKey(2));
+    chmodSync(file, 0o644);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/"previous":"[0-9a-f]{64}"/, `"previous":"${'0'.repeat(64)}"`));
+    const second = await openLedger(dir);
+    await expect(second.append(event('u', 2))).rejects.toMatchObject({ code: 'LEDGER_TAMPERED' });
+    expect((await readLedger(await openStore(dir))).entries).toHaveLength(2);
+  });
+
+  it('refuses a seal interval without a signer', async () => {
+    await expect(openLedger(join(tempDir('maestro-ledger-'), 'ledger'), { sealEvery: 10 })).rejects.toMatchObject({ code: 'USAGE' });
+  });
+});
+
 describe('the audit ledger in S3 (Ceph RGW) under attack', () => {
   it('reports a second object version of an entry key as a forked chain', async () => {
     const prefix = `fork-${randomBytes(3).toString('hex')}`;
