@@ -7,11 +7,12 @@ import { CreateBucketCommand, PutObjectCommand, PutObjectLockConfigurationComman
 import { entryKey } from '../../../core/ledger/build-entry.js';
 import type { AuditEvent } from '../../../core/ledger/types.js';
 import { openLedger } from '../../../core/io/open-ledger.js';
+import { openLedgerFromEnv } from '../../../core/io/open-ledger-from-env.js';
 import { readLedger } from '../../../core/io/read-ledger.js';
 import { openStore } from '../../../core/io/store/open-store.js';
 import { verifyLedgerStore } from '../../../core/io/verify-ledger-store.js';
 import { startService } from '../../helpers/services.js';
-import { tempDir } from '../../helpers/release-bundle.js';
+import { makeKeyPair, tempDir } from '../../helpers/release-bundle.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 const s3 = startService('s3');
@@ -123,6 +124,16 @@ describe('openLedger', () => {
     const second = await openLedger(dir);
     await expect(second.append(event('u', 2))).rejects.toMatchObject({ code: 'LEDGER_TAMPERED' });
     expect((await readLedger(await openStore(dir))).entries).toHaveLength(2);
+  });
+
+  it('opens the ledger LEDGER_STORE names, sealing per LEDGER_SIGNING_KEY and LEDGER_SEAL_EVERY, and none without LEDGER_STORE', async () => {
+    const dir = tempDir('maestro-ledger-');
+    const keys = makeKeyPair(dir);
+    expect(await openLedgerFromEnv({})).toBeUndefined();
+    const ledger = await openLedgerFromEnv({ LEDGER_STORE: join(dir, 'ledger'), LEDGER_SIGNING_KEY: `key:${keys.privateKey}`, LEDGER_SEAL_EVERY: '2' });
+    await ledger!.append(event('e', 0));
+    await ledger!.append(event('e', 1));
+    expect(await verifyLedgerStore({ location: join(dir, 'ledger'), keyFile: keys.publicKey })).toMatchObject({ ok: true, sealedThrough: 2 });
   });
 
   it('refuses a seal interval without a signer', async () => {
