@@ -354,6 +354,9 @@ class S3Store {
             const body = await this.call(`read ${key} from`, () => this.client.send(new dist_cjs.GetObjectCommand({ Bucket: this.location.bucket, Key: this.key(key), VersionId: version.VersionId })));
             out.push({ bytes: Buffer.from(await body.Body.transformToByteArray()), versionId: version.VersionId });
         }
+        // The first version is the one that counts: its lock says whether it can still be deleted.
+        if (out[0]?.versionId)
+            out[0].retention = await this.retention(key, out[0].versionId);
         return out;
     }
     /** The lock of one version, or undefined when it has none. */

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CreateBucketCommand, PutObjectCommand, PutObjectLockConfigurationCommand, S3Client } from '@aws-sdk/client-s3';
-import { entryKey } from '../../../core/ledger/build-entry.js';
+import { buildEntry, entryKey } from '../../../core/ledger/build-entry.js';
 import type { AuditEvent } from '../../../core/ledger/types.js';
 import { openLedger } from '../../../core/io/open-ledger.js';
 import { openLedgerFromEnv } from '../../../core/io/open-ledger-from-env.js';
@@ -154,6 +154,20 @@ describe('the audit ledger in S3 (Ceph RGW) under attack', () => {
     expect(verified.firstBad).toMatchObject({ seq: 2, problem: 'forked' });
     // Reads keep the first version: the chain itself still links, and appends go on after it.
     expect((await ledger.append(event('x', 3))).seq).toBe(4);
+  }, 120_000);
+
+  it('names an entry that is not locked in COMPLIANCE mode, as one written around maestro would be', async () => {
+    const plain = `${bucket}-nolock`;
+    await client.send(new CreateBucketCommand({ Bucket: plain, ObjectLockEnabledForBucket: true }));
+    const url = storeUrl('ledger').replace(`s3://${bucket}/`, `s3://${plain}/`);
+    const ledger = await openLedger(url);
+    const first = await ledger.append(event('z', 0));
+    const next = buildEntry(event('z', 1), first, '2026-11-20T10:00:05Z');
+    // Object Lock is enabled but there is no default retention: without lock headers the version is unlocked.
+    await client.send(new PutObjectCommand({ Bucket: plain, Key: `ledger/${entryKey(2)}`, Body: next.bytes }));
+    const verified = await verifyLedgerStore({ location: url });
+    expect(verified.problems).toEqual([expect.objectContaining({ seq: 2, problem: 'unlocked', detail: expect.stringContaining('has no Object Lock retention') })]);
+    expect((await verifyLedgerStore({ location: url, now: new Date(Date.now() + 3 * 86_400_000) })).problems.map((p) => p.problem)).toEqual(['unlocked', 'unlocked']);
   }, 120_000);
 
   it('names a key below entries/ that is no entry, such as one with .. segments, without using it as a path', async () => {
