@@ -7,7 +7,7 @@ import { CreateBucketCommand, PutObjectCommand, PutObjectLockConfigurationComman
 import { buildEntry, entryKey } from '../../../core/ledger/build-entry.js';
 import type { AuditEvent } from '../../../core/ledger/types.js';
 import { openLedger } from '../../../core/io/open-ledger.js';
-import { openLedgerFromEnv } from '../../../core/io/open-ledger-from-env.js';
+import { ledgerOptionsFromEnv } from '../../../core/io/ledger-options-from-env.js';
 import { readLedger } from '../../../core/io/read-ledger.js';
 import { openStore } from '../../../core/io/store/open-store.js';
 import { verifyLedgerStore } from '../../../core/io/verify-ledger-store.js';
@@ -126,13 +126,13 @@ describe('openLedger', () => {
     expect((await readLedger(await openStore(dir))).entries).toHaveLength(2);
   });
 
-  it('opens the ledger LEDGER_STORE names, sealing per LEDGER_SIGNING_KEY and LEDGER_SEAL_EVERY, and none without LEDGER_STORE', async () => {
+  it('seals per LEDGER_SIGNING_KEY and LEDGER_SEAL_EVERY, as the app opens it', async () => {
     const dir = tempDir('maestro-ledger-');
     const keys = makeKeyPair(dir);
-    expect(await openLedgerFromEnv({})).toBeUndefined();
-    const ledger = await openLedgerFromEnv({ LEDGER_STORE: join(dir, 'ledger'), LEDGER_SIGNING_KEY: `key:${keys.privateKey}`, LEDGER_SEAL_EVERY: '2' });
-    await ledger!.append(event('e', 0));
-    await ledger!.append(event('e', 1));
+    expect(ledgerOptionsFromEnv({})).toEqual({});
+    const ledger = await openLedger(join(dir, 'ledger'), ledgerOptionsFromEnv({ LEDGER_SIGNING_KEY: `key:${keys.privateKey}`, LEDGER_SEAL_EVERY: '2' }));
+    await ledger.append(event('e', 0));
+    await ledger.append(event('e', 1));
     expect(await verifyLedgerStore({ location: join(dir, 'ledger'), keyFile: keys.publicKey })).toMatchObject({ ok: true, sealedThrough: 2 });
   });
 
