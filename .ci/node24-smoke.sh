@@ -91,3 +91,8 @@ env GITHUB_REPOSITORY=acme/shop GITHUB_SHA=0123456789abcdef0123456789abcdef01234
   RUNNER_TEMP="$gate" INPUT_RESULTS=test/fixtures/a11y/axe-results.json INPUT_BASELINE=test/fixtures/a11y/base-axe-results.json INPUT_UPLOAD=false \
   "$node24" actions/a11y/dist/index.js > "$gate/log" || { echo "a11y action bundle on Node 24 failed" >&2; cat "$gate/log" >&2; exit 1; }
 echo "actions/k6/dist, actions/slo/dist and actions/a11y/dist ran on $("$node24" --version)"
+
+# The audit ledger on Node 24: the example verifies (with its seals' signatures) and exports.
+"$node24" bin/maestro.cjs ledger verify examples/ledger --key examples/ledger/example-signing-key.pub.pem >/dev/null || { echo "maestro ledger verify failed on Node 24" >&2; exit 1; }
+[ "$("$node24" bin/maestro.cjs ledger export examples/ledger --format csv | wc -l)" -eq 8 ] || { echo "maestro ledger export failed on Node 24" >&2; exit 1; }
+echo "audit ledger verified and exported on $("$node24" --version)"

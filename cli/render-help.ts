@@ -7,6 +7,7 @@ const GROUP_SUMMARIES: Record<string, string> = {
   controls: 'Show the controls catalog.',
   evidence: 'Build release evidence bundles.',
   drill: 'Run operational drills that produce drill-report evidence.',
+  ledger: 'Verify, export, seal and append to the tamper-evident audit ledger of privileged acts.',
 };
 
 /** `--help` text of the program, of a command group (`maestro controls`), or of one command. */

@@ -23,6 +23,7 @@ await run(
     previousRelease: optionalInput('previous-release'),
     sign: core.getInput('sign') || 'keyless',
     store: optionalInput('store'),
+    ledgerStore: optionalInput('ledger-store'),
     repo: process.env.GITHUB_REPOSITORY ?? '',
     commit: optionalInput('commit') ?? process.env.GITHUB_SHA ?? 'HEAD',
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),

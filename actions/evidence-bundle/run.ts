@@ -2,6 +2,7 @@ import { formatError, isMaestroError } from '../../core/errors.js';
 import { VERSION } from '../../core/generated/version.js';
 import { buildBundle, type BuiltBundle } from '../../core/io/build-bundle.js';
 import { readTagCommit } from '../../core/io/read-tag-commit.js';
+import { recordBundleInLedger } from '../../core/io/record-in-ledger.js';
 import { parseSignMode } from '../../core/io/sign-statement.js';
 import { MANIFEST_FILE, SIGNATURE_FILE } from '../../core/bundle/types.js';
 import { join } from 'node:path';
@@ -17,6 +18,8 @@ export interface RunInputs {
   /** `keyless`, `key:<file>` or `none`. */
   sign: string;
   store?: string;
+  /** Audit ledger store URL: the publication is recorded there as bundle.published. */
+  ledgerStore?: string;
   repo: string;
   /** The release commit (the tag push's GITHUB_SHA); its committer time, read with git, dates the bundle. */
   commit: string;
@@ -58,6 +61,8 @@ export async function run(inputs: RunInputs, io: ActionIo): Promise<BuiltBundle 
     io.setOutput('signature-path', built.signed ? join(built.outDir, SIGNATURE_FILE) : '');
     io.setOutput('manifest-sha256', built.manifestSha256);
     io.setOutput('store-url', built.published?.url ?? '');
+    const recorded = inputs.ledgerStore ? await recordBundleInLedger(inputs.ledgerStore, built) : undefined;
+    io.setOutput('ledger-entry', recorded ? String(recorded.seq) : '');
     const d = built.manifest.data;
     io.info(`bundle ${d.release}: ${d.artifacts.length} artifacts, manifest.json sha256 ${built.manifestSha256}${built.published ? `, published to ${built.published.url}` : ''}`);
     await io.appendSummary(
@@ -73,6 +78,7 @@ export async function run(inputs: RunInputs, io: ActionIo): Promise<BuiltBundle 
         `| Previous release | ${d.previous ? `${d.previousRelease} (\`${d.previous}\`)` : 'none (first of the chain)'} |`,
         `| Signature | ${built.signed ? SIGNATURE_FILE : 'not signed'} |`,
         `| Store | ${built.published ? `${built.published.url}${built.published.alreadyPresent ? ' (already published, identical)' : ''}` : 'not published'} |`,
+        `| Audit ledger | ${recorded ? `entry ${recorded.seq} of ${recorded.url} (sha256 \`${recorded.sha256}\`)` : 'not recorded'} |`,
         '',
       ].join('\n'),
     );

@@ -1,8 +1,8 @@
 import { MaestroError } from '../../core/errors.js';
 import { VERSION } from '../../core/generated/version.js';
-import { buildBundle, type BuiltBundle } from '../../core/io/build-bundle.js';
+import { buildBundle } from '../../core/io/build-bundle.js';
 import { readTagCommit } from '../../core/io/read-tag-commit.js';
-import { recordInLedger, type LedgerRecord } from '../../core/io/record-in-ledger.js';
+import { recordBundleInLedger } from '../../core/io/record-in-ledger.js';
 import { parseSignMode } from '../../core/io/sign-statement.js';
 import { printOut } from '../../core/io/write-output.js';
 
@@ -47,7 +47,7 @@ export async function bundleCommand(options: BundleOptions): Promise<number> {
     sign: options.sign ? parseSignMode(options.sign) : undefined,
     store: options.store,
   });
-  const recorded = options.ledger ? await recordBundle(options.ledger, built) : undefined;
+  const recorded = options.ledger ? await recordBundleInLedger(options.ledger, built) : undefined;
   if (options.format === 'json') {
     await printOut(`${JSON.stringify({ outDir: built.outDir, release: built.manifest.data.release, manifestSha256: built.manifestSha256, signed: built.signed, artifacts: built.manifest.data.artifacts.length, previous: built.manifest.data.previous, published: built.published ?? null, ledger: recorded ?? null }, null, 2)}\n`);
     return 0;
@@ -66,13 +66,3 @@ export async function bundleCommand(options: BundleOptions): Promise<number> {
   return 0;
 }
 
-/** Records the built (and maybe published) bundle as a bundle.published act in the audit ledger. */
-async function recordBundle(ledger: string, built: BuiltBundle): Promise<LedgerRecord> {
-  const d = built.manifest.data;
-  return recordInLedger(ledger, {
-    action: 'bundle.published',
-    repo: built.manifest.subject.repo,
-    sha: d.commit,
-    after: { release: d.release, manifestSha256: built.manifestSha256, signed: built.signed, artifacts: d.artifacts.length, previous: d.previous, store: built.published?.url ?? null },
-  });
-}

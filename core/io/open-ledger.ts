@@ -122,7 +122,7 @@ class StoreLedger implements OpenedLedger {
       const next = await this.readHead(seq);
       if (!next) break;
       if (next.previous !== (head?.sha256 ?? null)) {
-        throw new MaestroError('LEDGER_TAMPERED', `entry ${seq} of ${this.url} does not follow entry ${seq - 1} (it records previous ${next.previous ?? 'none'}): the ledger is not intact, nothing was appended`, { remedy: `run maestro ledger verify ${this.url} to find the first bad entry.` });
+        throw this.broken(seq, next.previous);
       }
       head = { seq, sha256: next.sha256 };
     }
@@ -146,7 +146,13 @@ class StoreLedger implements OpenedLedger {
       else high = middle;
     }
     const entry = await this.readHead(low);
-    return entry && { seq: low, sha256: entry.sha256 };
+    if (!entry) return undefined;
+    // The head's own link is checked too (one more read): never append after an entry that does not follow the chain.
+    const before = low > 1 ? await this.readHead(low - 1) : undefined;
+    if ((before?.sha256 ?? null) !== entry.previous) {
+      throw this.broken(low, entry.previous);
+    }
+    return { seq: low, sha256: entry.sha256 };
   }
 
   private async exists(seq: number): Promise<boolean> {
@@ -172,6 +178,10 @@ class StoreLedger implements OpenedLedger {
     const bundle = typeof sign === 'function' ? await sign(statement) : await signStatement(statement, sign);
     const created = await this.store.create(key, Buffer.from(`${JSON.stringify(bundle, null, 2)}\n`));
     return { key, ...head, created };
+  }
+
+  private broken(seq: number, previous: string | null): MaestroError {
+    return new MaestroError('LEDGER_TAMPERED', `entry ${seq} of ${this.url} does not follow entry ${seq - 1} (it records previous ${previous ?? 'none'}): the ledger is not intact, nothing was appended`, { remedy: `run maestro ledger verify ${this.url} to find the first bad entry.` });
   }
 
   private serially<T>(task: () => Promise<T>): Promise<T> {

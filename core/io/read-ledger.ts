@@ -5,6 +5,7 @@ import type { EvidenceStore } from './store/evidence-store.js';
 
 /** Largest seal (a Sigstore bundle with a certificate chain is a few KiB). */
 export const MAX_SEAL_BYTES = 1024 * 1024;
+const READ_CONCURRENCY = 16;
 
 /** The ledger's objects as stored: entries with every version, seal keys, and keys that belong to neither. */
 export interface StoredLedger {
@@ -22,13 +23,23 @@ export interface StoredLedger {
 export async function readLedger(store: EvidenceStore): Promise<StoredLedger> {
   const keys = (await store.list()).filter((key) => key.startsWith('entries/') || key.startsWith('seals/'));
   const ledger: StoredLedger = { entries: [], seals: [], unexpected: [] };
+  const entryKeys: string[] = [];
   for (const key of keys) {
-    const entrySeq = parseEntryKey(key);
     const sealSeq = parseSealKey(key);
     if (sealSeq !== undefined) ledger.seals.push({ key, seq: sealSeq });
-    else if (entrySeq === undefined) ledger.unexpected.push(key);
-    else ledger.entries.push({ key, versions: await readVersions(store, key) });
+    else if (parseEntryKey(key) === undefined) ledger.unexpected.push(key);
+    else entryKeys.push(key);
   }
+  // A few reads in flight at once: on S3 each entry costs a listing and a GET, whose latency dominates.
+  let next = 0;
+  const read = async (): Promise<void> => {
+    while (next < entryKeys.length) {
+      const key = entryKeys[next++]!;
+      ledger.entries.push({ key, versions: await readVersions(store, key) });
+    }
+  };
+  await Promise.all(Array.from({ length: READ_CONCURRENCY }, read));
+  ledger.entries.sort((a, b) => (a.key < b.key ? -1 : 1));
   return ledger;
 }
 

@@ -1,4 +1,5 @@
 import type { AuditEvent } from '../ledger/types.js';
+import type { BuiltBundle } from './build-bundle.js';
 import { ledgerOptionsFromEnv } from './ledger-options-from-env.js';
 import { openLedger } from './open-ledger.js';
 
@@ -19,4 +20,19 @@ export async function recordInLedger(url: string, event: Omit<AuditEvent, 'actor
   const actor = env.GITHUB_ACTOR && /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/.test(env.GITHUB_ACTOR) ? env.GITHUB_ACTOR : 'maestro[bot]';
   const written = await ledger.append({ ...event, actor, at: event.at ?? new Date().toISOString() });
   return { url: ledger.url, ...written };
+}
+
+/** Records a built (and maybe published) release bundle as a bundle.published act. */
+export async function recordBundleInLedger(url: string, built: BuiltBundle, env: NodeJS.ProcessEnv = process.env): Promise<LedgerRecord> {
+  const d = built.manifest.data;
+  return recordInLedger(
+    url,
+    {
+      action: 'bundle.published',
+      repo: built.manifest.subject.repo,
+      sha: d.commit,
+      after: { release: d.release, manifestSha256: built.manifestSha256, signed: built.signed, artifacts: d.artifacts.length, previous: d.previous, store: built.published?.url ?? null },
+    },
+    env,
+  );
 }

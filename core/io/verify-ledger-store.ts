@@ -2,8 +2,8 @@ import { MaestroError, isMaestroError } from '../errors.js';
 import { parseJsonText } from '../evidence/parse-json-text.js';
 import { parseEntryKey } from '../ledger/build-entry.js';
 import { checkSeal, type ReadSeal } from '../ledger/check-seal.js';
-import type { LedgerVerification, SealCheck } from '../ledger/verification-types.js';
-import { sortProblems, verifyChain, type ChainEntry } from '../ledger/verify-chain.js';
+import type { LedgerProblem, LedgerVerification, SealCheck } from '../ledger/verification-types.js';
+import { sortProblems, verifyChain, type ChainEntry, type StoredEntry } from '../ledger/verify-chain.js';
 import { readJsonFile, readInputFile } from './read-input-file.js';
 import { MAX_SEAL_BYTES, readLedger } from './read-ledger.js';
 import type { EvidenceStore } from './store/evidence-store.js';
@@ -22,6 +22,8 @@ export interface VerifyLedgerInput {
   keyFile?: string;
   /** A trusted_root.json; the Sigstore public-good root shipped with maestro when absent. */
   trustedRootFile?: string;
+  /** When locks must still hold (default: now). */
+  now?: Date;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function verifyLedgerStore(input: VerifyLedgerInput): Promise<Ledge
     seals.push(check);
     if (problem) problems.push(problem);
   }
+  if (store.locking) problems.push(...checkLocks(stored.entries, input.now ?? new Date()));
   const sorted = sortProblems(problems);
   const covering = seals.filter((s) => s.result !== 'fail').map((s) => s.seq);
   const sealedThrough = Math.max(0, ...seals.filter((s) => s.result === 'pass').map((s) => s.seq));
@@ -66,6 +69,19 @@ export async function verifyLedgerStore(input: VerifyLedgerInput): Promise<Ledge
     unsealed: Math.max(0, last - Math.max(0, ...covering)),
     notes: chain.notes,
   };
+}
+
+/** On a locking store (S3 Object Lock) each entry's first version must be locked in COMPLIANCE mode, and still be. */
+function checkLocks(entries: StoredEntry[], now: Date): LedgerProblem[] {
+  const problems: LedgerProblem[] = [];
+  for (const { key, versions } of entries) {
+    const first = versions[0];
+    if (!first?.bytes) continue;
+    const lock = first.retention;
+    const why = !lock ? 'has no Object Lock retention' : lock.mode !== 'COMPLIANCE' ? `is locked in ${lock.mode} mode, which privileged users can bypass` : Date.parse(lock.retainUntil) <= now.getTime() ? `was locked until ${lock.retainUntil}, which has passed` : undefined;
+    if (why) problems.push({ seq: parseEntryKey(key), key, problem: 'unlocked', detail: `${key} (version ${first.versionId ?? 'unknown'}) ${why}: it can be deleted; ledger entries must be locked in COMPLIANCE mode for as long as they are evidence` });
+  }
+  return problems;
 }
 
 async function signerPolicy(input: VerifyLedgerInput): Promise<SignerPolicy | undefined> {

@@ -1,5 +1,5 @@
 /** What went wrong at an entry; the first problem in chain order is the one a reader fixes first. */
-export type LedgerProblemKind = 'changed' | 'removed' | 'reordered' | 'forked' | 'truncated' | 'bad-seal' | 'unreadable' | 'unexpected-object';
+export type LedgerProblemKind = 'changed' | 'removed' | 'reordered' | 'forked' | 'truncated' | 'bad-seal' | 'unreadable' | 'unexpected-object' | 'unlocked';
 
 /** One finding that makes the ledger not intact. */
 export interface LedgerProblem {

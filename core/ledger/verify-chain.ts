@@ -12,6 +12,8 @@ export interface StoredVersion {
   /** Why the version was not read (a symbolic link, too large), naming the file. */
   unreadable?: string;
   versionId?: string;
+  /** The version's lock, on stores that lock (S3 Object Lock). */
+  retention?: { mode: string; retainUntil: string };
 }
 
 /** An entry object as the store holds it: every version, oldest (the one that counts) first. */

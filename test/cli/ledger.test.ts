@@ -8,7 +8,7 @@ import { canonicalJson } from '../../core/util/canonical-json.js';
 import { sha256Hex } from '../../core/util/sha256.js';
 import type { AuditEvent } from '../../core/ledger/types.js';
 import { buildExampleLedger, EXAMPLE_DIR } from '../../scripts/build-example-ledger.js';
-import { makeKeyPair, tempDir } from '../helpers/release-bundle.js';
+import { build, makeArtifacts, makeKeyPair, tempDir } from '../helpers/release-bundle.js';
 import { runMaestro } from '../helpers/run-maestro.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -295,5 +295,47 @@ describe('the example ledger', () => {
       expect(readdirSync(join(dir, folder)).sort()).toEqual(committed);
       for (const file of committed) expect(readFileSync(join(dir, folder, file)).equals(readFileSync(join(EXAMPLE_DIR, folder, file)))).toBe(true);
     }
+  });
+});
+
+describe('commands that record their acts with --ledger', () => {
+  const commit = 'c'.repeat(40);
+
+  it('maestro evidence bundle records bundle.published, with the person who ran it', () => {
+    const dir = tempDir('maestro-ledger-bundle-');
+    const ledger = join(dir, 'ledger');
+    const args = ['evidence', 'bundle', '--release', 'v1.0.0', '--artifacts', makeArtifacts(join(dir, 'artifacts')), '--out', join(dir, 'v1.0.0'), '--repo', 'acme/web', '--commit', commit, '--created-at', '2026-11-20T12:00:00Z', '--store', pathToFileURL(join(dir, 'store')).href, '--ledger', pathToFileURL(ledger).href];
+    const run = runMaestro(args, { GITHUB_ACTOR: 'rel-manager' });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).toContain('recorded as entry 1 of the audit ledger file://');
+    const entry = JSON.parse(readFileSync(join(ledger, entryKey(1)), 'utf8')) as { event: Record<string, unknown> };
+    expect(entry.event).toMatchObject({ action: 'bundle.published', actor: 'rel-manager', repo: 'acme/web', sha: commit, after: { release: 'v1.0.0', signed: false, store: pathToFileURL(join(dir, 'store', 'v1.0.0')).href } });
+    expect(runMaestro(['ledger', 'verify', ledger]).code).toBe(0);
+  });
+
+  it('maestro drill restore records drill.completed with its outcome', async () => {
+    const dir = tempDir('maestro-ledger-drill-');
+    const keys = makeKeyPair(dir);
+    const store = pathToFileURL(join(dir, 'store')).href;
+    await build({ artifactsDir: makeArtifacts(join(dir, 'artifacts')), outDir: join(dir, 'b1'), release: 'v1.0.0', createdAt: '2026-11-20T12:00:00Z', sign: { type: 'key', keyFile: keys.privateKey }, store });
+    const ledger = join(dir, 'ledger');
+    const run = runMaestro(['drill', 'restore', '--store', store, '--rto', 'PT10M', '--key', keys.publicKey, '--repo', 'acme/web', '--commit', commit, '--ledger', ledger]);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).toMatch(/Restore drill passed; recorded as entry 1 of the audit ledger file:\/\//);
+    const entry = JSON.parse(readFileSync(join(ledger, entryKey(1)), 'utf8')) as { event: Record<string, unknown> };
+    expect(entry.event).toMatchObject({ action: 'drill.completed', actor: 'maestro[bot]', repo: 'acme/web', sha: commit, after: { drill: 'restore', status: 'pass' } });
+  });
+
+  it('seals per LEDGER_SIGNING_KEY and LEDGER_SEAL_EVERY, and refuses a seal interval without a key', () => {
+    const dir = tempDir('maestro-ledger-env-');
+    const keys = makeKeyPair(dir);
+    const file = join(dir, 'event.json');
+    writeFileSync(file, JSON.stringify(event(1)));
+    const env = { LEDGER_SIGNING_KEY: `key:${keys.privateKey}`, LEDGER_SEAL_EVERY: '1' };
+    expect(runMaestro(['ledger', 'append', join(dir, 'ledger'), '--event', file], env).code).toBe(0);
+    expect(readdirSync(join(dir, 'ledger', 'seals'))).toEqual(['000000000001.sigstore.json']);
+    const refused = runMaestro(['ledger', 'append', join(dir, 'ledger'), '--event', file], { LEDGER_SEAL_EVERY: '10' });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('error ENV_INVALID: LEDGER_SEAL_EVERY is set but LEDGER_SIGNING_KEY is not');
   });
 });

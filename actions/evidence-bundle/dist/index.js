@@ -13409,6 +13409,221 @@ exports.Agent = Agent;
 
 /***/ }),
 
+/***/ 779:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = __webpack_unused_export__ = exports.U9 = void 0;
+function fmtDef(validate, compare) {
+    return { validate, compare };
+}
+exports.U9 = {
+    // date: http://tools.ietf.org/html/rfc3339#section-5.6
+    date: fmtDef(date, compareDate),
+    // date-time: http://tools.ietf.org/html/rfc3339#section-5.6
+    time: fmtDef(getTime(true), compareTime),
+    "date-time": fmtDef(getDateTime(true), compareDateTime),
+    "iso-time": fmtDef(getTime(), compareIsoTime),
+    "iso-date-time": fmtDef(getDateTime(), compareIsoDateTime),
+    // duration: https://tools.ietf.org/html/rfc3339#appendix-A
+    duration: /^P(?!$)((\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?|(\d+W)?)$/,
+    uri,
+    "uri-reference": /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i,
+    // uri-template: https://tools.ietf.org/html/rfc6570
+    "uri-template": /^(?:(?:[^\x00-\x20"'<>%\\^`{|}]|%[0-9a-f]{2})|\{[+#./;?&=,!@|]?(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?(?:,(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?)*\})*$/i,
+    // For the source: https://gist.github.com/dperini/729294
+    // For test cases: https://mathiasbynens.be/demo/url-regex
+    url: /^(?:https?|ftp):\/\/(?:\S+(?::\S*)?@)?(?:(?!(?:10|127)(?:\.\d{1,3}){3})(?!(?:169\.254|192\.168)(?:\.\d{1,3}){2})(?!172\.(?:1[6-9]|2\d|3[0-1])(?:\.\d{1,3}){2})(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))|(?:(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)(?:\.(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)*(?:\.(?:[a-z\u{00a1}-\u{ffff}]{2,})))(?::\d{2,5})?(?:\/[^\s]*)?$/iu,
+    email: /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i,
+    hostname: /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i,
+    // optimized https://www.safaribooksonline.com/library/view/regular-expressions-cookbook/9780596802837/ch07s16.html
+    ipv4: /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/,
+    ipv6: /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i,
+    regex,
+    // uuid: http://tools.ietf.org/html/rfc4122
+    uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
+    // JSON-pointer: https://tools.ietf.org/html/rfc6901
+    // uri fragment: https://tools.ietf.org/html/rfc3986#appendix-A
+    "json-pointer": /^(?:\/(?:[^~/]|~0|~1)*)*$/,
+    "json-pointer-uri-fragment": /^#(?:\/(?:[a-z0-9_\-.!$&'()*+,;:=@]|%[0-9a-f]{2}|~0|~1)*)*$/i,
+    // relative JSON-pointer: http://tools.ietf.org/html/draft-luff-relative-json-pointer-00
+    "relative-json-pointer": /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/,
+    // the following formats are used by the openapi specification: https://spec.openapis.org/oas/v3.0.0#data-types
+    // byte: https://github.com/miguelmota/is-base64
+    byte,
+    // signed 32 bit integer
+    int32: { type: "number", validate: validateInt32 },
+    // signed 64 bit integer
+    int64: { type: "number", validate: validateInt64 },
+    // C-type float
+    float: { type: "number", validate: validateNumber },
+    // C-type double
+    double: { type: "number", validate: validateNumber },
+    // hint to the UI to hide input strings
+    password: true,
+    // unchecked string payload
+    binary: true,
+};
+__webpack_unused_export__ = {
+    ...exports.U9,
+    date: fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d$/, compareDate),
+    time: fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareTime),
+    "date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareDateTime),
+    "iso-time": fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoTime),
+    "iso-date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d[t\s](?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoDateTime),
+    // uri: https://github.com/mafintosh/is-my-json-valid/blob/master/formats.js
+    uri: /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$/i,
+    "uri-reference": /^(?:(?:[a-z][a-z0-9+\-.]*:)?\/?\/)?(?:[^\\\s#][^\s#]*)?(?:#[^\\\s]*)?$/i,
+    // email (sources from jsen validator):
+    // http://stackoverflow.com/questions/201323/using-a-regular-expression-to-validate-an-email-address#answer-8829363
+    // http://www.w3.org/TR/html5/forms.html#valid-e-mail-address (search for 'wilful violation')
+    email: /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i,
+};
+__webpack_unused_export__ = Object.keys(exports.U9);
+function isLeapYear(year) {
+    // https://tools.ietf.org/html/rfc3339#appendix-C
+    return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+const DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
+const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function date(str) {
+    // full-date from http://tools.ietf.org/html/rfc3339#section-5.6
+    const matches = DATE.exec(str);
+    if (!matches)
+        return false;
+    const year = +matches[1];
+    const month = +matches[2];
+    const day = +matches[3];
+    return (month >= 1 &&
+        month <= 12 &&
+        day >= 1 &&
+        day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]));
+}
+function compareDate(d1, d2) {
+    if (!(d1 && d2))
+        return undefined;
+    if (d1 > d2)
+        return 1;
+    if (d1 < d2)
+        return -1;
+    return 0;
+}
+const TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
+function getTime(strictTimeZone) {
+    return function time(str) {
+        const matches = TIME.exec(str);
+        if (!matches)
+            return false;
+        const hr = +matches[1];
+        const min = +matches[2];
+        const sec = +matches[3];
+        const tz = matches[4];
+        const tzSign = matches[5] === "-" ? -1 : 1;
+        const tzH = +(matches[6] || 0);
+        const tzM = +(matches[7] || 0);
+        if (tzH > 23 || tzM > 59 || (strictTimeZone && !tz))
+            return false;
+        if (hr <= 23 && min <= 59 && sec < 60)
+            return true;
+        // leap second
+        const utcMin = min - tzM * tzSign;
+        const utcHr = hr - tzH * tzSign - (utcMin < 0 ? 1 : 0);
+        return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
+    };
+}
+function compareTime(s1, s2) {
+    if (!(s1 && s2))
+        return undefined;
+    const t1 = new Date("2020-01-01T" + s1).valueOf();
+    const t2 = new Date("2020-01-01T" + s2).valueOf();
+    if (!(t1 && t2))
+        return undefined;
+    return t1 - t2;
+}
+function compareIsoTime(t1, t2) {
+    if (!(t1 && t2))
+        return undefined;
+    const a1 = TIME.exec(t1);
+    const a2 = TIME.exec(t2);
+    if (!(a1 && a2))
+        return undefined;
+    t1 = a1[1] + a1[2] + a1[3];
+    t2 = a2[1] + a2[2] + a2[3];
+    if (t1 > t2)
+        return 1;
+    if (t1 < t2)
+        return -1;
+    return 0;
+}
+const DATE_TIME_SEPARATOR = /t|\s/i;
+function getDateTime(strictTimeZone) {
+    const time = getTime(strictTimeZone);
+    return function date_time(str) {
+        // http://tools.ietf.org/html/rfc3339#section-5.6
+        const dateTime = str.split(DATE_TIME_SEPARATOR);
+        return dateTime.length === 2 && date(dateTime[0]) && time(dateTime[1]);
+    };
+}
+function compareDateTime(dt1, dt2) {
+    if (!(dt1 && dt2))
+        return undefined;
+    const d1 = new Date(dt1).valueOf();
+    const d2 = new Date(dt2).valueOf();
+    if (!(d1 && d2))
+        return undefined;
+    return d1 - d2;
+}
+function compareIsoDateTime(dt1, dt2) {
+    if (!(dt1 && dt2))
+        return undefined;
+    const [d1, t1] = dt1.split(DATE_TIME_SEPARATOR);
+    const [d2, t2] = dt2.split(DATE_TIME_SEPARATOR);
+    const res = compareDate(d1, d2);
+    if (res === undefined)
+        return undefined;
+    return res || compareTime(t1, t2);
+}
+const NOT_URI_FRAGMENT = /\/|:/;
+const URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+function uri(str) {
+    // http://jmrware.com/articles/2009/uri_regexp/URI_regex.html + optional protocol + required "."
+    return NOT_URI_FRAGMENT.test(str) && URI.test(str);
+}
+const BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/gm;
+function byte(str) {
+    BYTE.lastIndex = 0;
+    return BYTE.test(str);
+}
+const MIN_INT32 = -(2 ** 31);
+const MAX_INT32 = 2 ** 31 - 1;
+function validateInt32(value) {
+    return Number.isInteger(value) && value <= MAX_INT32 && value >= MIN_INT32;
+}
+function validateInt64(value) {
+    // JSON and javascript max Int is 2**53, so any int that passes isInteger is valid for Int64
+    return Number.isInteger(value);
+}
+function validateNumber() {
+    return true;
+}
+const Z_ANCHOR = /[^\\]\\Z/;
+function regex(str) {
+    if (Z_ANCHOR.test(str))
+        return false;
+    try {
+        new RegExp(str);
+        return true;
+    }
+    catch (e) {
+        return false;
+    }
+}
+//# sourceMappingURL=formats.js.map
+
+/***/ }),
+
 /***/ 233:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -14956,6 +15171,53 @@ async function lastRun (cache) {
   const data = await readFile(path.join(cache, '_lastverified'), { encoding: 'utf8' })
   return new Date(+data)
 }
+
+
+/***/ }),
+
+/***/ 3842:
+/***/ ((module) => {
+
+/* jshint esversion: 6 */
+/* jslint node: true */
+
+
+module.exports = function serialize (object) {
+  if (typeof object === 'number' && isNaN(object)) {
+    throw new Error('NaN is not allowed');
+  }
+
+  if (typeof object === 'number' && !isFinite(object)) {
+    throw new Error('Infinity is not allowed');
+  }
+
+  if (object === null || typeof object !== 'object') {
+    return JSON.stringify(object);
+  }
+
+  if (object.toJSON instanceof Function) {
+    return serialize(object.toJSON());
+  }
+
+  if (Array.isArray(object)) {
+    const values = object.reduce((t, cv, ci) => {
+      const comma = ci === 0 ? '' : ',';
+      const value = cv === undefined || typeof cv === 'symbol' ? null : cv;
+      return `${t}${comma}${serialize(value)}`;
+    }, '');
+    return `[${values}]`;
+  }
+
+  const values = Object.keys(object).sort().reduce((t, cv) => {
+    if (object[cv] === undefined ||
+        typeof object[cv] === 'symbol') {
+      return t;
+    }
+    const comma = t.length === 0 ? '' : ',';
+    return `${t}${comma}${serialize(cv)}:${serialize(object[cv])}`;
+  }, '');
+  return `{${values}}`;
+};
 
 
 /***/ }),
@@ -62551,7 +62813,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _core_io_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9720);
 /* harmony import */ var _lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(290);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7192);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7640);
 /**
  * Entry point of the evidence-bundle action: reads the action inputs (passed by action.yml as
  * INPUT_* variables) and the runner's environment into `RunInputs`, and hands the runner I/O to `run`.
@@ -62573,6 +62835,7 @@ await (0,_run_js__WEBPACK_IMPORTED_MODULE_5__/* .run */ .e)({
     previousRelease: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .optionalInput */ .$m)('previous-release'),
     sign: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('sign') || 'keyless',
     store: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .optionalInput */ .$m)('store'),
+    ledgerStore: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .optionalInput */ .$m)('ledger-store'),
     repo: process.env.GITHUB_REPOSITORY ?? '',
     commit: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .optionalInput */ .$m)('commit') ?? process.env.GITHUB_SHA ?? 'HEAD',
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
@@ -62584,7 +62847,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7192:
+/***/ 7640:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -63233,6 +63496,7 @@ var external_node_url_ = __nccwpck_require__(3136);
 
 
 
+
 /**
  * A folder as an evidence store (the embedded default). Files are written beside their final name,
  * checked, made read-only and hard-linked into place, which fails when the name exists: nothing is
@@ -63301,6 +63565,8 @@ class FileStore {
         const handle = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW).catch((cause) => {
             if (cause.code === 'ENOENT')
                 return undefined;
+            if (cause.code === 'ELOOP')
+                throw new errors/* MaestroError */.Gq('SYMLINK_REFUSED', `${key} in ${this.url} is a symbolic link, which is never followed`, { file: path, remedy: 'stored objects are regular files written by maestro; replace the link with the file it stands for.', cause });
             throw new errors/* MaestroError */.Gq('FILE_UNREADABLE', `${key} in ${this.url} cannot be read (${cause.code})`, { file: path, remedy: 'check the file and its permissions.', cause });
         });
         if (!handle)
@@ -63329,6 +63595,32 @@ class FileStore {
         };
         await walk(this.root);
         return out.sort();
+    }
+    async create(key, bytes) {
+        const target = this.path(key);
+        // Written outside the key's folder, so a listing never shows half-written objects.
+        const tmp = (0,external_node_path_.join)(this.root, '.partial', `${process.pid}-${(0,external_node_crypto_.randomUUID)()}`);
+        try {
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(tmp), { recursive: true });
+            await (0,promises_.writeFile)(tmp, bytes, { flag: 'wx', mode: 0o444 });
+            // link() fails when the name exists, even when another process created it a moment ago.
+            return await (0,promises_.link)(tmp, target).then(() => true, (cause) => {
+                if (cause.code === 'EEXIST')
+                    return false;
+                throw cause;
+            });
+        }
+        catch (cause) {
+            throw new errors/* MaestroError */.Gq('STORE_ACCESS', `cannot write ${key} to ${this.url} (${cause.code ?? String(cause)})`, { file: target, remedy: 'check that the store folder is writable and has space.', cause });
+        }
+        finally {
+            await (0,promises_.unlink)(tmp).catch(() => undefined);
+        }
+    }
+    async versions(key, maxBytes) {
+        const bytes = await this.read(key, maxBytes);
+        return bytes ? [{ bytes }] : [];
     }
     at(path) {
         return new FileStore((0,external_node_path_.resolve)(this.root, path));
@@ -63691,7 +63983,7 @@ async function signStatement(statement, mode) {
     }
     catch (cause) {
         const message = cause instanceof Error ? cause.message : String(cause);
-        throw new errors/* MaestroError */.Gq('SIGNING_FAILED', `signing the manifest failed (${message})`, {
+        throw new errors/* MaestroError */.Gq('SIGNING_FAILED', `signing ${statement.predicateType === EVIDENCE_PREDICATE_TYPE ? 'the manifest' : 'the ledger seal'} failed (${message})`, {
             remedy: mode.type === 'keyless' ? 'in GitHub Actions grant the job `permissions: id-token: write`; elsewhere set SIGSTORE_ID_TOKEN, or sign with --sign key:<file>.' : 'check the key file.',
             cause,
         });
@@ -63874,7 +64166,482 @@ async function readTagCommit(tag, cwd) {
     }
 }
 
+;// CONCATENATED MODULE: ./core/io/ledger-options-from-env.ts
+
+
+/**
+ * Seal settings from the environment: LEDGER_SIGNING_KEY (`key:<ECDSA P-256 PEM file>` or `keyless`)
+ * and LEDGER_SEAL_EVERY (seal after every n entries; needs the signing key). Both unset: no seals.
+ */
+function ledgerOptionsFromEnv(env = process.env) {
+    const sign = env.LEDGER_SIGNING_KEY ? parseSignMode(env.LEDGER_SIGNING_KEY, env) : undefined;
+    const every = env.LEDGER_SEAL_EVERY;
+    if (every === undefined || every === '')
+        return sign ? { sign } : {};
+    if (!/^[1-9][0-9]{0,8}$/.test(every))
+        throw new errors/* MaestroError */.Gq('ENV_INVALID', `LEDGER_SEAL_EVERY '${every}' is not a whole number of entries`, { remedy: 'set it to how many entries each seal covers, such as 100, or unset it to seal only with maestro ledger seal.' });
+    if (!sign)
+        throw new errors/* MaestroError */.Gq('ENV_INVALID', 'LEDGER_SEAL_EVERY is set but LEDGER_SIGNING_KEY is not: seals must be signed', { remedy: 'set LEDGER_SIGNING_KEY to key:<ECDSA P-256 private key PEM> or keyless.' });
+    return { sign, sealEvery: Number(every) };
+}
+
+// EXTERNAL MODULE: ./node_modules/canonicalize/lib/canonicalize.js
+var canonicalize = __nccwpck_require__(3842);
+var canonicalize_default = /*#__PURE__*/__nccwpck_require__.n(canonicalize);
+;// CONCATENATED MODULE: ./core/util/canonical-json.ts
+
+// canonicalize is CommonJS (module.exports = fn); Node and bundlers hand it over as the default export.
+const canonical_json_canonicalize = ((canonicalize_default())["default"] ?? (canonicalize_default()));
+/** RFC 8785 canonical JSON: the same value always gives the same string, whatever its key order. */
+function canonical_json_canonicalJson(value) {
+    const text = canonical_json_canonicalize(value);
+    if (text === undefined)
+        throw new TypeError('value has no JSON form');
+    return text;
+}
+
+;// CONCATENATED MODULE: ./core/ledger/build-entry.ts
+
+
+/** The format tag of every ledger entry; a reader refuses entries of another format. */
+const ENTRY_FORMAT = 'maestro-audit-ledger-entry/v1';
+/** The largest stored entry a reader accepts; appends stay far below it (see `checkAuditEvent`). */
+const MAX_ENTRY_BYTES = 64 * 1024;
+/**
+ * Builds the entry that follows `head` (the first entry when there is none). The stored bytes are the
+ * entry's canonical JSON, so its hash is the hash of the file (`sha256sum` checks it) and the same
+ * entry always has the same bytes.
+ */
+function buildEntry(event, head, recordedAt) {
+    const entry = { format: ENTRY_FORMAT, seq: head ? head.seq + 1 : 1, previous: head ? head.sha256 : null, recordedAt, event };
+    const bytes = Buffer.from(canonical_json_canonicalJson(entry), 'utf8');
+    return { entry, bytes, sha256: sha256Hex(bytes) };
+}
+const ENTRY_KEY = /^entries\/(\d{12})\.json$/;
+const SEAL_KEY = /^seals\/(\d{12})\.sigstore\.json$/;
+/** The key of entry `seq`: one write-once object per entry, sorted by position. */
+function build_entry_entryKey(seq) {
+    return `entries/${String(seq).padStart(12, '0')}.json`;
+}
+/** The key of the seal over entry `seq`. */
+function sealKey(seq) {
+    return `seals/${String(seq).padStart(12, '0')}.sigstore.json`;
+}
+/** The position an entry key names, or undefined when the key is not an entry key. */
+function build_entry_parseEntryKey(key) {
+    const match = ENTRY_KEY.exec(key);
+    return match && Number(match[1]) > 0 ? Number(match[1]) : undefined;
+}
+/** The position a seal key names, or undefined when the key is not a seal key. */
+function parseSealKey(key) {
+    const match = SEAL_KEY.exec(key);
+    return match && Number(match[1]) > 0 ? Number(match[1]) : undefined;
+}
+
+;// CONCATENATED MODULE: ./core/ledger/build-seal-statement.ts
+
+/** The predicate type of a ledger seal: ours, so a verifier can ask for exactly it. */
+const LEDGER_SEAL_PREDICATE_TYPE = 'urn:maestro-conductor:attestation:audit-ledger-seal:v1';
+/**
+ * The statement a seal signs: its one subject is the head entry's file by digest, and since every
+ * entry records the digest of the one before, the signature covers the whole chain up to the head
+ * (`cosign verify-blob-attestation entries/<seq>.json` checks it as any attestation).
+ */
+function buildSealStatement(head, sealedAt) {
+    return {
+        _type: 'https://in-toto.io/Statement/v1',
+        subject: [{ name: build_entry_entryKey(head.seq), digest: { sha256: head.sha256 } }],
+        predicateType: LEDGER_SEAL_PREDICATE_TYPE,
+        predicate: { seq: head.seq, sha256: head.sha256, sealedAt },
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/formats.js
+var formats = __nccwpck_require__(779);
+;// CONCATENATED MODULE: ./core/generated/ledger-validators.js
+// Generated by scripts/generate.ts. Do not edit.
+
+const validateAuditEvent = validate88;const schema149 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:maestro-conductor:audit-event:v1","type":"object","additionalProperties":false,"required":["action","actor","at","repo"],"properties":{"action":{"enum":["waiver.granted","override.granted","task.created","gate.decision-changed","bundle.published","drill.completed","command.refused"]},"actor":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$"},"at":{"type":"string","format":"date-time","maxLength":40},"deliveryId":{"type":"string","pattern":"^[A-Za-z0-9-]{1,100}$"},"repo":{"type":"string","pattern":"^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$"},"number":{"type":"integer","minimum":1,"maximum":2147483647},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"controlId":{"type":"string","pattern":"^[A-Z][A-Z0-9]{0,9}-[0-9]{2,4}$"},"before":{},"after":{},"reason":{"type":"string","minLength":1,"maxLength":2000}}};const func1 = Object.prototype.hasOwnProperty;const pattern26 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$", "u");const pattern81 = new RegExp("^[A-Za-z0-9-]{1,100}$", "u");const pattern11 = new RegExp("^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$", "u");const pattern10 = new RegExp("^[0-9a-f]{40}$", "u");const pattern6 = new RegExp("^[A-Z][A-Z0-9]{0,9}-[0-9]{2,4}$", "u");const formats0 = formats/* fullFormats */.U9["date-time"];function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){/*# sourceURL="urn:maestro-conductor:audit-event:v1" */;let vErrors = null;let errors = 0;const evaluated0 = validate88.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.action === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.actor === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "actor"},message:"must have required property '"+"actor"+"'"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.at === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.repo === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "repo"},message:"must have required property '"+"repo"+"'"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}for(const key0 in data){if(!(func1.call(schema149.properties, key0))){const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.action !== undefined){let data0 = data.action;if(!(((((((data0 === "waiver.granted") || (data0 === "override.granted")) || (data0 === "task.created")) || (data0 === "gate.decision-changed")) || (data0 === "bundle.published")) || (data0 === "drill.completed")) || (data0 === "command.refused"))){const err5 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema149.properties.action.enum},message:"must be equal to one of the allowed values"};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.actor !== undefined){let data1 = data.actor;if(typeof data1 === "string"){if(!pattern26.test(data1)){const err6 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$"+"\""};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}else {const err7 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.at !== undefined){let data2 = data.at;if(typeof data2 === "string"){if(data2.length > 40){const err8 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}if(!(formats0.validate(data2))){const err9 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}else {const err10 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data.deliveryId !== undefined){let data3 = data.deliveryId;if(typeof data3 === "string"){if(!pattern81.test(data3)){const err11 = {instancePath:instancePath+"/deliveryId",schemaPath:"#/properties/deliveryId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]{1,100}$"},message:"must match pattern \""+"^[A-Za-z0-9-]{1,100}$"+"\""};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}else {const err12 = {instancePath:instancePath+"/deliveryId",schemaPath:"#/properties/deliveryId/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.repo !== undefined){let data4 = data.repo;if(typeof data4 === "string"){if(!pattern11.test(data4)){const err13 = {instancePath:instancePath+"/repo",schemaPath:"#/properties/repo/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$"},message:"must match pattern \""+"^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$"+"\""};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}else {const err14 = {instancePath:instancePath+"/repo",schemaPath:"#/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}if(data.number !== undefined){let data5 = data.number;if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){const err15 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}if((typeof data5 == "number") && (isFinite(data5))){if(data5 > 2147483647 || isNaN(data5)){const err16 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}if(data5 < 1 || isNaN(data5)){const err17 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}}if(data.sha !== undefined){let data6 = data.sha;if(typeof data6 === "string"){if(!pattern10.test(data6)){const err18 = {instancePath:instancePath+"/sha",schemaPath:"#/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}else {const err19 = {instancePath:instancePath+"/sha",schemaPath:"#/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data.controlId !== undefined){let data7 = data.controlId;if(typeof data7 === "string"){if(!pattern6.test(data7)){const err20 = {instancePath:instancePath+"/controlId",schemaPath:"#/properties/controlId/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9]{0,9}-[0-9]{2,4}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9]{0,9}-[0-9]{2,4}$"+"\""};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}else {const err21 = {instancePath:instancePath+"/controlId",schemaPath:"#/properties/controlId/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}if(data.reason !== undefined){let data8 = data.reason;if(typeof data8 === "string"){if(data8.length > 2000){const err22 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}if(data8.length < 1){const err23 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}else {const err24 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}}else {const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}validate88.errors = vErrors;return errors === 0;}validate88.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};const validateLedgerEntry = validate89;const schema150 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:maestro-conductor:ledger-entry:v1","type":"object","additionalProperties":false,"required":["format","seq","previous","recordedAt","event"],"properties":{"format":{"const":"maestro-audit-ledger-entry/v1"},"seq":{"type":"integer","minimum":1,"maximum":999999999999},"previous":{"oneOf":[{"type":"null"},{"type":"string","pattern":"^[0-9a-f]{64}$"}]},"recordedAt":{"type":"string","format":"date-time","maxLength":40},"event":{"$ref":"urn:maestro-conductor:audit-event:v1"}}};const pattern54 = new RegExp("^[0-9a-f]{64}$", "u");function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){/*# sourceURL="urn:maestro-conductor:ledger-entry:v1" */;let vErrors = null;let errors = 0;const evaluated0 = validate89.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.format === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.seq === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "seq"},message:"must have required property '"+"seq"+"'"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.previous === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "previous"},message:"must have required property '"+"previous"+"'"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.recordedAt === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "recordedAt"},message:"must have required property '"+"recordedAt"+"'"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data.event === undefined){const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "event"},message:"must have required property '"+"event"+"'"};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}for(const key0 in data){if(!(((((key0 === "format") || (key0 === "seq")) || (key0 === "previous")) || (key0 === "recordedAt")) || (key0 === "event"))){const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.format !== undefined){if("maestro-audit-ledger-entry/v1" !== data.format){const err6 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/const",keyword:"const",params:{allowedValue: "maestro-audit-ledger-entry/v1"},message:"must be equal to constant"};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.seq !== undefined){let data1 = data.seq;if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){const err7 = {instancePath:instancePath+"/seq",schemaPath:"#/properties/seq/type",keyword:"type",params:{type: "integer"},message:"must be integer"};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if((typeof data1 == "number") && (isFinite(data1))){if(data1 > 999999999999 || isNaN(data1)){const err8 = {instancePath:instancePath+"/seq",schemaPath:"#/properties/seq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}if(data1 < 1 || isNaN(data1)){const err9 = {instancePath:instancePath+"/seq",schemaPath:"#/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}}if(data.previous !== undefined){let data2 = data.previous;const _errs6 = errors;let valid1 = false;let passing0 = null;const _errs7 = errors;if(data2 !== null){const err10 = {instancePath:instancePath+"/previous",schemaPath:"#/properties/previous/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}var _valid0 = _errs7 === errors;if(_valid0){valid1 = true;passing0 = 0;}const _errs9 = errors;if(typeof data2 === "string"){if(!pattern54.test(data2)){const err11 = {instancePath:instancePath+"/previous",schemaPath:"#/properties/previous/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}else {const err12 = {instancePath:instancePath+"/previous",schemaPath:"#/properties/previous/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}var _valid0 = _errs9 === errors;if(_valid0 && valid1){valid1 = false;passing0 = [passing0, 1];}else {if(_valid0){valid1 = true;passing0 = 1;}}if(!valid1){const err13 = {instancePath:instancePath+"/previous",schemaPath:"#/properties/previous/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}else {errors = _errs6;if(vErrors !== null){if(_errs6){vErrors.length = _errs6;}else {vErrors = null;}}}}if(data.recordedAt !== undefined){let data3 = data.recordedAt;if(typeof data3 === "string"){if(data3.length > 40){const err14 = {instancePath:instancePath+"/recordedAt",schemaPath:"#/properties/recordedAt/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}if(!(formats0.validate(data3))){const err15 = {instancePath:instancePath+"/recordedAt",schemaPath:"#/properties/recordedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}else {const err16 = {instancePath:instancePath+"/recordedAt",schemaPath:"#/properties/recordedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data.event !== undefined){let data4 = data.event;if(data4 && typeof data4 == "object" && !Array.isArray(data4)){if(data4.action === undefined){const err17 = {instancePath:instancePath+"/event",schemaPath:"urn:maestro-conductor:audit-event:v1/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}if(data4.actor === undefined){const err18 = {instancePath:instancePath+"/event",schemaPath:"urn:maestro-conductor:audit-event:v1/required",keyword:"required",params:{missingProperty: "actor"},message:"must have required property '"+"actor"+"'"};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}if(data4.at === undefined){const err19 = {instancePath:instancePath+"/event",schemaPath:"urn:maestro-conductor:audit-event:v1/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}if(data4.repo === undefined){const err20 = {instancePath:instancePath+"/event",schemaPath:"urn:maestro-conductor:audit-event:v1/required",keyword:"required",params:{missingProperty: "repo"},message:"must have required property '"+"repo"+"'"};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}for(const key1 in data4){if(!(func1.call(schema149.properties, key1))){const err21 = {instancePath:instancePath+"/event",schemaPath:"urn:maestro-conductor:audit-event:v1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}if(data4.action !== undefined){let data5 = data4.action;if(!(((((((data5 === "waiver.granted") || (data5 === "override.granted")) || (data5 === "task.created")) || (data5 === "gate.decision-changed")) || (data5 === "bundle.published")) || (data5 === "drill.completed")) || (data5 === "command.refused"))){const err22 = {instancePath:instancePath+"/event/action",schemaPath:"urn:maestro-conductor:audit-event:v1/properties/action/enum",keyword:"enum",params:{allowedValues: schema149.properties.action.enum},message:"must be equal to one of the allowed values"};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data4.actor !== undefined){let data6 = data4.actor;if(typeof data6 === "string"){if(!pattern26.test(data6)){const err23 = {instancePath:instancePath+"/event/actor",schemaPath:"urn:maestro-conductor:audit-event:v1/properties/actor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$"+"\""};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}else {const err24 = {instancePath:instancePath+"/event/actor",schemaPath:"urn:maestro-conductor:audit-event:v1/properties/actor/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data4.at !== undefined){let data7 = data4.at;if(typeof data7 === "string"){if(data7.length > 40){const err25 = {instancePath:instancePath+"/event/at",schemaPath:"urn:maestro-conductor:audit-event:v1/properties/at/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}if(!(formats0.validate(data7))){const err26 = {instancePath:instancePath+"/event/at",schemaPath:"urn:maestro-conductor:audit-event:v1/properties/at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}else {const err27 = {instancePath:instancePath+"/event/at",schemaPath:"urn:maestro-conductor:audit-event:v1/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}if(data4.deliveryId !== undefined){let data8 = data4.deliveryId;if(typeof data8 === "string"){if(!pattern81.test(data8)){const err28 = {instancePath:instancePath+"/event/deliveryId",schemaPath:"urn:maestro-conductor:audit-event:v1/properties/deliveryId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]{1,100}$"},message:"must match pattern \""+"^[A-Za-z0-9-]{1,100}$"+"\""};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}else {const err29 = {instancePath:instancePath+"/event/deliveryId",schemaPath:"urn:maestro-conductor:audit-event:v1/properties/deliveryId/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}if(data4.repo !== undefined){let data9 = data4.repo;if(typeof data9 === "string"){if(!pattern11.test(data9)){const err30 = {instancePath:instancePath+"/event/repo",schemaPath:"urn:maestro-conductor:audit-event:v1/properties/repo/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$"},message:"must match pattern \""+"^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$"+"\""};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}else {const err31 = {instancePath:instancePath+"/event/repo",schemaPath:"urn:maestro-conductor:audit-event:v1/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data4.number !== undefined){let data10 = data4.number;if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){const err32 = {instancePath:instancePath+"/event/number",schemaPath:"urn:maestro-conductor:audit-event:v1/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}if((typeof data10 == "number") && (isFinite(data10))){if(data10 > 2147483647 || isNaN(data10)){const err33 = {instancePath:instancePath+"/event/number",schemaPath:"urn:maestro-conductor:audit-event:v1/properties/number/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}if(data10 < 1 || isNaN(data10)){const err34 = {instancePath:instancePath+"/event/number",schemaPath:"urn:maestro-conductor:audit-event:v1/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}}if(data4.sha !== undefined){let data11 = data4.sha;if(typeof data11 === "string"){if(!pattern10.test(data11)){const err35 = {instancePath:instancePath+"/event/sha",schemaPath:"urn:maestro-conductor:audit-event:v1/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}}else {const err36 = {instancePath:instancePath+"/event/sha",schemaPath:"urn:maestro-conductor:audit-event:v1/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}if(data4.controlId !== undefined){let data12 = data4.controlId;if(typeof data12 === "string"){if(!pattern6.test(data12)){const err37 = {instancePath:instancePath+"/event/controlId",schemaPath:"urn:maestro-conductor:audit-event:v1/properties/controlId/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9]{0,9}-[0-9]{2,4}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9]{0,9}-[0-9]{2,4}$"+"\""};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}else {const err38 = {instancePath:instancePath+"/event/controlId",schemaPath:"urn:maestro-conductor:audit-event:v1/properties/controlId/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}if(data4.reason !== undefined){let data13 = data4.reason;if(typeof data13 === "string"){if(data13.length > 2000){const err39 = {instancePath:instancePath+"/event/reason",schemaPath:"urn:maestro-conductor:audit-event:v1/properties/reason/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}if(data13.length < 1){const err40 = {instancePath:instancePath+"/event/reason",schemaPath:"urn:maestro-conductor:audit-event:v1/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}else {const err41 = {instancePath:instancePath+"/event/reason",schemaPath:"urn:maestro-conductor:audit-event:v1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}}else {const err42 = {instancePath:instancePath+"/event",schemaPath:"urn:maestro-conductor:audit-event:v1/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}}else {const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}validate89.errors = vErrors;return errors === 0;}validate89.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+;// CONCATENATED MODULE: ./core/ledger/check-audit-event.ts
+
+
+
+/** Largest `before` or `after` value, as JSON: the ledger records what changed, not whole documents. */
+const MAX_STATE_BYTES = 8 * 1024;
+/** Longest reason, in characters. */
+const MAX_REASON_CHARS = 2000;
+/**
+ * Checks an event before it is appended: oversized reasons and states are refused with
+ * AUDIT_EVENT_TOO_LARGE (the caller should shorten or summarise them), any other departure from the
+ * audit-event schema with AUDIT_EVENT_INVALID naming the field. Returns a plain JSON copy, so what is
+ * hashed is exactly what was checked.
+ */
+function checkAuditEvent(event, source = 'the audit event', file) {
+    if (typeof event !== 'object' || event === null || Array.isArray(event))
+        throw new errors/* MaestroError */.Gq('AUDIT_EVENT_INVALID', `${source} is not a JSON object`, { file, remedy: 'pass an object with action, actor, at and repo.' });
+    if (typeof event.reason === 'string' && event.reason.length > MAX_REASON_CHARS) {
+        throw new errors/* MaestroError */.Gq('AUDIT_EVENT_TOO_LARGE', `${source} has a reason of ${event.reason.length} characters, more than ${MAX_REASON_CHARS}`, { file, pointer: '/reason', remedy: `shorten the reason to at most ${MAX_REASON_CHARS} characters and link to the discussion for the rest.` });
+    }
+    for (const field of ['before', 'after']) {
+        if (event[field] === undefined)
+            continue;
+        let json;
+        try {
+            json = JSON.stringify(event[field]);
+        }
+        catch (cause) {
+            throw new errors/* MaestroError */.Gq('AUDIT_EVENT_INVALID', `${source} has ${field} that is not JSON (${cause.message})`, { file, pointer: `/${field}`, remedy: 'record plain JSON values (no cycles, no BigInt).', cause });
+        }
+        const size = Buffer.byteLength(json ?? '', 'utf8');
+        if (size > MAX_STATE_BYTES)
+            throw new errors/* MaestroError */.Gq('AUDIT_EVENT_TOO_LARGE', `${source} has ${field} of ${size} bytes as JSON, more than ${MAX_STATE_BYTES}`, { file, pointer: `/${field}`, remedy: `record only the fields that changed, or a digest of the large document, in at most ${MAX_STATE_BYTES} bytes.` });
+    }
+    const copy = JSON.parse(JSON.stringify(event));
+    if (!validateAuditEvent(copy)) {
+        const issues = toSchemaIssues(validateAuditEvent.errors ?? [], copy);
+        const first = issues[0];
+        throw new errors/* MaestroError */.Gq('AUDIT_EVENT_INVALID', `${source} is not a valid audit event: ${issues.map((i) => `${i.pointer || '/'} ${i.message}`).join('; ')}`, { file, pointer: first?.pointer, remedy: 'fix the field named; see core/ledger/audit-event.schema.json for the format.' });
+    }
+    return copy;
+}
+
+;// CONCATENATED MODULE: ./core/ledger/verify-chain.ts
+
+
+
+
+
+
+/**
+ * Walks the chain from the first entry and blames each break on the entry that caused it: a gap in
+ * the positions is a removed entry; an entry under another position's key is a reordered pair when
+ * two swapped places; a `previous` that names a later entry is a reordered pair; one that names an
+ * entry another entry already follows is a fork; one that names nothing is a change of the entry
+ * before it (its bytes no longer hash to what its successor recorded), unless a seal signed that
+ * entry's digest (`sealed`), which puts the blame on the entry that does not follow it. Every entry must be the
+ * canonical JSON maestro writes, and a later object version of an entry key is a fork unless it is a
+ * concurrent append that lost the race and whose event was appended again further on.
+ */
+function verifyChain(stored, unexpected = [], sealed = new Set()) {
+    const problems = unexpected.map((key) => ({ key, problem: 'unexpected-object', detail: `${key} is not an entry or seal maestro writes (entries/<12 digits>.json, seals/<12 digits>.sigstore.json): something else was put in the ledger` }));
+    const notes = [];
+    const byKeySeq = new Map();
+    const sorted = stored.map((s) => ({ ...s, keySeq: parseEntryKey(s.key) })).sort((a, b) => a.keySeq - b.keySeq);
+    for (const item of sorted) {
+        const read = readEntry(item.key, item.versions[0]);
+        if ('problem' in read)
+            problems.push({ seq: item.keySeq, key: item.key, problem: read.problem, detail: read.detail });
+        else
+            byKeySeq.set(item.keySeq, { key: item.key, keySeq: item.keySeq, ...read });
+    }
+    const last = sorted.at(-1)?.keySeq ?? 0;
+    const present = new Set(sorted.map((s) => s.keySeq));
+    for (let seq = 1; seq <= last; seq++) {
+        if (!present.has(seq))
+            problems.push({ seq, key: entryKey(seq), problem: 'removed', detail: `${entryKey(seq)} is missing: entry ${seq} was removed (${seq > 1 ? `entry ${seq - 1} and ` : ''}entry ${last} remain)` });
+    }
+    checkPositions(byKeySeq, problems);
+    checkLinks(byKeySeq, problems, sealed);
+    checkVersions(sorted, byKeySeq, problems, notes);
+    const entries = [...byKeySeq.values()].sort((a, b) => a.keySeq - b.keySeq);
+    return { entries, problems: sortProblems(problems), notes };
+}
+/** Orders problems by the entry they are blamed on; objects that are no entry come last. */
+function sortProblems(problems) {
+    return [...problems].sort((a, b) => (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER));
+}
+/** Parses one stored version into an entry, or says why it is not one. */
+function readEntry(key, version) {
+    if (!version?.bytes)
+        return { problem: 'unreadable', detail: version?.unreadable ?? `${key} has no readable version` };
+    const parsed = parse_json_text_parseJsonText(version.bytes);
+    if (!parsed.ok)
+        return { problem: 'changed', detail: `${key} is ${parsed.message}: an entry is JSON, so it was overwritten or corrupted` };
+    if (!validateLedgerEntry(parsed.value)) {
+        const issues = toSchemaIssues(validateLedgerEntry.errors ?? [], parsed.value).slice(0, 3);
+        return { problem: 'changed', detail: `${key} is not a valid ledger entry (${issues.map((i) => `${i.pointer || '/'} ${i.message}`).join('; ')}): it was edited` };
+    }
+    const text = version.bytes.toString('utf8');
+    if (canonical_json_canonicalJson(parsed.value) !== text)
+        return { problem: 'changed', detail: `${key} is not the canonical JSON maestro writes (keys reordered, spaces or a newline added): it was edited` };
+    return { entry: parsed.value, sha256: sha256Hex(version.bytes) };
+}
+/** Entries stored under another position's key: a swapped pair, or a moved entry. */
+function checkPositions(byKeySeq, problems) {
+    const reported = new Set();
+    for (const item of byKeySeq.values()) {
+        if (item.entry.seq === item.keySeq || reported.has(item.keySeq))
+            continue;
+        const other = byKeySeq.get(item.entry.seq);
+        if (other && other.entry.seq === item.keySeq) {
+            const [a, b] = [Math.min(item.keySeq, other.keySeq), Math.max(item.keySeq, other.keySeq)];
+            problems.push({ seq: a, key: entryKey(a), problem: 'reordered', detail: `${entryKey(a)} holds entry ${b} and ${entryKey(b)} holds entry ${a}: the pair was swapped` });
+            reported.add(a).add(b);
+        }
+        else {
+            problems.push({ seq: item.keySeq, key: item.key, problem: 'changed', detail: `${item.key} holds an entry that says it is entry ${item.entry.seq}: it was moved or edited` });
+            reported.add(item.keySeq);
+        }
+    }
+    for (const seq of reported)
+        byKeySeq.delete(seq);
+}
+/** Each entry must record the sha256 of the entry before it (the first records none). */
+function checkLinks(byKeySeq, problems, sealed) {
+    const bySha = new Map();
+    for (const item of byKeySeq.values())
+        bySha.set(item.sha256, item);
+    const followers = new Map();
+    for (const item of byKeySeq.values()) {
+        if (item.entry.previous)
+            followers.set(item.entry.previous, [...(followers.get(item.entry.previous) ?? []), item]);
+    }
+    const blamed = new Set(problems.map((p) => p.seq));
+    for (const item of [...byKeySeq.values()].sort((a, b) => a.keySeq - b.keySeq)) {
+        const seq = item.keySeq;
+        const before = byKeySeq.get(seq - 1);
+        const expected = seq === 1 ? null : before?.sha256;
+        if (item.entry.previous === expected)
+            continue;
+        if (seq > 1 && !before)
+            continue; // Entry seq-1 is missing or unreadable: already reported.
+        const previous = item.entry.previous;
+        if (previous === null) {
+            problems.push({ seq, key: item.key, problem: 'changed', detail: `${item.key} claims to be the first entry (previous is null), but entry ${seq - 1} comes before it` });
+            continue;
+        }
+        if (seq === 1) {
+            problems.push({ seq, key: item.key, problem: 'changed', detail: `${item.key} is the first entry but records a previous entry (sha256 ${previous}): entries before it were removed, or it was edited` });
+            continue;
+        }
+        const named = bySha.get(previous);
+        const rivals = (followers.get(previous) ?? []).filter((f) => f !== item);
+        if (named && named.keySeq > seq) {
+            problems.push({ seq: Math.min(seq, named.keySeq), key: item.key, problem: 'reordered', detail: `${item.key} follows entry ${named.keySeq}, which is stored after it: entries ${seq} and ${named.keySeq} are in the wrong order` });
+        }
+        else if (named && rivals.length > 0) {
+            const rival = rivals[0];
+            problems.push({ seq: Math.max(seq, rival.keySeq), key: item.key, problem: 'forked', detail: `entries ${Math.min(seq, rival.keySeq)} and ${Math.max(seq, rival.keySeq)} both follow entry ${named.keySeq}: the chain forked (two appends from the same head)` });
+        }
+        else if (sealed.has(before.sha256)) {
+            // A seal vouches for the entry before, so the break is this entry's own doing.
+            problems.push({ seq, key: item.key, problem: 'changed', detail: `${item.key} does not follow entry ${seq - 1}, whose sha256 ${before.sha256} a seal signed: entry ${seq} was changed (it records ${previous})` });
+        }
+        else if (!blamed.has(seq - 1)) {
+            problems.push({ seq: seq - 1, key: before.key, problem: 'changed', detail: `${before.key} changed after entry ${seq} was appended: its sha256 is ${before.sha256}, entry ${seq} recorded ${previous}` });
+            blamed.add(seq - 1);
+        }
+    }
+}
+/** Later versions of an entry key (versioned buckets): lost concurrent appends, or forks. */
+function checkVersions(sorted, byKeySeq, problems, notes) {
+    const events = new Map();
+    for (const item of byKeySeq.values())
+        events.set(canonicalJson(item.entry.event), item.keySeq);
+    for (const item of sorted) {
+        const first = byKeySeq.get(item.keySeq);
+        for (const later of item.versions.slice(1)) {
+            const id = later.versionId ? `version ${later.versionId}` : 'a later version';
+            if (first && later.bytes && item.versions[0]?.bytes?.equals(later.bytes)) {
+                notes.push(`${item.key} has ${id} identical to the entry (a repeated write; harmless)`);
+                continue;
+            }
+            const read = readEntry(item.key, later);
+            if ('entry' in read && first && read.entry.seq === item.keySeq && read.entry.previous === first.entry.previous) {
+                const again = events.get(canonicalJson(read.entry.event));
+                if (again !== undefined && again > item.keySeq) {
+                    notes.push(`${item.key} has ${id}: a concurrent append that lost the race for entry ${item.keySeq}; its event was appended again as entry ${again}`);
+                    continue;
+                }
+            }
+            problems.push({ seq: item.keySeq, key: item.key, problem: 'forked', detail: `${item.key} has ${id} holding another entry ${item.keySeq}, whose event is not in the chain: the chain forked at entry ${item.keySeq} (the first version is the one that counts)` });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./core/io/open-ledger.ts
+
+
+
+
+
+
+
+/**
+ * Opens the audit ledger at a store URL (`file:///var/lib/maestro/ledger`, `s3://bucket/ledger?...`)
+ * or an opened store, checking first that the store keeps objects write-once. Appends are serialised
+ * within the process and made safe across processes by the store's create-if-absent write: a writer
+ * that loses the race reads the entries written since its cached head and tries again, so the chain
+ * stays linear and every event is recorded once. The head is cached, so an append costs one write
+ * (plus a version listing on S3), not a read of the chain.
+ */
+async function openLedger(location, options = {}) {
+    const store = typeof location === 'string' ? await openStore(location) : location;
+    await store.preflight();
+    if (options.sealEvery !== undefined && (!Number.isInteger(options.sealEvery) || options.sealEvery < 1))
+        throw new errors/* MaestroError */.Gq('USAGE', `seal every ${options.sealEvery} entries is not a whole number of 1 or more`, { remedy: 'pass a whole number such as 100, or leave it out to seal only on demand.' });
+    if (options.sealEvery !== undefined && !options.sign)
+        throw new errors/* MaestroError */.Gq('USAGE', 'periodic seals need a signer', { remedy: 'pass a signing mode (key:<ECDSA P-256 PEM> or keyless) with the seal interval.' });
+    return new StoreLedger(store, options);
+}
+class StoreLedger {
+    store;
+    options;
+    url;
+    cached;
+    known = false;
+    queue = Promise.resolve();
+    now;
+    constructor(store, options) {
+        this.store = store;
+        this.options = options;
+        this.url = store.url;
+        this.now = options.now ?? (() => new Date());
+    }
+    async append(event) {
+        const checked = checkAuditEvent(event);
+        return this.serially(async () => {
+            const written = await this.appendChecked(checked);
+            const every = this.options.sealEvery;
+            if (every && written.seq % every === 0) {
+                await this.sealHead(written).catch((error) => (this.options.onSealError ?? ((e) => process.emitWarning(`the ledger seal over entry ${written.seq} failed: ${e instanceof Error ? e.message : String(e)}`)))(error));
+            }
+            return written;
+        });
+    }
+    seal() {
+        return this.serially(async () => {
+            const head = await this.refresh();
+            return head ? this.sealHead(head) : undefined;
+        });
+    }
+    head() {
+        return this.serially(() => this.refresh());
+    }
+    async appendChecked(event) {
+        let head = this.known ? this.cached : await this.refresh();
+        const attempts = this.options.maxAttempts ?? 100;
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+            const built = buildEntry(event, head, this.now().toISOString());
+            if (await this.store.create(build_entry_entryKey(built.entry.seq), built.bytes)) {
+                this.cached = { seq: built.entry.seq, sha256: built.sha256 };
+                return this.cached;
+            }
+            // Another writer took this position: move up to the new head and try after it, a little later each time.
+            head = await this.refresh();
+            await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 5 * attempt)));
+        }
+        throw new errors/* MaestroError */.Gq('LEDGER_CONFLICT', `the event could not be appended to ${this.url}: ${attempts} attempts in a row lost to other writers`, { remedy: 'the ledger is appended to faster than this writer can follow; retry, and check that no process rewrites entries in a loop.' });
+    }
+    /** Reads forward from the cached head (or finds the head when none is cached), checking each link. */
+    async refresh() {
+        let head = this.known ? this.cached : await this.findHead();
+        for (;;) {
+            const seq = (head?.seq ?? 0) + 1;
+            const next = await this.readHead(seq);
+            if (!next)
+                break;
+            if (next.previous !== (head?.sha256 ?? null)) {
+                throw this.broken(seq, next.previous);
+            }
+            head = { seq, sha256: next.sha256 };
+        }
+        this.cached = head;
+        this.known = true;
+        return head;
+    }
+    /** The last entry, by doubling then bisecting over positions: about 2 log2(n) reads instead of a listing. */
+    async findHead() {
+        if (!(await this.exists(1)))
+            return undefined;
+        let low = 1;
+        let high = 2;
+        while (await this.exists(high)) {
+            low = high;
+            high *= 2;
+        }
+        while (high - low > 1) {
+            const middle = Math.floor((low + high) / 2);
+            if (await this.exists(middle))
+                low = middle;
+            else
+                high = middle;
+        }
+        const entry = await this.readHead(low);
+        if (!entry)
+            return undefined;
+        // The head's own link is checked too (one more read): never append after an entry that does not follow the chain.
+        const before = low > 1 ? await this.readHead(low - 1) : undefined;
+        if ((before?.sha256 ?? null) !== entry.previous) {
+            throw this.broken(low, entry.previous);
+        }
+        return { seq: low, sha256: entry.sha256 };
+    }
+    async exists(seq) {
+        return (await this.store.read(build_entry_entryKey(seq), MAX_ENTRY_BYTES)) !== undefined;
+    }
+    async readHead(seq) {
+        const key = build_entry_entryKey(seq);
+        const bytes = await this.store.read(key, MAX_ENTRY_BYTES);
+        if (!bytes)
+            return undefined;
+        const read = readEntry(key, { bytes });
+        if ('problem' in read)
+            throw new errors/* MaestroError */.Gq('LEDGER_TAMPERED', `${read.detail}; nothing was appended`, { remedy: `run maestro ledger verify ${this.url} to find the first bad entry.` });
+        if (read.entry.seq !== seq)
+            throw new errors/* MaestroError */.Gq('LEDGER_TAMPERED', `${key} of ${this.url} holds entry ${read.entry.seq}; nothing was appended`, { remedy: `run maestro ledger verify ${this.url} to find the first bad entry.` });
+        return { previous: read.entry.previous, sha256: read.sha256 };
+    }
+    async sealHead(head) {
+        const key = sealKey(head.seq);
+        if (await this.store.read(key, 16 * 1024 * 1024))
+            return { key, ...head, created: false };
+        const sign = this.options.sign;
+        if (!sign)
+            throw new errors/* MaestroError */.Gq('USAGE', 'sealing the ledger needs a signer', { remedy: 'pass --sign key:<ECDSA P-256 private key PEM> or --sign keyless.' });
+        const statement = buildSealStatement(head, this.now().toISOString());
+        const bundle = typeof sign === 'function' ? await sign(statement) : await signStatement(statement, sign);
+        const created = await this.store.create(key, Buffer.from(`${JSON.stringify(bundle, null, 2)}\n`));
+        return { key, ...head, created };
+    }
+    broken(seq, previous) {
+        return new errors/* MaestroError */.Gq('LEDGER_TAMPERED', `entry ${seq} of ${this.url} does not follow entry ${seq - 1} (it records previous ${previous ?? 'none'}): the ledger is not intact, nothing was appended`, { remedy: `run maestro ledger verify ${this.url} to find the first bad entry.` });
+    }
+    serially(task) {
+        const run = this.queue.then(task, task);
+        this.queue = run.catch(() => undefined);
+        return run;
+    }
+}
+
+;// CONCATENATED MODULE: ./core/io/record-in-ledger.ts
+
+
+/**
+ * Appends one act of a command (a published bundle, a finished drill) to the ledger at `url`, sealing
+ * per LEDGER_SIGNING_KEY and LEDGER_SEAL_EVERY. The actor is the person who ran the workflow
+ * (GITHUB_ACTOR), or `maestro[bot]` outside GitHub Actions.
+ */
+async function recordInLedger(url, event, env = process.env) {
+    const ledger = await openLedger(url, ledgerOptionsFromEnv(env));
+    const actor = env.GITHUB_ACTOR && /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/.test(env.GITHUB_ACTOR) ? env.GITHUB_ACTOR : 'maestro[bot]';
+    const written = await ledger.append({ ...event, actor, at: event.at ?? new Date().toISOString() });
+    return { url: ledger.url, ...written };
+}
+/** Records a built (and maybe published) release bundle as a bundle.published act. */
+async function recordBundleInLedger(url, built, env = process.env) {
+    const d = built.manifest.data;
+    return recordInLedger(url, {
+        action: 'bundle.published',
+        repo: built.manifest.subject.repo,
+        sha: d.commit,
+        after: { release: d.release, manifestSha256: built.manifestSha256, signed: built.signed, artifacts: d.artifacts.length, previous: d.previous, store: built.published?.url ?? null },
+    }, env);
+}
+
 ;// CONCATENATED MODULE: ./actions/evidence-bundle/run.ts
+
 
 
 
@@ -63907,6 +64674,8 @@ async function run_run(inputs, io) {
         io.setOutput('signature-path', built.signed ? (0,external_node_path_.join)(built.outDir, SIGNATURE_FILE) : '');
         io.setOutput('manifest-sha256', built.manifestSha256);
         io.setOutput('store-url', built.published?.url ?? '');
+        const recorded = inputs.ledgerStore ? await recordBundleInLedger(inputs.ledgerStore, built) : undefined;
+        io.setOutput('ledger-entry', recorded ? String(recorded.seq) : '');
         const d = built.manifest.data;
         io.info(`bundle ${d.release}: ${d.artifacts.length} artifacts, manifest.json sha256 ${built.manifestSha256}${built.published ? `, published to ${built.published.url}` : ''}`);
         await io.appendSummary([
@@ -63921,6 +64690,7 @@ async function run_run(inputs, io) {
             `| Previous release | ${d.previous ? `${d.previousRelease} (\`${d.previous}\`)` : 'none (first of the chain)'} |`,
             `| Signature | ${built.signed ? SIGNATURE_FILE : 'not signed'} |`,
             `| Store | ${built.published ? `${built.published.url}${built.published.alreadyPresent ? ' (already published, identical)' : ''}` : 'not published'} |`,
+            `| Audit ledger | ${recorded ? `entry ${recorded.seq} of ${recorded.url} (sha256 \`${recorded.sha256}\`)` : 'not recorded'} |`,
             '',
         ].join('\n'));
         return built;

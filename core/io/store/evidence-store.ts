@@ -45,6 +45,6 @@ export interface EvidenceStore {
    * got there first (whatever it wrote), so concurrent writers of one key never both succeed.
    */
   create(key: string, bytes: Buffer): Promise<boolean>;
-  /** Every stored version of a small object, oldest (the one that counts) first, each up to `maxBytes`; empty when there is none. */
-  versions(key: string, maxBytes: number): Promise<Array<{ bytes: Buffer; versionId?: string }>>;
+  /** Every stored version of a small object, oldest (the one that counts, with its lock where the store locks) first, each up to `maxBytes`; empty when there is none. */
+  versions(key: string, maxBytes: number): Promise<Array<{ bytes: Buffer; versionId?: string; retention?: Retention }>>;
 }

@@ -227,14 +227,16 @@ export class S3Store implements EvidenceStore {
     return versions.at(-1)?.VersionId === versionId;
   }
 
-  async versions(key: string, maxBytes: number): Promise<Array<{ bytes: Buffer; versionId?: string }>> {
+  async versions(key: string, maxBytes: number): Promise<Array<{ bytes: Buffer; versionId?: string; retention?: Retention }>> {
     const { versions } = await this.versionList(key);
-    const out: Array<{ bytes: Buffer; versionId?: string }> = [];
+    const out: Array<{ bytes: Buffer; versionId?: string; retention?: Retention }> = [];
     for (const version of versions.reverse()) {
       if ((version.Size ?? 0) > maxBytes) throw new MaestroError('FILE_TOO_LARGE', `${key} (version ${version.VersionId}) in ${this.url} is ${version.Size} bytes, more than ${maxBytes}`, { remedy: 'this is not an object maestro wrote; check who writes to the bucket.' });
       const body = await this.call(`read ${key} from`, () => this.client.send(new GetObjectCommand({ Bucket: this.location.bucket, Key: this.key(key), VersionId: version.VersionId })));
       out.push({ bytes: Buffer.from(await body.Body!.transformToByteArray()), versionId: version.VersionId });
     }
+    // The first version is the one that counts: its lock says whether it can still be deleted.
+    if (out[0]?.versionId) out[0].retention = await this.retention(key, out[0].versionId);
     return out;
   }
 

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { run, type ActionIo } from '../../../actions/evidence-bundle/run.js';
 import { verifyBundle } from '../../../core/io/verify-bundle.js';
+import { verifyLedgerStore } from '../../../core/io/verify-ledger-store.js';
 import { makeArtifacts, makeKeyPair, tempDir } from '../../helpers/release-bundle.js';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -36,9 +37,23 @@ describe('the evidence-bundle action', () => {
     const built = await run({ release: 'v2.0.0', artifacts: makeArtifacts(join(dir, 'artifacts')), out: join(dir, 'out'), sign: `key:${keys.privateKey}`, store: `file://${join(dir, 'store')}`, repo: 'acme/web', commit: sha, workspace }, io);
     expect(log.failed).toBe('');
     expect(built?.manifest.createdAt).toBe('2026-11-20T12:00:00Z');
-    expect(outputs).toEqual({ 'bundle-dir': join(dir, 'out'), 'manifest-path': join(dir, 'out', 'manifest.json'), 'signature-path': join(dir, 'out', 'manifest.sigstore.json'), 'manifest-sha256': built!.manifestSha256, 'store-url': `file://${join(dir, 'store', 'v2.0.0')}` });
+    expect(outputs).toEqual({ 'bundle-dir': join(dir, 'out'), 'manifest-path': join(dir, 'out', 'manifest.json'), 'signature-path': join(dir, 'out', 'manifest.sigstore.json'), 'manifest-sha256': built!.manifestSha256, 'store-url': `file://${join(dir, 'store', 'v2.0.0')}`, 'ledger-entry': '' });
     expect(log.summary).toContain(`| manifest.json sha256 | \`${built!.manifestSha256}\` |`);
     expect((await verifyBundle({ location: join(dir, 'store', 'v2.0.0'), keyFile: keys.publicKey, now: new Date() })).ok).toBe(true);
+  });
+
+  it('records the publication in the audit ledger when given one', async () => {
+    const dir = tempDir();
+    const { workspace, sha } = taggedRepo(dir);
+    const { io, outputs, log } = fakeIo();
+    const built = await run({ release: 'v2.0.0', artifacts: makeArtifacts(join(dir, 'artifacts')), out: join(dir, 'out'), sign: 'none', store: `file://${join(dir, 'store')}`, ledgerStore: `file://${join(dir, 'ledger')}`, repo: 'acme/web', commit: sha, workspace }, io);
+    expect(log.failed).toBe('');
+    expect(outputs['ledger-entry']).toBe('1');
+    expect(log.summary).toMatch(/\| Audit ledger \| entry 1 of file:\/\/.*ledger \(sha256 `[0-9a-f]{64}`\) \|/);
+    const verified = await verifyLedgerStore({ location: join(dir, 'ledger') });
+    expect(verified).toMatchObject({ ok: true, entries: 1 });
+    const entry = JSON.parse(readFileSync(join(dir, 'ledger', 'entries', '000000000001.json'), 'utf8')) as { event: Record<string, unknown> };
+    expect(entry.event).toMatchObject({ action: 'bundle.published', repo: 'acme/web', sha, after: { release: 'v2.0.0', manifestSha256: built!.manifestSha256, signed: false, store: `file://${join(dir, 'store', 'v2.0.0')}` } });
   });
 
   it('fails the step with the error and its remedy', async () => {
@@ -58,9 +73,11 @@ describe('the evidence-bundle action', () => {
     const result = spawnSync(process.execPath, [join(root, 'actions/evidence-bundle/dist/index.js')], {
       cwd: workspace,
       encoding: 'utf8',
-      env: { PATH: process.env.PATH, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: join(dir, 'summary'), RUNNER_TEMP: dir, GITHUB_REPOSITORY: 'acme/web', GITHUB_SHA: sha, GITHUB_REF_NAME: 'v2.0.0', GITHUB_WORKSPACE: workspace, INPUT_ARTIFACTS: makeArtifacts(join(dir, 'artifacts')), INPUT_SIGN: 'none' },
+      env: { PATH: process.env.PATH, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: join(dir, 'summary'), RUNNER_TEMP: dir, GITHUB_REPOSITORY: 'acme/web', GITHUB_SHA: sha, GITHUB_REF_NAME: 'v2.0.0', GITHUB_WORKSPACE: workspace, GITHUB_ACTOR: 'rel-manager', INPUT_ARTIFACTS: makeArtifacts(join(dir, 'artifacts')), INPUT_SIGN: 'none', 'INPUT_LEDGER-STORE': join(dir, 'ledger') },
     });
     expect([result.status, result.stdout]).toEqual([0, expect.stringContaining('bundle v2.0.0: 3 artifacts')]);
+    expect(readFileSync(output, 'utf8')).toMatch(/^ledger-entry<<(ghadelimiter_[0-9a-f-]+)\n1\n\1$/m);
+    expect(readFileSync(join(dir, 'ledger', 'entries', '000000000001.json'), 'utf8')).toContain('"actor":"rel-manager"');
     expect(readFileSync(output, 'utf8')).toMatch(/^manifest-path<<(ghadelimiter_[0-9a-f-]+)\n.*maestro-evidence-bundle\/v2.0.0\/manifest.json\n\1$/m);
   });
 });

@@ -4,14 +4,15 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CreateBucketCommand, PutObjectCommand, PutObjectLockConfigurationCommand, S3Client } from '@aws-sdk/client-s3';
-import { entryKey } from '../../../core/ledger/build-entry.js';
+import { buildEntry, entryKey } from '../../../core/ledger/build-entry.js';
 import type { AuditEvent } from '../../../core/ledger/types.js';
 import { openLedger } from '../../../core/io/open-ledger.js';
+import { ledgerOptionsFromEnv } from '../../../core/io/ledger-options-from-env.js';
 import { readLedger } from '../../../core/io/read-ledger.js';
 import { openStore } from '../../../core/io/store/open-store.js';
 import { verifyLedgerStore } from '../../../core/io/verify-ledger-store.js';
 import { startService } from '../../helpers/services.js';
-import { tempDir } from '../../helpers/release-bundle.js';
+import { makeKeyPair, tempDir } from '../../helpers/release-bundle.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 const s3 = startService('s3');
@@ -94,6 +95,52 @@ describe.each([
   }, 180_000);
 });
 
+describe('openLedger', () => {
+  it('serialises concurrent appends of one process, caching the head between them', async () => {
+    const ledger = await openLedger(join(tempDir('maestro-ledger-'), 'ledger'));
+    const written = await Promise.all(Array.from({ length: 20 }, (_, i) => ledger.append(event('s', i))));
+    expect(written.map((w) => w.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(await ledger.head()).toEqual(written.at(-1));
+  });
+
+  it('seals every n entries, and a failed seal neither loses the entry nor hides the failure', async () => {
+    const dir = join(tempDir('maestro-ledger-'), 'ledger');
+    const failures: unknown[] = [];
+    const ledger = await openLedger(dir, { sealEvery: 2, sign: async () => { throw new Error('signer offline'); }, onSealError: (error) => failures.push(error) });
+    for (let i = 0; i < 3; i++) await ledger.append(event('t', i));
+    expect(failures).toEqual([expect.objectContaining({ message: 'signer offline' })]);
+    expect((await verifyLedgerStore({ location: dir })).entries).toBe(3);
+  });
+
+  it('refuses to append after an entry that does not follow its predecessor, and appends nothing', async () => {
+    const dir = join(tempDir('maestro-ledger-'), 'ledger');
+    const first = await openLedger(dir);
+    await first.append(event('u', 0));
+    await first.append(event('u', 1));
+    const { chmodSync, readFileSync, writeFileSync } = await import('node:fs');
+    const file = join(dir, entryKey(2));
+    chmodSync(file, 0o644);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/"previous":"[0-9a-f]{64}"/, `"previous":"${'0'.repeat(64)}"`));
+    const second = await openLedger(dir);
+    await expect(second.append(event('u', 2))).rejects.toMatchObject({ code: 'LEDGER_TAMPERED' });
+    expect((await readLedger(await openStore(dir))).entries).toHaveLength(2);
+  });
+
+  it('seals per LEDGER_SIGNING_KEY and LEDGER_SEAL_EVERY, as the app opens it', async () => {
+    const dir = tempDir('maestro-ledger-');
+    const keys = makeKeyPair(dir);
+    expect(ledgerOptionsFromEnv({})).toEqual({});
+    const ledger = await openLedger(join(dir, 'ledger'), ledgerOptionsFromEnv({ LEDGER_SIGNING_KEY: `key:${keys.privateKey}`, LEDGER_SEAL_EVERY: '2' }));
+    await ledger.append(event('e', 0));
+    await ledger.append(event('e', 1));
+    expect(await verifyLedgerStore({ location: join(dir, 'ledger'), keyFile: keys.publicKey })).toMatchObject({ ok: true, sealedThrough: 2 });
+  });
+
+  it('refuses a seal interval without a signer', async () => {
+    await expect(openLedger(join(tempDir('maestro-ledger-'), 'ledger'), { sealEvery: 10 })).rejects.toMatchObject({ code: 'USAGE' });
+  });
+});
+
 describe('the audit ledger in S3 (Ceph RGW) under attack', () => {
   it('reports a second object version of an entry key as a forked chain', async () => {
     const prefix = `fork-${randomBytes(3).toString('hex')}`;
@@ -107,6 +154,20 @@ describe('the audit ledger in S3 (Ceph RGW) under attack', () => {
     expect(verified.firstBad).toMatchObject({ seq: 2, problem: 'forked' });
     // Reads keep the first version: the chain itself still links, and appends go on after it.
     expect((await ledger.append(event('x', 3))).seq).toBe(4);
+  }, 120_000);
+
+  it('names an entry that is not locked in COMPLIANCE mode, as one written around maestro would be', async () => {
+    const plain = `${bucket}-nolock`;
+    await client.send(new CreateBucketCommand({ Bucket: plain, ObjectLockEnabledForBucket: true }));
+    const url = storeUrl('ledger').replace(`s3://${bucket}/`, `s3://${plain}/`);
+    const ledger = await openLedger(url);
+    const first = await ledger.append(event('z', 0));
+    const next = buildEntry(event('z', 1), first, '2026-11-20T10:00:05Z');
+    // Object Lock is enabled but there is no default retention: without lock headers the version is unlocked.
+    await client.send(new PutObjectCommand({ Bucket: plain, Key: `ledger/${entryKey(2)}`, Body: next.bytes }));
+    const verified = await verifyLedgerStore({ location: url });
+    expect(verified.problems).toEqual([expect.objectContaining({ seq: 2, problem: 'unlocked', detail: expect.stringContaining('has no Object Lock retention') })]);
+    expect((await verifyLedgerStore({ location: url, now: new Date(Date.now() + 3 * 86_400_000) })).problems.map((p) => p.problem)).toEqual(['unlocked', 'unlocked']);
   }, 120_000);
 
   it('names a key below entries/ that is no entry, such as one with .. segments, without using it as a path', async () => {

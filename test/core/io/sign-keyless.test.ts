@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fulcioHandler, initializeCA, initializeCTLog } from '@sigstore/mock/dist/fulcio/index.js';
 import { initializeTLog, rekorHandler } from '@sigstore/mock/dist/rekor/index.js';
 import type { HandlerFn } from '@sigstore/mock/dist/shared.types.js';
+import { openLedger } from '../../../core/io/open-ledger.js';
 import { verifyBundle } from '../../../core/io/verify-bundle.js';
+import { verifyLedgerStore } from '../../../core/io/verify-ledger-store.js';
 import { build, makeArtifacts, tempDir } from '../../helpers/release-bundle.js';
 
 const ISSUER = 'https://token.actions.githubusercontent.com';
@@ -88,5 +90,19 @@ describe('keyless signing (Fulcio and Rekor of @sigstore/mock on loopback)', () 
   it('reports a signing failure with the remedy when Fulcio refuses', async () => {
     const out = join(dir, 'refused');
     await expect(build({ artifactsDir: makeArtifacts(join(dir, 'artifacts2')), outDir: out, sign: { type: 'keyless', fulcioUrl: `${baseUrl}/nowhere`, rekorUrl: baseUrl, identityToken: token } })).rejects.toMatchObject({ code: 'SIGNING_FAILED', remedy: expect.stringContaining('id-token: write') });
+  });
+});
+
+describe('keyless ledger seals', () => {
+  it('seals the audit ledger keyless and verifies the seal by workflow identity offline; another identity is a bad seal', async () => {
+    const location = join(dir, 'ledger');
+    const ledger = await openLedger(location, { sign: { type: 'keyless', fulcioUrl: baseUrl, rekorUrl: baseUrl, identityToken: token, rekorEntryType: 'intoto' } });
+    await ledger.append({ action: 'override.granted', actor: 'oncall-sam', at: '2026-11-04T02:17:45Z', repo: 'acme/web', number: 421, reason: 'SEV-1 hotfix' });
+    expect(await ledger.seal()).toMatchObject({ seq: 1, created: true });
+    const verified = await verifyLedgerStore({ location, identity: IDENTITY, issuer: ISSUER, trustedRootFile });
+    expect(verified).toMatchObject({ ok: true, sealedThrough: 1, unsealed: 0 });
+    expect(verified.seals[0]!.detail).toContain(`signed by ${IDENTITY} (issuer ${ISSUER})`);
+    const other = await verifyLedgerStore({ location, identity: 'https://github.com/acme/web/.github/workflows/other.yml@refs/heads/main', issuer: ISSUER, trustedRootFile });
+    expect(other.firstBad).toMatchObject({ seq: 1, problem: 'bad-seal' });
   });
 });
