@@ -12,6 +12,7 @@ import { createBackend } from './create-backend.js';
 import { readEnv } from './read-env.js';
 import { readDriftEnv } from './drift/read-drift-env.js';
 import { readWorkflowFiles } from '../core/io/read-workflow-files.js';
+import { openStore } from '../core/io/store/open-store.js';
 import { AppMetrics } from './metrics.js';
 
 /** Errors as pino writes them, minus webhook payloads (a refused delivery's body is not worth a log line). */
@@ -40,12 +41,15 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env, options: { 
   // The template is read once at start: a missing or empty one stops the app here, not at the first sweep hours later.
   const template = drift ? (await readWorkflowFiles(drift.template, 'DRIFT_TEMPLATE')).files : [];
   if (drift && template.length === 0) throw new MaestroError('ENV_INVALID', `DRIFT_TEMPLATE ${drift.template} holds no workflow file`, { remedy: 'point DRIFT_TEMPLATE at the template\'s workflow file, its .github/workflows folder, or a checkout of the template repository.' });
+  // The store is checked at start too: a sweep whose evidence cannot be kept should not wait a day to say so.
+  const evidenceStore = drift?.evidenceStore ? await openStore(drift.evidenceStore) : undefined;
+  await evidenceStore?.preflight();
   const backend = createBackend(settings);
   const app = new MaestroApp({
     metrics: new AppMetrics({ defaultMetrics: true }),
     store: backend.store,
     createQueue: backend.createQueue,
-    ...(drift ? { drift: { template, templateSource: drift.templateSource, intervalMs: drift.intervalMs, dryRun: drift.dryRun } } : {}),
+    ...(drift ? { drift: { template, templateSource: drift.templateSource, ...(drift.intervalMs ? { intervalMs: drift.intervalMs } : {}), dryRun: drift.dryRun, dispatchRepo: drift.dispatchRepo, ...(evidenceStore ? { store: evidenceStore } : {}) } } : {}),
   });
   // JSON lines at the configured level; payloads of refused deliveries are not written out.
   const log = pino({
