@@ -55,7 +55,7 @@ export class DriftScheduler {
 
   constructor(
     private readonly app: Probot,
-    private readonly schedule: DriftSchedule,
+    readonly schedule: DriftSchedule,
     private readonly metrics: AppMetrics,
     private readonly producer: EvidenceProducer,
     private readonly now: () => Date = () => new Date(),

@@ -5,8 +5,9 @@
 import { hasEvidenceLinks } from '../pr/parse-evidence-links.js';
 import type { PullRequestFacts } from '../pr/types.js';
 import { pullOfQueueRef } from './pulls-in-merge-group.js';
+import { DRIFT_SWEEP_EVENT_TYPE, driftSweepRequestOf, type DriftSweepRequest } from './drift-sweep-request.js';
 
-/** Every `event.action` the app handles; app.yml subscribes to exactly these events. */
+/** Every `event.action` the app handles (or a whole `event`, whose actions triggerFor sorts); app.yml subscribes to exactly these events. */
 export const HANDLED_EVENTS = [
   'pull_request.opened',
   'pull_request.synchronize',
@@ -24,6 +25,8 @@ export const HANDLED_EVENTS = [
   'check_run.requested_action',
   'check_suite.rerequested',
   'merge_group.checks_requested',
+  // A whole event: its action is the sender's event_type, which triggerFor checks.
+  'repository_dispatch',
 ] as const;
 export type HandledEvent = (typeof HANDLED_EVENTS)[number];
 
@@ -98,7 +101,7 @@ export interface Ignored {
   reason: string;
 }
 
-export type Trigger = EvaluationRequest | TrackRequest | Ignored;
+export type Trigger = EvaluationRequest | TrackRequest | Ignored | DriftSweepRequest;
 
 /** Who the app itself is, so that events it caused are not acted on. */
 export interface AppIdentity {
@@ -119,7 +122,7 @@ export function triggerFor(event: string, payload: unknown, self: AppIdentity): 
   const p = (payload ?? {}) as Json;
   const action = typeof p.action === 'string' ? p.action : '';
   const name = `${event}.${action}`;
-  if (!(HANDLED_EVENTS as readonly string[]).includes(name)) return ignore(`${name} is not handled`);
+  if (!(HANDLED_EVENTS as readonly string[]).includes(name) && !(HANDLED_EVENTS as readonly string[]).includes(event)) return ignore(`${name} is not handled`);
   const installationId = num((p.installation as Json | undefined)?.id);
   const repo = repoRef(p.repository);
   if (installationId === undefined || !repo) return ignore(`${name} without installation or repository`);
@@ -178,6 +181,9 @@ export function triggerFor(event: string, payload: unknown, self: AppIdentity): 
       // The queue waits for the required check on this commit: decide now, there is nothing to wait for.
       return { type: 'evaluate', ...base, sha, pulls: pull === undefined ? [] : [pull], force: true, newCommit: true, mergeGroup: { baseSha, headRef } };
     }
+    case 'repository_dispatch':
+      if (action !== DRIFT_SWEEP_EVENT_TYPE) return ignore(`${name} is not handled`);
+      return driftSweepRequestOf(base, p);
     default:
       return ignore(`${name} is not handled`);
   }
