@@ -86,9 +86,13 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     words: ['scoreboard'],
-    summary: 'Evidence scoreboard: the share of merged pull requests whose gate passed without override, per repository and rolled up, with shields.io badges. Exit 0, 1 below --fail-under, 2 bad input.',
+    summary: 'Evidence scoreboard: the share of merged pull requests whose gate passed without override, per repository and rolled up, with shields.io badges; from a file or fetched from GitHub. Exit 0, 1 below --fail-under, 2 bad input.',
     options: [
-      { name: 'input', type: 'string', value: 'file', required: true, description: 'merged pull requests with their gate results: {"pulls": [{"repo", "number", "mergedAt", "gate"}]}' },
+      { name: 'input', type: 'string', value: 'file', description: 'merged pull requests with their gate results: {"pulls": [{"repo", "number", "mergedAt", "gate"}]} (or --github)' },
+      { name: 'github', type: 'string', value: 'org|owner/repo,...', description: 'fetch the merged pull requests and their gate check runs from GitHub instead (GraphQL, 100 a request; token from $GITHUB_TOKEN)' },
+      { name: 'check-name', type: 'string', value: 'name', default: 'Enforce GA Gates Evidence', description: 'with --github: the gate check run\'s name (checkName of .github/maestro.yml)' },
+      { name: 'api-url', type: 'string', value: 'url', description: 'with --github: GitHub API URL (default: $GITHUB_API_URL or https://api.github.com)' },
+      { name: 'pulls-out', type: 'string', value: 'file', description: 'with --github: also write the fetched pull requests in the --input format' },
       { name: 'days', type: 'string', value: 'n', default: '30', description: 'window: pull requests merged in the last n days' },
       { name: 'now', type: 'string', value: 'time', description: 'end of the window, RFC 3339 (default: now)' },
       { name: 'format', type: 'string', value: 'format', choices: ['markdown', 'json'], default: 'markdown', description: 'output format' },
