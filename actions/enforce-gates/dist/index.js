@@ -42868,7 +42868,8 @@ async function approversWithWrite(octokit, repo, pull, store) {
  */
 
 
-/** Every `event.action` the app handles; app.yml subscribes to exactly these events. */
+
+/** Every `event.action` the app handles (or a whole `event`, whose actions triggerFor sorts); app.yml subscribes to exactly these events. */
 const HANDLED_EVENTS = (/* unused pure expression or super */ null && ([
     'pull_request.opened',
     'pull_request.synchronize',
@@ -42886,6 +42887,8 @@ const HANDLED_EVENTS = (/* unused pure expression or super */ null && ([
     'check_run.requested_action',
     'check_suite.rerequested',
     'merge_group.checks_requested',
+    // A whole event: its action is the sender's event_type, which triggerFor checks.
+    'repository_dispatch',
 ]));
 /**
  * The named predicate of the app: what a delivery triggers. Events caused by the app itself (its
@@ -42897,7 +42900,7 @@ function triggerFor(event, payload, self) {
     const p = (payload ?? {});
     const action = typeof p.action === 'string' ? p.action : '';
     const name = `${event}.${action}`;
-    if (!HANDLED_EVENTS.includes(name))
+    if (!HANDLED_EVENTS.includes(name) && !HANDLED_EVENTS.includes(event))
         return ignore(`${name} is not handled`);
     const installationId = num(p.installation?.id);
     const repo = repoRef(p.repository);
@@ -42970,6 +42973,10 @@ function triggerFor(event, payload, self) {
             // The queue waits for the required check on this commit: decide now, there is nothing to wait for.
             return { type: 'evaluate', ...base, sha, pulls: pull === undefined ? [] : [pull], force: true, newCommit: true, mergeGroup: { baseSha, headRef } };
         }
+        case 'repository_dispatch':
+            if (action !== DRIFT_SWEEP_EVENT_TYPE)
+                return ignore(`${name} is not handled`);
+            return driftSweepRequestOf(base, p);
         default:
             return ignore(`${name} is not handled`);
     }

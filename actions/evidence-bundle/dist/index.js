@@ -63258,9 +63258,9 @@ class FileStore {
         const existing = await this.inspect(key);
         if (existing)
             return this.same(key, existing, expected);
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
         const tmp = `${target}.${process.pid}.partial`;
         try {
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
             await (0,promises_.copyFile)(source, tmp, external_node_fs_.constants.COPYFILE_EXCL);
             const stored = await (0,hash_file/* hashFile */.DC)(tmp);
             if (stored.sha256 !== expected.sha256 || stored.size !== expected.size) {
