@@ -7,6 +7,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { CreateBucketCommand, PutObjectLockConfigurationCommand, S3Client } from '@aws-sdk/client-s3';
 import nock from 'nock';
 import type { MaestroApp } from '../../../app/maestro-app.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { DRIFT_SWEEP_SUMMARY_SCHEMA } from '../../../core/drift/drift-sweep-summary-schema.js';
 import type { DriftSweepSummary } from '../../../core/drift/to-drift-sweep-summary.js';
 import { parseEvidence } from '../../../core/evidence/parse-evidence.js';
 import type { EvidenceStore } from '../../../core/io/store/evidence-store.js';
@@ -45,6 +48,10 @@ function githubScope(): nock.Scope {
     .post('/repos/acme/web/pulls').reply(201, { number: 12, html_url: 'https://github.com/acme/web/pull/12' });
 }
 
+const ajv = new Ajv2020({ strict: true, allErrors: true });
+addFormats.default(ajv);
+const validateSummary = ajv.compile(DRIFT_SWEEP_SUMMARY_SCHEMA);
+
 /** Runs one sweep into `store` and checks what it stored: three valid drift-reports, the summary last, naming each by digest. */
 async function sweepInto(store: EvidenceStore): Promise<{ app: MaestroApp; summary: DriftSweepSummary }> {
   const { app } = await createTestApp({ drift: { template: workflows('template'), templateSource: 'acme/ci-templates', dryRun: false, store } });
@@ -55,6 +62,8 @@ async function sweepInto(store: EvidenceStore): Promise<{ app: MaestroApp; summa
   expect(sweep!.error).toBeUndefined();
   expect(await store.list()).toEqual(['drift/20261120T120000Z/acme.json', 'drift/20261120T120000Z/acme/api.json', 'drift/20261120T120000Z/acme/docs.json', 'drift/20261120T120000Z/acme/web.json']);
   const summary = JSON.parse((await store.read('drift/20261120T120000Z/acme.json', 1 << 20))!.toString('utf8')) as DriftSweepSummary;
+  expect(validateSummary(summary) ? [] : validateSummary.errors).toEqual([]);
+  expect(validateSummary({ ...summary, repos: [{ ...summary.repos[0], sha256: 'not a digest' }] })).toBe(false);
   for (const line of summary.repos) {
     const bytes = (await store.read(line.key, 1 << 20))!;
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(line.sha256);

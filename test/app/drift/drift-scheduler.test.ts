@@ -4,7 +4,8 @@ import nock from 'nock';
 import type { MaestroApp } from '../../../app/maestro-app.js';
 import { readDriftEnv } from '../../../app/drift/read-drift-env.js';
 import { workflows } from '../../core/drift/drift-fixtures.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp } from '../../../app/main.js';
@@ -93,6 +94,29 @@ describe('npm start with a drift sweep', () => {
     } finally {
       await running.stop();
     }
+  });
+
+  it('opens the evidence store at start, and sweeps only when dispatched without an interval', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maestro-drift-template-'));
+    for (const f of workflows('template')) writeFileSync(join(dir, f.path.split('/').at(-1)!), f.text);
+    const store = join(mkdtempSync(join(tmpdir(), 'maestro-drift-store-')), 'evidence');
+    const { DRIFT_SWEEP_INTERVAL: _interval, ...dispatchOnly } = base;
+    const running = await startApp({ ...dispatchOnly, PORT: String(await freePort()), DRIFT_TEMPLATE: dir, DRIFT_EVIDENCE_STORE: pathToFileURL(store).href, DRIFT_DISPATCH_REPO: 'platform-ci' }, { logTo: { write: () => {} } });
+    try {
+      expect(running.app.drift!.schedule).toMatchObject({ dispatchRepo: 'platform-ci', store: { url: pathToFileURL(store).href } });
+      expect(running.app.drift!.schedule.intervalMs).toBeUndefined();
+      expect(existsSync(store)).toBe(true);
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it('refuses to start when the evidence store cannot be used', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maestro-drift-template-'));
+    for (const f of workflows('template')) writeFileSync(join(dir, f.path.split('/').at(-1)!), f.text);
+    const blocked = join(mkdtempSync(join(tmpdir(), 'maestro-drift-blocked-')), 'file');
+    writeFileSync(blocked, 'not a folder');
+    await expect(startApp({ ...base, PORT: String(await freePort()), DRIFT_TEMPLATE: dir, DRIFT_EVIDENCE_STORE: pathToFileURL(join(blocked, 'evidence')).href })).rejects.toMatchObject({ code: 'STORE_ACCESS' });
   });
 
   it('refuses to start when the template holds no workflow', async () => {
