@@ -104,7 +104,7 @@ export class MaestroApp {
         return;
       }
       if (trigger.type === 'drift-sweep') {
-        const dispatched = await handleDriftDispatch(context.octokit as unknown as GitHub, trigger, this.drift, this.metrics, log);
+        const dispatched = await handleDriftDispatch(context.octokit as unknown as GitHub, trigger, this.drift, this.metrics, log, this.store);
         this.metrics.deliveries.inc({ event, outcome: dispatched.outcome === 'started' ? 'queued' : 'ignored' });
         return;
       }

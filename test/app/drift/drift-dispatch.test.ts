@@ -92,6 +92,15 @@ describe('a drift sweep dispatched with repository_dispatch', () => {
     expect(await dispatches(app!)).toEqual([['started', '', 1], ['throttled', 'recent', 1]]);
   });
 
+  it('throttles an admin\'s dispatch that another replica already started (claimed in the shared state store)', async () => {
+    await start();
+    await app!.store.set(`drift-dispatch:${INSTALLATION}`, 'claimed-by-another-replica', 300);
+    const scope = permissionScope('admin');
+    await probot.receive({ id: 'd-1', name: 'repository_dispatch', payload: dispatch() } as never);
+    expect(scope.isDone()).toBe(true);
+    expect(await dispatches(app!)).toEqual([['throttled', 'recent', 1]]);
+  });
+
   it.each(['write', 'maintain', 'read'])('refuses a sender with %s permission: logged, counted, nothing swept', async (permission) => {
     await start();
     const scope = permissionScope(permission);
