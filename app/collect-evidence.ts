@@ -48,10 +48,10 @@ export class ArtifactCache {
  * Every evidence report of a commit: its `maestro-evidence*` artifacts listed, downloaded (bounded),
  * extracted in memory (zip limits, unsafe entries refused) and parsed. Problems with an artifact
  * (expired, too large, not a zip, not JSON) become `invalid` items naming it: never a crash, never
- * silently dropped.
+ * silently dropped. `listed`: artifacts already listed for several commits (only this one's are read).
  */
-export async function collectEvidence(octokit: GitHub, repo: RepoRef, sha: string, since: string | undefined, cache: ArtifactCache, limits: EvidenceLimits = DEFAULT_EVIDENCE_LIMITS): Promise<{ items: EvidenceItem[]; artifacts: EvidenceArtifact[]; downloads: number }> {
-  const artifacts = await listEvidenceArtifacts(octokit, repo, sha, since);
+export async function collectEvidence(octokit: GitHub, repo: RepoRef, sha: string, since: string | undefined, cache: ArtifactCache, limits: EvidenceLimits = DEFAULT_EVIDENCE_LIMITS, listed?: readonly EvidenceArtifact[]): Promise<{ items: EvidenceItem[]; artifacts: EvidenceArtifact[]; downloads: number }> {
+  const artifacts = listed ? listed.filter((a) => a.headSha === sha) : await listEvidenceArtifacts(octokit, repo, sha, since);
   const items: EvidenceItem[] = [];
   let downloads = 0;
   for (const [index, artifact] of artifacts.entries()) {

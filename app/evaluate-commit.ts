@@ -6,6 +6,7 @@ import type { ConfigResult } from '../core/config/types.js';
 import type { AssertionRegistry } from '../core/engine/check-assertion.js';
 import { DEFAULT_CHECK_NAME } from '../core/engine/evaluate.js';
 import type { GateResult } from '../core/engine/types.js';
+import type { AuditLedger } from '../core/ledger/types.js';
 import { escapeMarkdown } from '../core/render/escape-markdown.js';
 import { renderCheckOutput } from '../core/render/render-check-output.js';
 import { renderGateNotes } from '../core/render/render-gate-notes.js';
@@ -31,6 +32,8 @@ export interface EvaluationContext {
   limits: EvidenceLimits;
   producer: { name: string; version: string };
   now: () => Date;
+  /** Where decision changes are recorded. */
+  ledger: AuditLedger;
 }
 
 /** What one queued evaluation did, for logs, metrics and tests. */
@@ -87,6 +90,7 @@ export async function evaluateCommit(octokit: GitHub, request: EvaluationRequest
   for (const pr of pulls) {
     const result = await evaluatePull(octokit, request, pr, config, evidence, now, ctx);
     first ??= { result, pr };
+    await rememberResult(request, pr, result, ctx);
     const comment = await publishComment(octokit, request, pr, result, config, ctx);
     results.push({ pull: pr.number, conclusion: result.conclusion, counts: result.counts, comment });
   }
@@ -107,6 +111,33 @@ export async function evaluateCommit(octokit: GitHub, request: EvaluationRequest
   });
   await ctx.store.set(checkKey, { id, name: result.checkName } satisfies CheckMemory, TTL.commit);
   return { status: 'evaluated', sha, results };
+}
+
+/**
+ * Keeps the result for `/gates explain`, and records in the audit ledger when a PR's conclusion
+ * changed (an override counts as its own conclusion, so pass -> overridden is a change).
+ */
+async function rememberResult(request: EvaluationRequest, pr: PullRequestSnapshot, result: GateResult, ctx: EvaluationContext): Promise<void> {
+  const repo = request.repo.fullName;
+  await ctx.store.set(keys.result(repo, result.subject.sha, pr.number), result, TTL.commit);
+  const after = result.override?.state === 'applied' ? 'overridden' : result.conclusion;
+  let before: string | undefined;
+  await ctx.store.update<string>(keys.conclusion(repo, pr.number), TTL.pull, (current) => {
+    before = current;
+    return after;
+  });
+  if (before === undefined || before === after) return;
+  await ctx.ledger.append({
+    action: 'gate.decision-changed',
+    actor: ctx.self.botLogin,
+    at: result.evaluatedAt,
+    repo,
+    number: pr.number,
+    sha: result.subject.sha,
+    before: { conclusion: before },
+    after: { conclusion: after, headline: result.headline.slice(0, 500), waived: result.waivers.filter((w) => w.state === 'active').map((w) => w.controlId) },
+    reason: request.reason,
+  });
 }
 
 /** The open PRs the commit heads: from the request, the app's memory of them, or GitHub. */

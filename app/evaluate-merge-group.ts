@@ -6,6 +6,7 @@ import type { EvaluationContext, EvaluationOutcome } from './evaluate-commit.js'
 import { evaluatePull } from './evaluate-pull.js';
 import { publishCheckRun } from './github/check-run.js';
 import { getPull } from './github/find-pull-requests.js';
+import { listEvidenceArtifacts } from './github/list-evidence-artifacts.js';
 import type { GitHub } from './github/github.js';
 import { listGroupCommitMessages } from './github/list-group-commit-messages.js';
 import { readRepoConfig } from './github/read-repo-config.js';
@@ -30,8 +31,10 @@ export async function evaluateMergeGroup(octokit: GitHub, request: EvaluationReq
   const config = await readRepoConfig(octokit, repo);
   const now = ctx.now().toISOString();
   const members: GroupMember[] = [];
+  // One listing covers the head commits of every PR of the group.
+  const listed = await listEvidenceArtifacts(octokit, repo, pulls.map((p) => p.headSha), undefined);
   for (const pr of pulls) {
-    const { items } = await collectEvidence(octokit, repo, pr.headSha, undefined, ctx.artifacts, ctx.limits);
+    const { items } = await collectEvidence(octokit, repo, pr.headSha, undefined, ctx.artifacts, ctx.limits, listed);
     members.push({ pull: pr.number, result: await evaluatePull(octokit, request, pr, config, items, now, ctx) });
   }
   const output = renderMergeGroupOutput(members);

@@ -1,5 +1,12 @@
 import type { ApplicationFunctionOptions, Probot } from 'probot';
-import { HANDLED_EVENTS, triggerFor, type AppIdentity, type EvaluationRequest, type WorkflowRunState } from '../core/app/triggers.js';
+import { HANDLED_EVENTS, triggerFor, type AppIdentity, type CommandRequest, type EvaluationRequest, type WorkflowRunState } from '../core/app/triggers.js';
+import { DEFAULT_CONFIG } from '../core/config/default-config.js';
+import type { AuditLedger } from '../core/ledger/types.js';
+import type { CommandContext } from './commands/command-context.js';
+import { handleComment } from './commands/handle-comment.js';
+import { WaiverExpiryScheduler } from './commands/waiver-expiry-scheduler.js';
+import type { GitHub } from './github/github.js';
+import { readRepoConfig } from './github/read-repo-config.js';
 import type { Catalog } from '../core/controls/types.js';
 import { prepareAssertions } from '../core/engine/prepare-assertions.js';
 import { defaultCatalog } from '../core/generated/catalog.js';
@@ -8,7 +15,6 @@ import { VERSION } from '../core/generated/version.js';
 import { ArtifactCache, DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits } from './collect-evidence.js';
 import { DriftScheduler, type DriftSchedule } from './drift/drift-scheduler.js';
 import { handleDriftDispatch } from './drift/handle-drift-dispatch.js';
-import type { GitHub } from './github/github.js';
 import { mergeRuns } from '../core/app/merge-runs.js';
 import { evaluateCommit, type EvaluationContext } from './evaluate-commit.js';
 import { EtagCache } from './github/etag-cache.js';
@@ -33,6 +39,10 @@ export interface MaestroAppOptions {
   routes?: boolean;
   /** Sweep every installation for CI drift on a timer; absent: no sweeps. */
   drift?: DriftSchedule;
+  /** The audit ledger: waivers, overrides, task creation, refused commands and decision changes. */
+  ledger: AuditLedger;
+  /** How often expired waivers are looked for, so their PRs are decided again (default: 10 minutes). */
+  waiverCheckMs?: number;
 }
 
 /**
@@ -50,8 +60,13 @@ export class MaestroApp {
   readonly #etags = new EtagCache();
   readonly #artifacts = new ArtifactCache();
   #identity: Promise<AppIdentity> | undefined;
+  readonly #pending = new Set<Promise<void>>();
+  readonly #byIssue = new Map<string, Promise<void>>();
+  #commandContext: ((octokit: GitHub, request: CommandRequest, deliveryId: string) => Promise<CommandContext>) | undefined;
+  /** Re-decides PRs whose waivers expired. */
+  expiries: WaiverExpiryScheduler | undefined;
 
-  constructor(options: MaestroAppOptions = {}) {
+  constructor(options: MaestroAppOptions) {
     this.#options = options;
     this.metrics = options.metrics ?? new AppMetrics();
     this.store = options.store ?? new MemoryStateStore();
@@ -70,6 +85,7 @@ export class MaestroApp {
       limits: this.#options.limits ?? DEFAULT_EVIDENCE_LIMITS,
       producer: { name: 'maestro-conductor-app', version: VERSION },
       now: this.#options.now ?? (() => new Date()),
+      ledger: this.#options.ledger,
     });
 
     const processor: EvaluationProcessor = async (request) => {
@@ -103,6 +119,11 @@ export class MaestroApp {
         log.debug({ reason: trigger.reason }, 'ignored');
         return;
       }
+      if (trigger.type === 'command') {
+        this.metrics.deliveries.inc({ event, outcome: 'command' });
+        this.#track(this.#inOrder(`${trigger.repo.fullName}#${trigger.issue.number}`, () => this.#runCommands(app, trigger, context.id, log)));
+        return;
+      }
       if (trigger.type === 'drift-sweep') {
         const dispatched = await handleDriftDispatch(context.octokit as unknown as GitHub, trigger, this.drift, this.metrics, log, this.store);
         this.metrics.deliveries.inc({ event, outcome: dispatched.outcome === 'started' ? 'queued' : 'ignored' });
@@ -118,6 +139,26 @@ export class MaestroApp {
       this.metrics.deliveries.inc({ event, outcome: 'queued' });
       log.info({ repo: trigger.repo.fullName, sha: trigger.sha, pulls: trigger.pulls }, 'evaluation queued');
     });
+
+    this.#commandContext = async (octokit, request, deliveryId) => {
+      const config = await readRepoConfig(octokit, request.repo);
+      return {
+        octokit,
+        request,
+        config: config.ok ? config.config : DEFAULT_CONFIG,
+        configProblem: config.ok ? undefined : `${config.source}: ${config.issues.map((i) => `${i.key || 'file'}: ${i.message}`).join('; ')}`,
+        store: this.store,
+        catalog: this.#options.catalog ?? defaultCatalog,
+        ledger: this.#options.ledger,
+        self: await this.identity(app),
+        producer: { name: 'maestro-conductor-app', version: VERSION },
+        deliveryId,
+        now: this.#options.now ?? (() => new Date()),
+        enqueue: (r) => this.queue!.enqueue(r),
+      };
+    };
+    this.expiries = new WaiverExpiryScheduler(app, this.store, (r) => this.queue!.enqueue(r), this.#options.waiverCheckMs ?? 10 * 60_000, this.metrics, this.#options.now);
+    this.expiries.start();
 
     if (this.#options.drift) {
       this.drift = new DriftScheduler(app, this.#options.drift, this.metrics, { name: 'maestro-conductor-app', version: VERSION }, this.#options.now);
@@ -143,11 +184,50 @@ export class MaestroApp {
     return this.#identity;
   }
 
+  /** Runs the commands of a comment after the delivery is answered; failures are logged and counted. */
+  async #runCommands(app: Probot, request: CommandRequest, deliveryId: string, log: Probot['log']): Promise<void> {
+    try {
+      const octokit = await app.auth(request.installationId);
+      this.metrics.instrument(octokit, request.installationId);
+      const outcome = await handleComment(await this.#commandContext!(octokit, request, deliveryId));
+      for (const o of outcome.outcomes) this.metrics.commands.inc({ status: o.status });
+      log.info({ repo: request.repo.fullName, issue: request.issue.number, outcomes: outcome.outcomes.map((o) => o.status) }, 'commands handled');
+    } catch (error) {
+      this.metrics.commands.inc({ status: 'failed' });
+      log.error({ err: error, repo: request.repo.fullName, issue: request.issue.number }, 'commands failed');
+    }
+  }
+
+  /**
+   * Runs the commands of one issue's comments one comment after another (two /create-task at once
+   * would both see no child yet); comments on different issues run side by side.
+   */
+  #inOrder(key: string, work: () => Promise<void>): Promise<void> {
+    const next = (this.#byIssue.get(key) ?? Promise.resolve()).then(work);
+    this.#byIssue.set(key, next);
+    void next.finally(() => {
+      if (this.#byIssue.get(key) === next) this.#byIssue.delete(key);
+    });
+    return next;
+  }
+
+  #track(work: Promise<void>): void {
+    this.#pending.add(work);
+    void work.finally(() => this.#pending.delete(work));
+  }
+
+  /** Resolves when every command started so far has been handled (for a graceful stop and for tests). */
+  async settled(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.allSettled([...this.#pending]);
+  }
+
   async #recordRun(repo: string, sha: string, run: WorkflowRunState): Promise<void> {
     await this.store.update<WorkflowRunState[]>(keys.runs(repo, sha), TTL.commit, (current) => mergeRuns(current ?? [], [run]));
   }
 
   async close(): Promise<void> {
+    this.expiries?.stop();
+    await this.settled();
     await this.drift?.stop();
     await this.queue?.close();
     await this.store.close();

@@ -14,6 +14,8 @@ import { readDriftEnv } from './drift/read-drift-env.js';
 import { readWorkflowFiles } from '../core/io/read-workflow-files.js';
 import { openStore } from '../core/io/store/open-store.js';
 import { AppMetrics } from './metrics.js';
+import { openLedger } from '../core/io/open-ledger.js';
+import { ledgerOptionsFromEnv } from '../core/io/ledger-options-from-env.js';
 
 /** Errors as pino writes them, minus webhook payloads (a refused delivery's body is not worth a log line). */
 function withoutPayloads(error: unknown): unknown {
@@ -41,11 +43,15 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env, options: { 
   // The template is read once at start: a missing or empty one stops the app here, not at the first sweep hours later.
   const template = drift ? (await readWorkflowFiles(drift.template, 'DRIFT_TEMPLATE')).files : [];
   if (drift && template.length === 0) throw new MaestroError('ENV_INVALID', `DRIFT_TEMPLATE ${drift.template} holds no workflow file`, { remedy: 'point DRIFT_TEMPLATE at the template\'s workflow file, its .github/workflows folder, or a checkout of the template repository.' });
+  // Opened (and its head read) before the server starts: an unreachable or tampered ledger stops the app here.
+  const ledger = await openLedger(settings.ledgerStore, ledgerOptionsFromEnv(env));
   // The store is checked at start too: a sweep whose evidence cannot be kept should not wait a day to say so.
   const evidenceStore = drift?.evidenceStore ? await openStore(drift.evidenceStore) : undefined;
   await evidenceStore?.preflight();
   const backend = createBackend(settings);
   const app = new MaestroApp({
+    ledger,
+    waiverCheckMs: settings.waiverCheckMs,
     metrics: new AppMetrics({ defaultMetrics: true }),
     store: backend.store,
     createQueue: backend.createQueue,

@@ -18,6 +18,8 @@ export class AppMetrics {
   readonly githubRequests = new Counter({ name: 'maestro_github_requests_total', help: 'GitHub API requests, by method, route template and status.', labelNames: ['method', 'route', 'status'] as const, registers: [this.registry] });
   readonly rateLimitRemaining = new Gauge({ name: 'maestro_github_rate_limit_remaining', help: 'Requests left in the current rate-limit window, as last reported by GitHub, by installation.', labelNames: ['installation'] as const, registers: [this.registry] });
   readonly queueDepth = new Gauge({ name: 'maestro_queue_waiting', help: 'Evaluations waiting or running.', registers: [this.registry] });
+  readonly commands = new Counter({ name: 'maestro_commands_total', help: 'Slash commands, by what became of them (done, refused, error; failed: the handling threw).', labelNames: ['status'] as const, registers: [this.registry] });
+  readonly waiverExpiries = new Counter({ name: 'maestro_waiver_expiries_total', help: 'Expired waivers whose pull request was decided again.', registers: [this.registry] });
   readonly driftSweeps = new Counter({ name: 'maestro_drift_sweeps_total', help: 'Drift sweeps of an installation, by outcome (done or error).', labelNames: ['outcome'] as const, registers: [this.registry] });
   readonly driftRepos = new Counter({ name: 'maestro_drift_repositories_total', help: 'Repositories swept for CI drift, by status, fix pull request action and dry run.', labelNames: ['status', 'action', 'dry_run'] as const, registers: [this.registry] });
   readonly driftSweepDuration = new Histogram({ name: 'maestro_drift_sweep_duration_seconds', help: 'Time of one drift sweep over every installation.', buckets: [1, 5, 15, 60, 300, 900, 3600], registers: [this.registry] });

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { MaestroError } from '../core/errors.js';
+import { parseDurationMs } from '../core/util/duration.js';
 
 /** The app's settings, from environment variables (see .env.example). */
 export interface AppEnv {
@@ -17,6 +20,10 @@ export interface AppEnv {
   redisUrl?: string;
   /** With Redis: milliseconds after which a dead replica's evaluation is taken over by another. */
   queueLockMs: number;
+  /** Store URL of the audit ledger (file:// folder or s3:// bucket with Object Lock). */
+  ledgerStore: string;
+  /** Milliseconds between looks for expired waivers. */
+  waiverCheckMs: number;
 }
 
 const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
@@ -67,6 +74,12 @@ export function readEnv(env: NodeJS.ProcessEnv): AppEnv {
   const lock = Number(env.QUEUE_LOCK_MS ?? '30000');
   if (!Number.isInteger(lock) || lock < 1000 || lock > 600_000) problems.push(`QUEUE_LOCK_MS must be 1000 to 600000 milliseconds, got ${JSON.stringify(env.QUEUE_LOCK_MS)}`);
 
+  const ledgerStore = env.LEDGER_STORE?.trim() || pathToFileURL(resolve('.maestro/ledger')).href;
+  if (!/^(file|s3):\/\/\S+$/.test(ledgerStore)) problems.push(`LEDGER_STORE must be a file:// or s3:// URL, got ${JSON.stringify(ledgerStore)}`);
+  const waiverCheck = env.WAIVER_CHECK_INTERVAL?.trim() || 'PT10M';
+  const waiverCheckMs = parseDurationMs(waiverCheck) ?? 0;
+  if (waiverCheckMs < 60_000 || waiverCheckMs > 86_400_000) problems.push(`WAIVER_CHECK_INTERVAL must be an ISO 8601 duration from PT1M to P1D, such as PT10M, got ${JSON.stringify(waiverCheck)}`);
+
   if (problems.length > 0) {
     throw new MaestroError('ENV_INVALID', `the app cannot start: ${problems.join('; ')}`, { remedy: 'set the variables described in .env.example (copy it to .env for local runs), then start again.' });
   }
@@ -82,5 +95,7 @@ export function readEnv(env: NodeJS.ProcessEnv): AppEnv {
     queueDelayMs: delay,
     ...(redisUrl ? { redisUrl } : {}),
     queueLockMs: lock,
+    ledgerStore,
+    waiverCheckMs,
   };
 }

@@ -41,7 +41,11 @@ export type ErrorCode =
   | 'SBOM_INVALID'
   | 'K6_RUN_FAILED'
   | 'GITHUB_REQUEST_FAILED'
-  | 'BROWSER_FAILED';
+  | 'BROWSER_FAILED'
+  | 'AUDIT_EVENT_INVALID'
+  | 'AUDIT_EVENT_TOO_LARGE'
+  | 'LEDGER_CONFLICT'
+  | 'LEDGER_TAMPERED';
 
 /** Options of a `MaestroError` beyond its code and message. */
 export interface MaestroErrorOptions {

@@ -60,6 +60,7 @@ const results = await Promise.all([
   }),
 ]);
 results.push(await build({ ...common, entryPoints: { drift: 'cli/commands/drift.ts', scoreboard: 'cli/commands/scoreboard.ts' }, outdir: 'dist/cli/commands' }));
+results.push(await build({ ...common, entryPoints: { ledger: 'cli/commands/ledger.ts' }, outdir: 'dist/cli/commands' }));
 // The app runs as a server: one ES module bundle of our code, its dependencies loaded from node_modules.
 rmSync(resolve(root, 'dist/app'), { recursive: true, force: true });
 results.push(await build({ absWorkingDir: root, entryPoints: { main: 'app/main.ts', register: 'app/register.ts' }, outdir: 'dist/app', bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', metafile: true, logLevel: 'warning', sourcemap: 'linked' }));

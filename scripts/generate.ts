@@ -167,3 +167,12 @@ const gateSchemas: Record<string, [string, string]> = {
 for (const [, path] of Object.values(gateSchemas)) ajv.addSchema(readSchema(join(root, path)));
 writeAtomic(join(outDir, 'gate-validators.js'), toEsm(standaloneCode(ajv, Object.fromEntries(Object.entries(gateSchemas).map(([name, [id]]) => [name, id])))));
 writeAtomic(join(outDir, 'gate-validators.d.ts'), `${validatorType}\n${Object.keys(gateSchemas).map((name) => `export declare const ${name}: Validator;`).join('\n')}\n`);
+
+// 6. Audit ledger entries and the events appended to them, in a module of their own that only the ledger loads.
+const ledgerSchemas: Record<string, [string, string]> = {
+  validateAuditEvent: ['urn:maestro-conductor:audit-event:v1', 'core/ledger/audit-event.schema.json'],
+  validateLedgerEntry: ['urn:maestro-conductor:ledger-entry:v1', 'core/ledger/ledger-entry.schema.json'],
+};
+for (const [, path] of Object.values(ledgerSchemas)) ajv.addSchema(readSchema(join(root, path)));
+writeAtomic(join(outDir, 'ledger-validators.js'), toEsm(standaloneCode(ajv, Object.fromEntries(Object.entries(ledgerSchemas).map(([name, [id]]) => [name, id])))));
+writeAtomic(join(outDir, 'ledger-validators.d.ts'), `${validatorType}\n${Object.keys(ledgerSchemas).map((name) => `export declare const ${name}: Validator;`).join('\n')}\n`);

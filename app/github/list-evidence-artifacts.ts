@@ -9,6 +9,8 @@ const MAX_PAGES = 5;
 
 export interface EvidenceArtifact {
   id: number;
+  /** The commit whose workflow run uploaded it. */
+  headSha: string;
   name: string;
   sizeInBytes: number;
   expired: boolean;
@@ -19,11 +21,13 @@ export interface EvidenceArtifact {
 }
 
 /**
- * The evidence artifacts of a commit, from the repo's artifact list (newest first), so that one
- * request covers every workflow run of the commit. Pages are read until the list reaches
- * artifacts older than the commit's first workflow run (`since`), or it ends.
+ * The evidence artifacts of a commit (or of several, such as the PRs of a merge group), from the
+ * repo's artifact list (newest first), so that one request covers every workflow run of every
+ * commit asked for. Pages are read until the list reaches artifacts older than the first workflow
+ * run (`since`), or it ends.
  */
-export async function listEvidenceArtifacts(octokit: GitHub, repo: RepoRef, sha: string, since: string | undefined): Promise<EvidenceArtifact[]> {
+export async function listEvidenceArtifacts(octokit: GitHub, repo: RepoRef, sha: string | readonly string[], since: string | undefined): Promise<EvidenceArtifact[]> {
+  const shas = new Set(typeof sha === 'string' ? [sha] : sha);
   const found: EvidenceArtifact[] = [];
   const sinceMs = since ? Date.parse(since) : Number.NaN;
   let page = 0;
@@ -33,10 +37,12 @@ export async function listEvidenceArtifacts(octokit: GitHub, repo: RepoRef, sha:
     for (const artifact of response.data) {
       const createdMs = artifact.created_at ? Date.parse(artifact.created_at) : Number.NaN;
       if (!Number.isNaN(sinceMs) && createdMs < sinceMs) older = true;
-      if (artifact.workflow_run?.head_sha !== sha || !artifact.name.startsWith(EVIDENCE_ARTIFACT_PREFIX)) continue;
+      const headSha = artifact.workflow_run?.head_sha;
+      if (!headSha || !shas.has(headSha) || !artifact.name.startsWith(EVIDENCE_ARTIFACT_PREFIX)) continue;
       const runId = artifact.workflow_run?.id;
       found.push({
         id: artifact.id,
+        headSha,
         name: artifact.name,
         sizeInBytes: artifact.size_in_bytes,
         expired: artifact.expired,

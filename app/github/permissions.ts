@@ -25,5 +25,6 @@ export const METHOD_PERMISSIONS: Record<string, { permission: string; access: 'r
 /** Permissions GitHub requires to deliver an event at all, beyond those of the methods above. */
 export const EVENT_PERMISSIONS: Record<string, { permission: string; access: 'read' | 'write' }> = {
   merge_group: { permission: 'merge_queues', access: 'read' },
+  issue_comment: { permission: 'issues', access: 'read' },
   repository_dispatch: { permission: 'contents', access: 'read' },
 };

@@ -21,8 +21,10 @@ export const TTL = {
   pull: 90 * 24 * 3600,
   /** Parsed reports of an artifact (artifacts never change). */
   artifact: 24 * 3600,
-  /** A user's permission on a repo. */
+  /** A user's permission on a repo, a team membership. */
   permission: 10 * 60,
+  /** Waivers of a PR: longer than the longest waiver (365 days), so expired ones are still shown. */
+  waivers: 400 * 24 * 3600,
 } as const;
 
 /** Key names, in one place. */
@@ -33,4 +35,16 @@ export const keys = {
   runs: (repo: string, sha: string) => `runs:${repo}@${sha}`,
   artifact: (repo: string, id: number) => `artifact:${repo}:${id}`,
   permission: (repo: string, login: string) => `perm:${repo}:${login.toLowerCase()}`,
+  role: (repo: string, login: string) => `role:${repo}:${login.toLowerCase()}`,
+  team: (team: string, login: string) => `team:${team.toLowerCase()}:${login.toLowerCase()}`,
+  /** Waiver reports granted on a PR (the engine's trusted waivers). */
+  waivers: (repo: string, pr: number) => `waivers:${repo}#${pr}`,
+  /** Active waivers of every repo, by end time, for re-evaluation when they expire. */
+  waiverExpiries: () => 'waiver-expiries',
+  /** The override of one commit. */
+  override: (repo: string, sha: string) => `override:${repo}@${sha}`,
+  /** The last gate result of a PR at a commit (for `/gates explain`). */
+  result: (repo: string, sha: string, pr: number) => `result:${repo}@${sha}#${pr}`,
+  /** The last conclusion of a PR, to record decision changes in the audit ledger. */
+  conclusion: (repo: string, pr: number) => `conclusion:${repo}#${pr}`,
 };

@@ -5,6 +5,7 @@ import { VERSION } from '../../core/generated/version.js';
 import { createGitHubDrillIssues } from '../../core/io/github-drill-issues.js';
 import { runIncidentDrill } from '../../core/io/run-incident-drill.js';
 import { readInputFile } from '../../core/io/read-input-file.js';
+import { recordInLedger } from '../../core/io/record-in-ledger.js';
 import { runRestoreDrill } from '../../core/io/run-restore-drill.js';
 import { runWormDrill } from '../../core/io/run-worm-drill.js';
 import { openStore } from '../../core/io/store/open-store.js';
@@ -14,6 +15,8 @@ import { parseDurationMs } from '../../core/util/duration.js';
 /** Options every drill takes: where the report goes and what it is evidence for. */
 export interface DrillOptions {
   out?: string;
+  /** Audit ledger store URL: the drill is recorded there. */
+  ledger?: string;
   repo?: string;
   commit?: string;
 }
@@ -52,7 +55,7 @@ export async function wormDrillCommand(options: WormDrillOptions): Promise<numbe
   const seconds = Number(options.probeRetention);
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > 86_400 * 3650) throw new MaestroError('USAGE', `--probe-retention '${options.probeRetention}' is not a whole number of seconds`, { remedy: 'the probe object is locked this long (default 86400, one day); pass 1 or more.' });
   const report = await runWormDrill({ store: await openStore(options.store), ...context, probeRetentionSeconds: seconds });
-  return finishDrill(report, options.out, 'WORM drill');
+  return finishDrill(report, options.out, 'WORM drill', options.ledger);
 }
 
 /** `maestro drill restore`: fetch the newest (or given) bundle from the store, verify it end to end, time it against the RTO. */
@@ -69,7 +72,7 @@ export async function restoreDrillCommand(options: RestoreDrillOptions): Promise
     trust: { identity: options.identity, issuer: options.issuer, keyFile: options.key, trustedRootFile: options.trustedRoot, allowUnsigned: options.allowUnsigned },
     ...context,
   });
-  return finishDrill(report, options.out, 'Restore drill');
+  return finishDrill(report, options.out, 'Restore drill', options.ledger);
 }
 
 /** `maestro drill incident`: open a mock incident issue from the drill form, measure the time to the first acknowledgement. */
@@ -89,7 +92,7 @@ export async function incidentDrillCommand(options: IncidentDrillOptions): Promi
     pollSeconds: durationSeconds(options.poll, '--poll'),
     ...context,
   });
-  return finishDrill(report, options.out, 'Incident drill');
+  return finishDrill(report, options.out, 'Incident drill', options.ledger);
 }
 
 /** The subject and producer of a drill report, from the options or the GitHub Actions environment. */
@@ -102,11 +105,12 @@ export function drillContext(options: DrillOptions, name: string): { subject: { 
 }
 
 /** Writes the report, prints its steps and verdict; exit 0 when the drill passed, 1 when not. */
-export async function finishDrill(report: EvidenceReport, out: string | undefined, title: string): Promise<number> {
+export async function finishDrill(report: EvidenceReport, out: string | undefined, title: string, ledger?: string): Promise<number> {
   if (out) await writeFileAtomic(out, `${JSON.stringify(report, null, 2)}\n`);
-  const data = report.data as { status: string; steps: Array<{ name: string; result: string; detail: string; response?: string }> };
+  const data = report.data as { drill: string; status: string; durationSeconds: number; steps: Array<{ name: string; result: string; detail: string; response?: string }> };
+  const recorded = ledger ? await recordInLedger(ledger, { action: 'drill.completed', repo: report.subject.repo, sha: report.subject.sha, at: report.createdAt, after: { drill: data.drill, status: data.status, durationSeconds: data.durationSeconds } }) : undefined;
   const lines = data.steps.map((s) => `${s.result.toUpperCase().padEnd(5)} ${s.name}: ${s.detail}${s.response ? `\n        answer: ${s.response}` : ''}`);
-  lines.push(`${title} ${data.status === 'pass' ? 'passed' : 'FAILED'}${out ? `; report written to ${out}` : ''}`);
+  lines.push(`${title} ${data.status === 'pass' ? 'passed' : 'FAILED'}${out ? `; report written to ${out}` : ''}${recorded ? `; recorded as entry ${recorded.seq} of the audit ledger ${recorded.url}` : ''}`);
   await printOut(`${lines.join('\n')}\n`);
   return data.status === 'pass' ? 0 : 1;
 }

@@ -1,7 +1,8 @@
 import { MaestroError } from '../../core/errors.js';
 import { VERSION } from '../../core/generated/version.js';
-import { buildBundle } from '../../core/io/build-bundle.js';
+import { buildBundle, type BuiltBundle } from '../../core/io/build-bundle.js';
 import { readTagCommit } from '../../core/io/read-tag-commit.js';
+import { recordInLedger, type LedgerRecord } from '../../core/io/record-in-ledger.js';
 import { parseSignMode } from '../../core/io/sign-statement.js';
 import { printOut } from '../../core/io/write-output.js';
 
@@ -18,6 +19,8 @@ export interface BundleOptions {
   commit?: string;
   createdAt?: string;
   format: 'text' | 'json';
+  /** Audit ledger store URL: the publication is recorded there. */
+  ledger?: string;
 }
 
 /** `maestro evidence bundle` (also `ig-evidence`): build, sign and publish a release bundle. Returns the exit code. */
@@ -44,8 +47,9 @@ export async function bundleCommand(options: BundleOptions): Promise<number> {
     sign: options.sign ? parseSignMode(options.sign) : undefined,
     store: options.store,
   });
+  const recorded = options.ledger ? await recordBundle(options.ledger, built) : undefined;
   if (options.format === 'json') {
-    await printOut(`${JSON.stringify({ outDir: built.outDir, release: built.manifest.data.release, manifestSha256: built.manifestSha256, signed: built.signed, artifacts: built.manifest.data.artifacts.length, previous: built.manifest.data.previous, published: built.published ?? null }, null, 2)}\n`);
+    await printOut(`${JSON.stringify({ outDir: built.outDir, release: built.manifest.data.release, manifestSha256: built.manifestSha256, signed: built.signed, artifacts: built.manifest.data.artifacts.length, previous: built.manifest.data.previous, published: built.published ?? null, ledger: recorded ?? null }, null, 2)}\n`);
     return 0;
   }
   const d = built.manifest.data;
@@ -57,6 +61,18 @@ export async function bundleCommand(options: BundleOptions): Promise<number> {
     `  ${built.signed ? 'signed: manifest.sigstore.json' : 'not signed'}`,
   ];
   if (built.published) lines.push(built.published.alreadyPresent ? `  already published at ${built.published.url}, identical` : `  published ${built.published.objects.length} objects to ${built.published.url}, manifest last${built.published.objects[0]?.retention ? `; locked ${built.published.objects[0].retention.mode} until ${built.published.objects[0].retention.retainUntil}` : ''}`);
+  if (recorded) lines.push(`  recorded as entry ${recorded.seq} of the audit ledger ${recorded.url}`);
   await printOut(`${lines.join('\n')}\n`);
   return 0;
+}
+
+/** Records the built (and maybe published) bundle as a bundle.published act in the audit ledger. */
+async function recordBundle(ledger: string, built: BuiltBundle): Promise<LedgerRecord> {
+  const d = built.manifest.data;
+  return recordInLedger(ledger, {
+    action: 'bundle.published',
+    repo: built.manifest.subject.repo,
+    sha: d.commit,
+    after: { release: d.release, manifestSha256: built.manifestSha256, signed: built.signed, artifacts: d.artifacts.length, previous: d.previous, store: built.published?.url ?? null },
+  });
 }

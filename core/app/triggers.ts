@@ -2,6 +2,8 @@
  * Which webhook deliveries make the app do something, and what. Pure: the app registers exactly
  * `HANDLED_EVENTS` and hands each delivery to `triggerFor`, so the rules are tested without GitHub.
  */
+import { parseCommands } from '../commands/parse-commands.js';
+import type { ParsedCommandLine } from '../commands/types.js';
 import { hasEvidenceLinks } from '../pr/parse-evidence-links.js';
 import type { PullRequestFacts } from '../pr/types.js';
 import { pullOfQueueRef } from './pulls-in-merge-group.js';
@@ -25,6 +27,8 @@ export const HANDLED_EVENTS = [
   'check_run.requested_action',
   'check_suite.rerequested',
   'merge_group.checks_requested',
+  'issue_comment.created',
+  'issue_comment.edited',
   // A whole event: its action is the sender's event_type, which triggerFor checks.
   'repository_dispatch',
 ] as const;
@@ -101,7 +105,33 @@ export interface Ignored {
   reason: string;
 }
 
-export type Trigger = EvaluationRequest | TrackRequest | Ignored | DriftSweepRequest;
+/** The issue or PR a comment was made on, as the issue_comment payload describes it. */
+export interface CommentedIssue {
+  number: number;
+  /** True for a pull request (its PR data is fetched when a command needs it). */
+  isPull: boolean;
+  title: string;
+  body: string;
+  state: string;
+  labels: string[];
+  htmlUrl?: string;
+}
+
+/** Slash commands to run from a new or edited comment. */
+export interface CommandRequest {
+  type: 'command';
+  installationId: number;
+  repo: RepoRef;
+  issue: CommentedIssue;
+  comment: { id: number; body: string; htmlUrl: string; author: string };
+  /** Who sent the event: the author of a new comment, whoever edited an edited one. */
+  sender: string;
+  /** The body before an edit: commands that only the edit added are refused, never run. */
+  previousBody?: string;
+  reason: string;
+}
+
+export type Trigger = EvaluationRequest | TrackRequest | CommandRequest | Ignored | DriftSweepRequest;
 
 /** Who the app itself is, so that events it caused are not acted on. */
 export interface AppIdentity {
@@ -181,12 +211,71 @@ export function triggerFor(event: string, payload: unknown, self: AppIdentity): 
       // The queue waits for the required check on this commit: decide now, there is nothing to wait for.
       return { type: 'evaluate', ...base, sha, pulls: pull === undefined ? [] : [pull], force: true, newCommit: true, mergeGroup: { baseSha, headRef } };
     }
+    case 'issue_comment':
+      return commandTrigger(p, base, sender);
     case 'repository_dispatch':
       if (action !== DRIFT_SWEEP_EVENT_TYPE) return ignore(`${name} is not handled`);
       return driftSweepRequestOf(base, p);
     default:
       return ignore(`${name} is not handled`);
   }
+}
+
+/** Comments from bots never run commands; comments without a line starting with `/` are not read further. */
+function commandTrigger(p: Json, base: { installationId: number; repo: RepoRef; reason: string }, sender: string | undefined): Trigger {
+  const comment = p.comment as Json | undefined;
+  const issue = p.issue as Json | undefined;
+  const id = num(comment?.id);
+  const number = num(issue?.number);
+  const body = typeof comment?.body === 'string' ? comment.body : '';
+  const author = str((comment?.user as Json | undefined)?.login);
+  if (!comment || !issue || id === undefined || number === undefined || !author || !sender) return ignore(`${base.reason} without a usable comment`);
+  if (isBot(p.sender) || isBot(comment.user)) return ignore(`${base.reason} by a bot`);
+  if (!hasSlashLine(body)) return ignore(`${base.reason} without a command line`);
+  let previousBody: string | undefined;
+  if (base.reason === 'issue_comment.edited') {
+    const from = ((p.changes as Json | undefined)?.body as Json | undefined)?.from;
+    if (typeof from !== 'string') return ignore('issue_comment.edited did not change the body');
+    if (addedCommandLines(from, body).length === 0) return ignore('issue_comment.edited added no command line');
+    previousBody = from;
+  }
+  const labels = Array.isArray(issue.labels) ? issue.labels.map((l: Json) => str(l?.name)).filter((l): l is string => l !== undefined) : [];
+  const htmlUrl = str(issue.html_url);
+  return {
+    type: 'command',
+    ...base,
+    issue: { number, isPull: issue.pull_request !== undefined && issue.pull_request !== null, title: typeof issue.title === 'string' ? issue.title : '', body: typeof issue.body === 'string' ? issue.body : '', state: str(issue.state) ?? 'open', labels, ...(htmlUrl ? { htmlUrl } : {}) },
+    comment: { id, body, htmlUrl: str(comment.html_url) ?? '', author },
+    sender,
+    ...(previousBody !== undefined ? { previousBody } : {}),
+  };
+}
+
+/** Command lines of an edited comment that its previous body did not have. */
+export function addedCommandLines(before: string, after: string): ParsedCommandLine[] {
+  const old = new Set(parseCommands(before).map((l) => l.text.trim()));
+  return parseCommands(after).filter((l) => !old.has(l.text.trim()));
+}
+
+function isBot(user: unknown): boolean {
+  const u = (user ?? {}) as Json;
+  return u.type === 'Bot' || (str(u.login) ?? '').endsWith('[bot]');
+}
+
+/**
+ * True when a line starts with `/` after at most three spaces: the cheap test that lets the app
+ * skip the parser for ordinary comments. Scans once, no regular expression.
+ */
+export function hasSlashLine(body: string): boolean {
+  let column = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 10) column = 0;
+    else if (column >= 0 && c === 32 && column < 3) column++;
+    else if (column >= 0 && c === 47) return true;
+    else column = -1;
+  }
+  return false;
 }
 
 /** The identifier of the check run's "Re-run gates" button. */

@@ -8,4 +8,6 @@ export const DEFAULT_CONFIG: MaestroConfig = {
   controls: { priorities: ['P0', 'P1', 'P2'], tags: [], exclude: [], customize: {} },
   thresholds: {},
   waivers: { maxDays: 30, approvers: { teams: [], permissions: ['admin', 'maintain'] } },
+  overrides: { approvers: { teams: [], permissions: ['admin'] } },
+  commands: { createMilestones: false, ignore: [] },
 };

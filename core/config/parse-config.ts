@@ -24,7 +24,7 @@ export function parseConfig(text: string | undefined, source = '.github/maestro.
  * Probot's config plugin). `keyLines` maps dotted keys to lines, when the text is known.
  */
 export function parseConfigValue(value: unknown, source: string, keyLines: Record<string, number> = {}): ConfigResult {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, source, issues: [{ key: '', message: 'the config must be a mapping of keys (version, checkName, comment, controls, thresholds, waivers)' }] };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, source, issues: [{ key: '', message: 'the config must be a mapping of keys (version, checkName, comment, controls, thresholds, waivers, overrides, commands)' }] };
   if (!validateConfig(value)) {
     const issues: ConfigIssue[] = toSchemaIssues(validateConfig.errors ?? [], value).map((issue) => {
       const key = pointerToKey(issue.pointer);
@@ -50,6 +50,8 @@ function merge(partial: Partial<MaestroConfig>): MaestroConfig {
     controls: { ...d.controls, ...partial.controls },
     thresholds: { ...partial.thresholds },
     waivers: { maxDays: partial.waivers?.maxDays ?? d.waivers.maxDays, approvers: { ...d.waivers.approvers, ...partial.waivers?.approvers } },
+    overrides: { approvers: { ...d.overrides.approvers, ...partial.overrides?.approvers } },
+    commands: { ...d.commands, ...partial.commands },
   };
 }
 

@@ -30,8 +30,24 @@ export interface MaestroConfig {
   waivers: {
     /** Longest waiver, in days, that may be granted. */
     maxDays: number;
-    approvers: { teams: string[]; permissions: Array<'admin' | 'maintain' | 'write'> };
+    approvers: Approvers;
   };
+  /** Who may force the gate to success for one commit with `/override`. */
+  overrides: { approvers: Approvers };
+  /** Slash commands in issues and PRs. */
+  commands: {
+    /** `/milestone <name>` creates the milestone when the repo has none of that name. */
+    createMilestones: boolean;
+    /** Command words of other tools, left alone (no "unknown command" reply). */
+    ignore: string[];
+  };
+}
+
+/** Who may approve a privileged act: members of any of the teams, or users with any of the repo permissions. */
+export interface Approvers {
+  /** Teams as org/team-slug. */
+  teams: string[];
+  permissions: Array<'admin' | 'maintain' | 'write'>;
 }
 
 /** A configuration problem, pointing at the key. */

@@ -50,6 +50,6 @@ export function renderDrillIssue(formText: string, file: string, values: DrillIs
 
 /** The checklist items (`- [ ]`, `- [x]`) of an issue body: how many there are and how many are ticked. */
 export function countChecklist(body: string): { items: number; ticked: number } {
-  const items = [...body.matchAll(/^\s*[-*] \[( |x|X)\] /gm)];
+  const items = [...body.matchAll(/^[ \t]*[-*] \[( |x|X)\] /gm)];
   return { items: items.length, ticked: items.filter((m) => m[1] !== ' ').length };
 }

@@ -8,6 +8,7 @@ import type { AssertionRegistry } from './check-assertion.js';
 import { conclude, countResults, FAILING, PRECEDENCE } from './conclude.js';
 import { decisionId } from './decision-id.js';
 import { evaluateRequirement, type RequirementContext } from './evaluate-requirement.js';
+import { applyOverride, type OverrideInput } from './apply-override.js';
 import { findWaiver } from './find-waiver.js';
 import { indexEvidence } from './index-evidence.js';
 import { selectControl } from './select-control.js';
@@ -27,6 +28,8 @@ export interface EvaluateInput {
   links?: ValidEvidence[];
   /** Waivers from a trusted source (the app's waiver store). */
   waivers?: ValidEvidence[];
+  /** An override given for a commit (the app's override store); applies only when it names the head commit. */
+  override?: OverrideInput;
   /** Evaluation time, RFC 3339. Freshness and waiver expiry are judged against it. */
   now: string;
 }
@@ -36,6 +39,10 @@ export interface EvaluateInput {
  * whether its evidence meets it, and concludes the gate. Pure: no I/O, no clock, no randomness.
  */
 export function evaluate(input: EvaluateInput): GateResult {
+  return applyOverride(evaluateControls(input), input.override);
+}
+
+function evaluateControls(input: EvaluateInput): GateResult {
   const { catalog, now } = input;
   // Sorted copies: the first matching path or label quoted in an explanation must not depend on input order.
   const pr: PullRequestFacts = { ...input.pr, labels: [...input.pr.labels].sort(), ...(input.pr.changedFiles ? { changedFiles: [...input.pr.changedFiles].sort() } : {}) };

@@ -24,6 +24,7 @@ export function toDecisionLog(result: GateResult, producer: EvidenceProducer): E
         evaluatedAt: result.evaluatedAt,
         catalogDigest: result.catalogDigest,
         ...(result.configDigest ? { configDigest: result.configDigest } : {}),
+        ...(result.override ? { override: { by: result.override.by, reason: result.override.reason, at: result.override.at, sha: result.override.sha, state: result.override.state, wouldBe: result.override.wouldBe } } : {}),
       },
       decisions,
     },

@@ -20,6 +20,23 @@ export interface WaiverUse {
   ref: EvidenceRef;
 }
 
+/** A person's override of the gate for one commit: always shown as an override, never as a pass. */
+export interface OverrideUse {
+  /** GitHub login of who overrode. */
+  by: string;
+  reason: string;
+  /** RFC 3339, when the override was given. */
+  at: string;
+  /** The commit overridden; a new commit is not. */
+  sha: string;
+  /** The comment that gave it. */
+  commentUrl?: string;
+  /** `applied`: the gate would have failed and concludes success; `not-needed`: it passed on its own. */
+  state: 'applied' | 'not-needed';
+  /** The conclusion without the override. */
+  wouldBe: GateConclusion;
+}
+
 /** The decision on one evidence requirement of a control. */
 export interface RequirementDecision {
   /** `dec_` + 16 hex: a hash of everything that decided this result. */
@@ -85,6 +102,8 @@ export interface GateResult {
   controls: ControlDecision[];
   evidence: { used: EvidenceRef[]; ignored: IgnoredEvidence[]; rejected: RejectedEvidence[] };
   waivers: WaiverUse[];
+  /** The override of this commit, when one was given (`conclusion` is then success). */
+  override?: OverrideUse;
   /** Config problems; when present the conclusion is `action_required` and no control is evaluated. */
   configIssues: ConfigIssue[];
 }

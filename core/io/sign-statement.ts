@@ -1,8 +1,9 @@
 import { createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';
 import { bundleToJSON, type SerializedBundle } from '@sigstore/bundle';
 import { CIContextProvider, DEFAULT_FULCIO_URL, DEFAULT_REKOR_URL, DSSEBundleBuilder, FulcioSigner, RekorWitness, type Signer } from '@sigstore/sign';
-import { IN_TOTO_PAYLOAD_TYPE, type EvidenceStatement } from '../bundle/build-statement.js';
+import { EVIDENCE_PREDICATE_TYPE, IN_TOTO_PAYLOAD_TYPE, type EvidenceStatement } from '../bundle/build-statement.js';
 import { MaestroError } from '../errors.js';
+import type { LedgerSealStatement } from '../ledger/build-seal-statement.js';
 import { readInputFile } from './read-input-file.js';
 import { publicKeyId } from './verify-sigstore-bundle.js';
 
@@ -33,7 +34,7 @@ export function parseSignMode(text: string, env: NodeJS.ProcessEnv = process.env
  * air-gapped use). Keyless: a short-lived Fulcio certificate for the workflow's OIDC identity and a
  * Rekor entry, as `actions/attest` does.
  */
-export async function signStatement(statement: EvidenceStatement, mode: SignMode): Promise<SerializedBundle> {
+export async function signStatement(statement: EvidenceStatement | LedgerSealStatement, mode: SignMode): Promise<SerializedBundle> {
   const payload = Buffer.from(JSON.stringify(statement));
   const builder =
     mode.type === 'key'
@@ -46,7 +47,7 @@ export async function signStatement(statement: EvidenceStatement, mode: SignMode
     return bundleToJSON(await builder.create({ data: payload, type: IN_TOTO_PAYLOAD_TYPE }));
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
-    throw new MaestroError('SIGNING_FAILED', `signing the manifest failed (${message})`, {
+    throw new MaestroError('SIGNING_FAILED', `signing ${statement.predicateType === EVIDENCE_PREDICATE_TYPE ? 'the manifest' : 'the ledger seal'} failed (${message})`, {
       remedy: mode.type === 'keyless' ? 'in GitHub Actions grant the job `permissions: id-token: write`; elsewhere set SIGSTORE_ID_TOKEN, or sign with --sign key:<file>.' : 'check the key file.',
       cause,
     });

@@ -15,7 +15,7 @@ const ZERO_WIDTH_SPACE = '\u200B';
  * no table breaks, no @-mentions or #-references that notify anyone, one line, bounded length.
  */
 export function escapeMarkdown(text: string, maxLength = 500): string {
-  const single = truncate(text.replace(INVISIBLE, '').replace(/\s*[\r\n]+\s*/g, ' '), maxLength);
+  const single = truncate(joinLines(text.replace(INVISIBLE, '')), maxLength);
   return single
     .replace(ENTITY, '&amp;')
     .replace(MARKDOWN_SPECIAL, '\\$&')
@@ -23,6 +23,16 @@ export function escapeMarkdown(text: string, maxLength = 500): string {
     .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
     .replace(/\\#/g, `\\#${ZERO_WIDTH_SPACE}`)
     .replace(/:\/\//g, `:/${ZERO_WIDTH_SPACE}/`);
+}
+
+/**
+ * The lines of a text joined by single spaces, the whitespace around each line break dropped. Split
+ * and trim, not one `\s*[\r\n]+\s*` pattern: that backtracks quadratically on a long run of spaces.
+ */
+function joinLines(text: string): string {
+  const parts = text.split(/[\r\n]+/);
+  if (parts.length === 1) return text;
+  return parts.map((part, i) => (i === 0 ? part.trimEnd() : i === parts.length - 1 ? part.trimStart() : part.trim())).join(' ');
 }
 
 /** Untrusted text inside an inline code span (paths, refs): no backticks, no newlines, pipes escaped for tables. */

@@ -2,7 +2,7 @@ import { markdownTable } from 'markdown-table';
 import type { ControlDecision, GateResult } from '../engine/types.js';
 import type { EvidenceRef } from '../evidence/types.js';
 import { escapeCode, escapeMarkdown, markdownLink } from './escape-markdown.js';
-import { CONCLUSION_WORDS, controlResultWords, frameworksText } from './result-words.js';
+import { conclusionWords, controlResultWords, frameworksText } from './result-words.js';
 
 /** Hidden marker by which the app finds its own gate-notes comment to update it in place. */
 export const GATE_NOTES_MARKER = '<!-- maestro-conductor:gate-notes -->';
@@ -28,13 +28,14 @@ export function renderGateNotes(result: GateResult, options: GateNotesOptions = 
   const limit = (options.limit ?? GITHUB_TEXT_LIMIT) - 200;
   const head = [
     ...(options.marker ? [GATE_NOTES_MARKER] : []),
-    `### ${CONCLUSION_WORDS[result.conclusion]}: ${escapeMarkdown(result.checkName, 100)}`,
+    `### ${conclusionWords(result)}: ${escapeMarkdown(result.checkName, 100)}`,
     '',
     escapeMarkdown(result.headline, 2000),
     '',
     subjectLine(result),
     '',
   ];
+  if (result.override) head.push(overrideLine(result.override), '');
   if (result.configIssues.length > 0) head.push(...configIssueLines(result), '');
 
   const applicable = result.controls.filter((c) => c.result !== 'not-applicable');
@@ -90,6 +91,15 @@ function evidenceCell(refs: EvidenceRef[]): string {
     .map((r) => `${r.url ? markdownLink(r.path, r.url) : escapeCode(r.path, 120)} ${escapeCode(r.sha256.slice(0, 12))}`)
     .concat(unique.length > 5 ? [`and ${unique.length - 5} more`] : [])
     .join('<br>');
+}
+
+function overrideLine(o: NonNullable<GateResult['override']>): string {
+  const who = escapeMarkdown(`@${o.by}`);
+  const link = o.commentUrl ? ` (${markdownLink('comment', o.commentUrl)})` : '';
+  const when = escapeMarkdown(o.at.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'));
+  return o.state === 'applied'
+    ? `> **Override** by ${who} at ${when}${link} for commit ${escapeCode(o.sha.slice(0, 12))} only: the gate would conclude ${o.wouldBe}. Reason: ${escapeMarkdown(o.reason, 1000)}`
+    : `> An override by ${who}${link} exists for this commit but is not needed: the gate passes on its own.`;
 }
 
 function waiverLine(w: GateResult['waivers'][number]): string {

@@ -2,7 +2,7 @@ import type { GateConclusion, GateResult } from '../engine/types.js';
 import { escapeMarkdown, truncate } from './escape-markdown.js';
 import { type CheckRunOutput, renderCheckOutput } from './render-check-output.js';
 import { GITHUB_TEXT_LIMIT } from './render-gate-notes.js';
-import { CONCLUSION_WORDS } from './result-words.js';
+import { conclusionWords } from './result-words.js';
 
 /** How bad a conclusion is for a merge queue: the group takes the worst of its PRs. */
 const SEVERITY: Record<GateConclusion, number> = { neutral: 0, success: 1, action_required: 2, failure: 3 };
@@ -26,7 +26,7 @@ export function renderMergeGroupOutput(members: readonly GroupMember[]): CheckRu
   const conclusion = groupConclusion(members);
   const decisive = members.find((m) => m.result.conclusion === conclusion) ?? members[0]!;
   const inner = renderCheckOutput(decisive.result);
-  const rows = members.map((m) => `| #${m.pull} | ${escapeMarkdown(m.result.subject.title, 120)} | ${CONCLUSION_WORDS[m.result.conclusion]} |`);
+  const rows = members.map((m) => `| #${m.pull} | ${escapeMarkdown(m.result.subject.title, 120)} | ${conclusionWords(m.result)} |`);
   const head = [
     `This merge-queue commit contains ${members.length} pull request${members.length === 1 ? '' : 's'}; each is decided on the evidence of its own head commit.`,
     '',

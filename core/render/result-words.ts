@@ -1,4 +1,4 @@
-import type { ControlDecision, DecisionResult, GateConclusion } from '../engine/types.js';
+import type { ControlDecision, DecisionResult, GateConclusion, GateResult } from '../engine/types.js';
 
 /** How each result reads to a person, with a symbol that survives plain-text rendering. */
 export const RESULT_WORDS: Record<DecisionResult, string> = {
@@ -25,6 +25,11 @@ export const CONCLUSION_WORDS: Record<GateConclusion, string> = {
   neutral: '➖ nothing to check',
   action_required: '⚠️ config error',
 };
+
+/** The heading word of a result: an applied override reads as overridden, never as passed. */
+export function conclusionWords(result: Pick<GateResult, 'conclusion' | 'override'>): string {
+  return result.override?.state === 'applied' ? '⚠️ overridden' : CONCLUSION_WORDS[result.conclusion];
+}
 
 /** Framework ids in one cell: `SOC 2 CC8.1 · ISO A.8.32 · SSDF PW.8.2`. */
 export function frameworksText(frameworks: ControlDecision['frameworks']): string {

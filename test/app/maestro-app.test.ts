@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
@@ -7,7 +7,7 @@ import { DEFAULT_EVIDENCE_LIMITS } from '../../app/collect-evidence.js';
 import type { MaestroApp } from '../../app/maestro-app.js';
 import { GATE_NOTES_MARKER } from '../../core/render/render-gate-notes.js';
 import { artifactRecord, driftReport as driftReportFor } from '../helpers/evidence-artifacts.js';
-import { APP_ID, BOT, INSTALLATION, apiRequests, createTestApp, examplePayload, tokenScope, zipOf } from '../helpers/github-app.js';
+import { APP_ID, BOT, INSTALLATION, apiRequests, createTestApp, examplePayload, pinGitHubRequests, tokenScope, zipOf } from '../helpers/github-app.js';
 
 const API = 'https://api.github.com';
 const BLOB = 'https://blob.example-artifacts.githubusercontent.com';
@@ -70,22 +70,7 @@ async function deliver(probot: Probot, app: MaestroApp, name: string, payload: R
 }
 
 describe('the app on pull_request events', () => {
-  beforeAll(() => {
-    if (!nock.isActive()) nock.activate();
-    nock.disableNetConnect();
-  });
-  // nock patches Node's shared http and fetch: undo it, or the next test file of this worker
-  // would run into this file's torn-down interceptors.
-  afterAll(() => {
-    nock.enableNetConnect();
-    nock.restore();
-  });
-  beforeEach(() => nock.cleanAll());
-  afterEach(() => {
-    const pending = nock.pendingMocks();
-    nock.cleanAll();
-    expect(pending).toEqual([]);
-  });
+  pinGitHubRequests();
 
   it('on a new PR: one check run and one comment, from the evidence artifacts of the head commit, in 7 API requests plus the download (no config in the repo, so the org .github repo is asked too)', async () => {
     const { probot, app } = await createTestApp();

@@ -39,10 +39,9 @@ describe('the app on merge_group events', () => {
         .get(`${REPO}/pulls/104`).reply(200, pull(104, HEAD_104, 'Feature'))
         .get(`${REPO}/contents/.github%2Fmaestro.yml`).reply(404, { message: 'Not Found' })
         .get('/repos/octo-org/.github/contents/.github%2Fmaestro.yml').reply(404, { message: 'Not Found' })
-        // one listing per PR, each kept to the artifacts of that PR's head commit
-        .get(`${REPO}/actions/artifacts`).query({ per_page: 100 }).reply(200, { total_count: 1, artifacts: [artifactRecord(REPO, 11, { sha: HEAD_104 })] })
+        // one listing for the whole group, each PR kept to the artifacts of its own head commit
+        .get(`${REPO}/actions/artifacts`).query({ per_page: 100 }).reply(200, { total_count: 2, artifacts: [artifactRecord(REPO, 11, { sha: HEAD_104 }), artifactRecord(REPO, 12, { sha: 'c'.repeat(40) })] })
         .get(`${REPO}/pulls/99/files`).query({ per_page: 100 }).reply(200, [{ filename: 'README.md', status: 'modified' }])
-        .get(`${REPO}/actions/artifacts`).query({ per_page: 100 }).reply(200, { total_count: 1, artifacts: [artifactRecord(REPO, 11, { sha: HEAD_104 })] })
         .get(`${REPO}/actions/artifacts/11/zip`).reply(302, '', { location: `${BLOB}/artifact-11.zip` })
         .get(`${REPO}/pulls/104/files`).query({ per_page: 100 }).reply(200, [{ filename: 'README.md', status: 'modified' }])
         .post(`${REPO}/check-runs`, (body) => checks.push(body) > 0).reply(201, { id: 888 }),
@@ -58,8 +57,8 @@ describe('the app on merge_group events', () => {
     expect(checks[0].output.title.startsWith('#99: ')).toBe(true);
     expect(checks[0].output.summary).toContain('| #104 | Feature | ✅ passed |');
     expect(checks[0].output.summary).toContain('| #99 | Evidence panel | ❌ failed |');
-    // compare, 2 PRs, config (repo + org), 2 listings, 1 download, 2 file lists, the check run
-    expect(await apiRequests(app)).toBe(11);
+    // compare, 2 PRs, config (repo + org), 1 listing, 1 download, 2 file lists, the check run
+    expect(await apiRequests(app)).toBe(10);
     await app.close();
   });
 });

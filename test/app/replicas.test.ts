@@ -1,14 +1,19 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { request } from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
 import { examplePayload } from '../helpers/webhook-examples.js';
 import { privateKey } from '../helpers/private-key.js';
 import { freePort } from '../helpers/free-port.js';
 import { startService } from '../helpers/services.js';
+
+/** One audit ledger shared by every replica, as in a deployment. */
+const ledgerStore = pathToFileURL(mkdtempSync(join(tmpdir(), 'maestro-ledger-'))).href;
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const SECRET = 'replica-test-secret';
@@ -54,6 +59,7 @@ async function startReplica(name: string, run: string, env: Record<string, strin
       HOST: '127.0.0.1',
       LOG_LEVEL: 'error',
       REDIS_URL: url,
+      LEDGER_STORE: ledgerStore,
       QUEUE_DELAY_MS: '300',
       QUEUE_LOCK_MS: '1500',
       REPLICA: name,

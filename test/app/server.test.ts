@@ -1,5 +1,9 @@
 import { createHmac } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { startApp } from '../../app/main.js';
@@ -17,7 +21,7 @@ describe('npm start: the app server', () => {
     if (!nock.isActive()) nock.activate();
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
-    running = await startApp({ APP_ID: '2', PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'error', QUEUE_DELAY_MS: '600000' }, { logTo: { write: (line) => void logLines.push(line) } });
+    running = await startApp({ APP_ID: '2', PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'error', QUEUE_DELAY_MS: '600000', LEDGER_STORE: pathToFileURL(mkdtempSync(join(tmpdir(), 'maestro-ledger-'))).href }, { logTo: { write: (line) => void logLines.push(line) } });
     base = `http://127.0.0.1:${running.server.port}`;
   });
   afterAll(async () => {

@@ -5,8 +5,9 @@ import { parse } from 'yaml';
 import { HANDLED_EVENTS } from '../../core/app/triggers.js';
 import { EVENT_PERMISSIONS, METHOD_PERMISSIONS as APP_METHOD_PERMISSIONS } from '../../app/github/permissions.js';
 import { DRIFT_METHOD_PERMISSIONS } from '../../app/drift/drift-permissions.js';
+import { COMMAND_METHOD_PERMISSIONS } from '../../app/commands/command-method-permissions.js';
 
-const METHOD_PERMISSIONS = { ...APP_METHOD_PERMISSIONS, ...DRIFT_METHOD_PERMISSIONS };
+const METHOD_PERMISSIONS = { ...APP_METHOD_PERMISSIONS, ...DRIFT_METHOD_PERMISSIONS, ...COMMAND_METHOD_PERMISSIONS };
 
 const root = resolve(import.meta.dirname, '../..');
 const manifest = parse(readFileSync(join(root, 'app.yml'), 'utf8')) as { default_events: string[]; default_permissions: Record<string, string>; hook_attributes: { url: string } };

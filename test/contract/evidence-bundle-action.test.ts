@@ -19,7 +19,7 @@ describe('actions/evidence-bundle/action.yml', () => {
   it('has kebab-case inputs, github-token defaulting to the job token, and hands main.ts every input it reads', () => {
     for (const name of Object.keys(action.inputs)) expect(name).toMatch(/^[a-z]+(-[a-z0-9]+)*$/);
     expect(action.inputs['github-token']?.default).toBe('${{ github.token }}');
-    const inputsRead = [...readFileSync(join(root, 'actions/evidence-bundle/main.ts'), 'utf8').matchAll(/(?:getInput|optional)\('([a-z-]+)'\)/g)].map((m) => m[1]!);
+    const inputsRead = [...readFileSync(join(root, 'actions/evidence-bundle/main.ts'), 'utf8').matchAll(/(?:getInput|optionalInput)\('([a-z-]+)'\)/g)].map((m) => m[1]!);
     const passed = Object.keys(action.runs.steps[0]!.env ?? {});
     expect(inputsRead.length).toBeGreaterThan(5);
     for (const name of inputsRead) {

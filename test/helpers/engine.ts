@@ -22,7 +22,7 @@ export async function run(input: Partial<EvaluateInput> & { catalog?: Catalog; c
   const catalog = input.catalog ?? defaultCatalog;
   const assertions: AssertionRegistry = input.assertions ?? (await prepareAssertions(catalog, assertionValidators));
   const config: ConfigResult = input.config ?? parseConfig(input.configText);
-  return evaluate({ catalog, assertions, config, pr: input.pr ?? makePr(), evidence: input.evidence ?? [], links: input.links ?? [], waivers: input.waivers ?? [], now: input.now ?? NOW });
+  return evaluate({ catalog, assertions, config, pr: input.pr ?? makePr(), evidence: input.evidence ?? [], links: input.links ?? [], waivers: input.waivers ?? [], ...(input.override ? { override: input.override } : {}), now: input.now ?? NOW });
 }
 
 /** A small control for engine tests: one a11y requirement with parameterised thresholds. */

@@ -1,4 +1,9 @@
-import { afterAll } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from '@jest/globals';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { openLedger, type OpenedLedger } from '../../core/io/open-ledger.js';
 import nock from 'nock';
 import { Probot, ProbotOctokit } from 'probot';
 import { MaestroApp, type MaestroAppOptions } from '../../app/maestro-app.js';
@@ -24,9 +29,15 @@ export const BOT = 'maestro-conductor[bot]';
 export const INSTALLATION = 1;
 export const SECRET = 'test-webhook-secret';
 
-/** Probot with the app loaded, retries and throttling off, the queue without delay. */
-export async function createTestApp(options: MaestroAppOptions = {}): Promise<{ probot: Probot; app: MaestroApp }> {
+/** A fresh audit ledger in a temporary folder, as the app opens one from LEDGER_STORE. */
+export async function tempLedger(): Promise<OpenedLedger> {
+  return openLedger(pathToFileURL(mkdtempSync(join(tmpdir(), 'maestro-ledger-'))).href);
+}
+
+/** Probot with the app loaded, retries and throttling off, the queue without delay, a ledger in a temporary folder. */
+export async function createTestApp(options: Partial<MaestroAppOptions> = {}): Promise<{ probot: Probot; app: MaestroApp }> {
   const app = new MaestroApp({
+    ledger: options.ledger ?? (await tempLedger()),
     identity: { appId: APP_ID, botLogin: BOT },
     now: () => new Date('2026-11-20T12:00:00Z'),
     createQueue: (processor, onError) => new MemoryQueue(processor, { delayMs: 0, backoffMs: 1, attempts: 1 }, onError),
@@ -54,4 +65,21 @@ export function tokenScope(): nock.Scope {
 export async function apiRequests(app: MaestroApp): Promise<number> {
   const metric = await app.metrics.githubRequests.get();
   return metric.values.filter((v) => !String(v.labels.route).endsWith('/access_tokens')).reduce((n, v) => n + v.value, 0);
+}
+
+/**
+ * Pins GitHub for the tests of the calling `describe`: no real network, every interceptor cleared
+ * before each test, and each test fails when a request it announced was never made.
+ */
+export function pinGitHubRequests(): void {
+  beforeAll(() => {
+    if (!nock.isActive()) nock.activate();
+    nock.disableNetConnect();
+  });
+  beforeEach(() => nock.cleanAll());
+  afterEach(() => {
+    const pending = nock.pendingMocks();
+    nock.cleanAll();
+    expect(pending).toEqual([]);
+  });
 }

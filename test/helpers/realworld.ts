@@ -23,13 +23,24 @@ function localOrigin(): string | undefined {
  * remedy, never a bare ENOENT.
  */
 export function realworldDir(...parts: string[]): string {
+  return sharedDir('realworld', 'MAESTRO_REALWORLD_DIR', 'real files of public projects', parts);
+}
+
+/**
+ * The planning documents the product grew from (epics with work orders), read in place like the
+ * real-world samples: `$MAESTRO_SEEDS_DIR`, or `shared/seeds` beside the checkout or its origin.
+ */
+export function seedsDir(...parts: string[]): string {
+  return sharedDir('seeds', 'MAESTRO_SEEDS_DIR', 'the real planning documents (epics)', parts);
+}
+
+function sharedDir(folder: string, variable: string, what: string, parts: string[]): string {
   const origin = localOrigin();
-  const candidates = process.env.MAESTRO_REALWORLD_DIR
-    ? [process.env.MAESTRO_REALWORLD_DIR]
-    : [join(root, '..', 'shared', 'realworld'), ...(origin ? [join(origin, '..', 'shared', 'realworld')] : [])];
+  const fromEnv = process.env[variable];
+  const candidates = fromEnv ? [fromEnv] : [join(root, '..', 'shared', folder), ...(origin ? [join(origin, '..', 'shared', folder)] : [])];
   const base = candidates.find((dir) => existsSync(dir));
   if (!base) {
-    throw new Error(`The real-world samples are missing (looked in ${candidates.join(', ')}): these tests read real files of public projects in place. Remedy: check the repository out beside the workplace's shared/ folder, or set MAESTRO_REALWORLD_DIR to its realworld/ folder.`);
+    throw new Error(`The ${folder} samples are missing (looked in ${candidates.join(', ')}): these tests read ${what} in place. Remedy: check the repository out beside the workplace's shared/ folder, or set ${variable} to its ${folder}/ folder.`);
   }
   return join(base, ...parts);
 }

@@ -281,6 +281,20 @@ class S3Store {
     }
     /** The key's first version (the published one) and what the store stacked on it since. */
     async history(key) {
+        const { versions, markers } = await this.versionList(key);
+        // S3 lists a key's versions newest first.
+        const first = versions.at(-1);
+        if (!first)
+            return undefined;
+        const notes = [];
+        if (versions.length > 1)
+            notes.push(`${versions.length - 1} later version(s) were written over the published one (ignored)`);
+        if (markers.length > 0)
+            notes.push(`${markers.length} delete marker(s)${markers.some((m) => m.IsLatest) ? ', the newest hides the key from plain reads' : ''}; the published version is still there`);
+        return { first, notes };
+    }
+    /** Every version and delete marker of exactly `key`, as S3 lists them: newest first. */
+    async versionList(key) {
         const fullKey = this.key(key);
         const versions = [];
         const markers = [];
@@ -293,16 +307,54 @@ class S3Store {
             keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
             versionMarker = page.IsTruncated ? page.NextVersionIdMarker : undefined;
         } while (keyMarker !== undefined);
-        // S3 lists a key's versions newest first.
-        const first = versions.at(-1);
-        if (!first)
-            return undefined;
-        const notes = [];
-        if (versions.length > 1)
-            notes.push(`${versions.length - 1} later version(s) were written over the published one (ignored)`);
-        if (markers.length > 0)
-            notes.push(`${markers.length} delete marker(s)${markers.some((m) => m.IsLatest) ? ', the newest hides the key from plain reads' : ''}; the published version is still there`);
-        return { first, notes };
+        return { versions, markers };
+    }
+    /**
+     * Writes with If-None-Match: * (S3 answers 412, or 409 to a concurrent twin, when the key exists)
+     * and then checks that the new version is the key's first: Ceph RGW 16 ignores If-None-Match in
+     * versioned buckets, and there the oldest version wins; a loser's version stays behind as a later
+     * version, which readers ignore and verifiers report.
+     */
+    async create(key, bytes) {
+        const until = (0,s3_location.retainUntil)(this.location, new Date());
+        const sha256 = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+        let versionId;
+        try {
+            const out = await this.client.send(new dist_cjs.PutObjectCommand({
+                Bucket: this.location.bucket,
+                Key: this.key(key),
+                Body: bytes,
+                IfNoneMatch: '*',
+                ContentMD5: (0,external_node_crypto_.createHash)('md5').update(bytes).digest('base64'),
+                ContentType: 'application/json',
+                ObjectLockMode: 'COMPLIANCE',
+                ObjectLockRetainUntilDate: until,
+                Metadata: { sha256 },
+                ...(this.location.kmsKeyId ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: this.location.kmsKeyId } : {}),
+            }));
+            versionId = out.VersionId;
+        }
+        catch (error) {
+            const status = error.$metadata?.httpStatusCode;
+            if (status === 412 || status === 409)
+                return false;
+            throw toStoreError(error, this.url, `write ${key} to`);
+        }
+        if (!versionId)
+            throw new errors/* MaestroError */.Gq('STORE_NOT_WORM', `${this.url} returned no version id for ${key}: the bucket is not versioned`, { remedy: 'use a bucket created with Object Lock enabled.' });
+        const { versions } = await this.versionList(key);
+        return versions.at(-1)?.VersionId === versionId;
+    }
+    async versions(key, maxBytes) {
+        const { versions } = await this.versionList(key);
+        const out = [];
+        for (const version of versions.reverse()) {
+            if ((version.Size ?? 0) > maxBytes)
+                throw new errors/* MaestroError */.Gq('FILE_TOO_LARGE', `${key} (version ${version.VersionId}) in ${this.url} is ${version.Size} bytes, more than ${maxBytes}`, { remedy: 'this is not an object maestro wrote; check who writes to the bucket.' });
+            const body = await this.call(`read ${key} from`, () => this.client.send(new dist_cjs.GetObjectCommand({ Bucket: this.location.bucket, Key: this.key(key), VersionId: version.VersionId })));
+            out.push({ bytes: Buffer.from(await body.Body.transformToByteArray()), versionId: version.VersionId });
+        }
+        return out;
     }
     /** The lock of one version, or undefined when it has none. */
     async retention(key, versionId) {

@@ -63233,6 +63233,7 @@ var external_node_url_ = __nccwpck_require__(3136);
 
 
 
+
 /**
  * A folder as an evidence store (the embedded default). Files are written beside their final name,
  * checked, made read-only and hard-linked into place, which fails when the name exists: nothing is
@@ -63301,6 +63302,8 @@ class FileStore {
         const handle = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW).catch((cause) => {
             if (cause.code === 'ENOENT')
                 return undefined;
+            if (cause.code === 'ELOOP')
+                throw new errors/* MaestroError */.Gq('SYMLINK_REFUSED', `${key} in ${this.url} is a symbolic link, which is never followed`, { file: path, remedy: 'stored objects are regular files written by maestro; replace the link with the file it stands for.', cause });
             throw new errors/* MaestroError */.Gq('FILE_UNREADABLE', `${key} in ${this.url} cannot be read (${cause.code})`, { file: path, remedy: 'check the file and its permissions.', cause });
         });
         if (!handle)
@@ -63329,6 +63332,32 @@ class FileStore {
         };
         await walk(this.root);
         return out.sort();
+    }
+    async create(key, bytes) {
+        const target = this.path(key);
+        // Written outside the key's folder, so a listing never shows half-written objects.
+        const tmp = (0,external_node_path_.join)(this.root, '.partial', `${process.pid}-${(0,external_node_crypto_.randomUUID)()}`);
+        try {
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(tmp), { recursive: true });
+            await (0,promises_.writeFile)(tmp, bytes, { flag: 'wx', mode: 0o444 });
+            // link() fails when the name exists, even when another process created it a moment ago.
+            return await (0,promises_.link)(tmp, target).then(() => true, (cause) => {
+                if (cause.code === 'EEXIST')
+                    return false;
+                throw cause;
+            });
+        }
+        catch (cause) {
+            throw new errors/* MaestroError */.Gq('STORE_ACCESS', `cannot write ${key} to ${this.url} (${cause.code ?? String(cause)})`, { file: target, remedy: 'check that the store folder is writable and has space.', cause });
+        }
+        finally {
+            await (0,promises_.unlink)(tmp).catch(() => undefined);
+        }
+    }
+    async versions(key, maxBytes) {
+        const bytes = await this.read(key, maxBytes);
+        return bytes ? [{ bytes }] : [];
     }
     at(path) {
         return new FileStore((0,external_node_path_.resolve)(this.root, path));
@@ -63691,7 +63720,7 @@ async function signStatement(statement, mode) {
     }
     catch (cause) {
         const message = cause instanceof Error ? cause.message : String(cause);
-        throw new errors/* MaestroError */.Gq('SIGNING_FAILED', `signing the manifest failed (${message})`, {
+        throw new errors/* MaestroError */.Gq('SIGNING_FAILED', `signing ${statement.predicateType === EVIDENCE_PREDICATE_TYPE ? 'the manifest' : 'the ledger seal'} failed (${message})`, {
             remedy: mode.type === 'keyless' ? 'in GitHub Actions grant the job `permissions: id-token: write`; elsewhere set SIGSTORE_ID_TOKEN, or sign with --sign key:<file>.' : 'check the key file.',
             cause,
         });

@@ -40,4 +40,11 @@ export interface EvidenceStore {
   list(): Promise<string[]>;
   /** The store of the bundle at `relative` below this store's root (a sibling release is `../<tag>`). */
   at(relative: string): EvidenceStore;
+  /**
+   * Stores `bytes` under `key` only when no version of the key exists yet: false when another writer
+   * got there first (whatever it wrote), so concurrent writers of one key never both succeed.
+   */
+  create(key: string, bytes: Buffer): Promise<boolean>;
+  /** Every stored version of a small object, oldest (the one that counts) first, each up to `maxBytes`; empty when there is none. */
+  versions(key: string, maxBytes: number): Promise<Array<{ bytes: Buffer; versionId?: string }>>;
 }

@@ -1,5 +1,6 @@
-import { chmod, copyFile, link, lstat, mkdir, open, readdir, unlink } from 'node:fs/promises';
+import { chmod, copyFile, link, lstat, mkdir, open, readdir, unlink, writeFile } from 'node:fs/promises';
 import { constants } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MaestroError } from '../../errors.js';
@@ -68,6 +69,7 @@ export class FileStore implements EvidenceStore {
     const path = this.path(key);
     const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW).catch((cause: NodeJS.ErrnoException) => {
       if (cause.code === 'ENOENT') return undefined;
+      if (cause.code === 'ELOOP') throw new MaestroError('SYMLINK_REFUSED', `${key} in ${this.url} is a symbolic link, which is never followed`, { file: path, remedy: 'stored objects are regular files written by maestro; replace the link with the file it stands for.', cause });
       throw new MaestroError('FILE_UNREADABLE', `${key} in ${this.url} cannot be read (${cause.code})`, { file: path, remedy: 'check the file and its permissions.', cause });
     });
     if (!handle) return undefined;
@@ -92,6 +94,34 @@ export class FileStore implements EvidenceStore {
     };
     await walk(this.root);
     return out.sort();
+  }
+
+  async create(key: string, bytes: Buffer): Promise<boolean> {
+    const target = this.path(key);
+    // Written outside the key's folder, so a listing never shows half-written objects.
+    const tmp = join(this.root, '.partial', `${process.pid}-${randomUUID()}`);
+    try {
+      await mkdir(dirname(target), { recursive: true });
+      await mkdir(dirname(tmp), { recursive: true });
+      await writeFile(tmp, bytes, { flag: 'wx', mode: 0o444 });
+      // link() fails when the name exists, even when another process created it a moment ago.
+      return await link(tmp, target).then(
+        () => true,
+        (cause: NodeJS.ErrnoException) => {
+          if (cause.code === 'EEXIST') return false;
+          throw cause;
+        },
+      );
+    } catch (cause) {
+      throw new MaestroError('STORE_ACCESS', `cannot write ${key} to ${this.url} (${(cause as NodeJS.ErrnoException).code ?? String(cause)})`, { file: target, remedy: 'check that the store folder is writable and has space.', cause });
+    } finally {
+      await unlink(tmp).catch(() => undefined);
+    }
+  }
+
+  async versions(key: string, maxBytes: number): Promise<Array<{ bytes: Buffer }>> {
+    const bytes = await this.read(key, maxBytes);
+    return bytes ? [{ bytes }] : [];
   }
 
   at(path: string): FileStore {

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
@@ -5,7 +6,6 @@ import type { MaestroApp } from '../../../app/maestro-app.js';
 import { readDriftEnv } from '../../../app/drift/read-drift-env.js';
 import { workflows } from '../../core/drift/drift-fixtures.js';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp } from '../../../app/main.js';
@@ -83,7 +83,7 @@ describe('the drift sweep on the app\'s timer', () => {
 });
 
 describe('npm start with a drift sweep', () => {
-  const base = { APP_ID: '2', PRIVATE_KEY: privateKey, WEBHOOK_SECRET: 'a-real-webhook-secret', HOST: '127.0.0.1', LOG_LEVEL: 'fatal' as const, DRIFT_SWEEP_INTERVAL: 'PT24H' };
+  const base = { APP_ID: '2', PRIVATE_KEY: privateKey, WEBHOOK_SECRET: 'a-real-webhook-secret', HOST: '127.0.0.1', LOG_LEVEL: 'fatal' as const, DRIFT_SWEEP_INTERVAL: 'PT24H', LEDGER_STORE: pathToFileURL(mkdtempSync(join(tmpdir(), 'maestro-ledger-'))).href };
 
   it('reads the template once at start and schedules the sweep', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'maestro-drift-template-'));

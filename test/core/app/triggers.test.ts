@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { HANDLED_EVENTS, triggerFor } from '../../../core/app/triggers.js';
+import { HANDLED_EVENTS, hasSlashLine, triggerFor } from '../../../core/app/triggers.js';
 import { evaluationKey, mergeRequests } from '../../../core/app/merge-requests.js';
 import { planComment } from '../../../core/app/plan-comment.js';
 import { mergeRuns } from '../../../core/app/merge-runs.js';
@@ -108,5 +108,51 @@ describe('mergeRuns', () => {
       { id: 1, name: 'gates', status: 'completed', createdAt: '' },
       { id: 2, name: 'a11y', status: 'in_progress', createdAt: '2026-11-20T11:00:00Z' },
     ]);
+  });
+});
+
+describe('triggerFor issue_comment', () => {
+  it('runs commands of a new comment on an issue, with the sender and the issue labels', () => {
+    const payload = withInstallation(examplePayload('issue_comment', 'created'));
+    payload.comment.body = 'Thanks!\n/label bug\n';
+    const t = triggerFor('issue_comment', payload, self);
+    expect(t).toMatchObject({ type: 'command', sender: payload.sender.login, issue: { number: payload.issue.number, isPull: false }, comment: { id: payload.comment.id, body: 'Thanks!\n/label bug\n' } });
+    expect(t.type === 'command' && 'previousBody' in t).toBe(false);
+  });
+
+  it('knows a PR comment from the issue\'s pull_request link', () => {
+    const payload = withInstallation(examplePayload('issue_comment', 'created'));
+    payload.comment.body = '/gates rerun';
+    payload.issue.pull_request = { url: 'https://api.github.com/repos/o/r/pulls/1', html_url: 'https://github.com/o/r/pull/1', diff_url: 'x', patch_url: 'y', merged_at: null };
+    expect(triggerFor('issue_comment', payload, self)).toMatchObject({ type: 'command', issue: { isPull: true } });
+  });
+
+  it('keeps the body before an edit, and ignores edits that did not change the body', () => {
+    const payload = withInstallation(examplePayload('issue_comment', 'edited'));
+    payload.comment.body = `${payload.changes.body.from}\n/override reason: added later`;
+    expect(triggerFor('issue_comment', payload, self)).toMatchObject({ type: 'command', previousBody: payload.changes.body.from });
+    payload.changes = {};
+    expect(triggerFor('issue_comment', payload, self).type).toBe('ignore');
+  });
+
+  it('ignores bots, the app itself, and comments without a command line', () => {
+    const payload = withInstallation(examplePayload('issue_comment', 'created'));
+    payload.comment.body = 'see /usr/bin at the end';
+    expect(triggerFor('issue_comment', payload, self)).toEqual({ type: 'ignore', reason: 'issue_comment.created without a command line' });
+    payload.comment.body = '/override reason: x';
+    payload.sender = { ...payload.sender, login: 'dependabot[bot]', type: 'Bot' };
+    expect(triggerFor('issue_comment', payload, self)).toEqual({ type: 'ignore', reason: 'issue_comment.created by a bot' });
+    payload.sender = { ...payload.sender, login: self.botLogin, type: 'Bot' };
+    expect(triggerFor('issue_comment', payload, self).type).toBe('ignore');
+    expect(triggerFor('issue_comment', withInstallation(examplePayload('issue_comment', 'deleted')), self).type).toBe('ignore');
+  });
+
+  it('finds a command line after up to three spaces, not after four or a tab', () => {
+    expect(hasSlashLine('/help')).toBe(true);
+    expect(hasSlashLine('text\r\n   /help')).toBe(true);
+    expect(hasSlashLine('text\n    /help')).toBe(false);
+    expect(hasSlashLine('\t/help')).toBe(false);
+    expect(hasSlashLine('a /help')).toBe(false);
+    expect(hasSlashLine('')).toBe(false);
   });
 });

@@ -71,3 +71,12 @@ describe('escapeMarkdown on random hostile text', () => {
     }
   });
 });
+
+describe('escapeMarkdown on hostile whitespace', () => {
+  it('joins lines around their breaks and reads a 1 MB run of spaces in one pass', () => {
+    expect(escapeMarkdown('first  \n\n  second\r\nthird ')).toBe('first second third ');
+    const spaces = ' '.repeat(1_000_000);
+    // Correctness only (no timing): a quadratic pattern would not return within the test timeout.
+    expect(escapeMarkdown(`${spaces}x${spaces}`, 10)).toHaveLength(10);
+  });
+});

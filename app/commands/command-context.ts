@@ -1,0 +1,42 @@
+import type { AppIdentity, CommandRequest, EvaluationRequest } from '../../core/app/triggers.js';
+import type { Catalog } from '../../core/controls/types.js';
+import type { MaestroConfig } from '../../core/config/types.js';
+import type { AuditEvent, AuditLedger } from '../../core/ledger/types.js';
+import type { GitHub } from '../github/github.js';
+import type { StateStore } from '../state/state-store.js';
+
+/** What running the commands of one comment needs. */
+export interface CommandContext {
+  octokit: GitHub;
+  request: CommandRequest;
+  /** The repo config from the default branch (a PR cannot change who may approve). */
+  config: MaestroConfig;
+  /** Why the repo config is unusable: every command but /help is then refused with this. */
+  configProblem?: string;
+  store: StateStore;
+  catalog: Catalog;
+  ledger: AuditLedger;
+  self: AppIdentity;
+  producer: { name: string; version: string };
+  /** The webhook delivery id, recorded with every privileged act. */
+  deliveryId: string;
+  now: () => Date;
+  /** Queues a gate evaluation (after a waiver, an override or a re-run). */
+  enqueue: (request: EvaluationRequest) => Promise<void>;
+}
+
+/** What one command did: done (with an optional result to post), or an error to reply with. */
+export type CommandResult = { ok: true; result?: string } | { ok: false; message: string };
+
+/** Appends a privileged act of this comment to the audit ledger, with the common fields filled in. */
+export async function recordAct(ctx: CommandContext, event: Omit<AuditEvent, 'actor' | 'at' | 'deliveryId' | 'repo' | 'number'> & { actor?: string }): Promise<void> {
+  const { request } = ctx;
+  await ctx.ledger.append({
+    actor: request.sender,
+    at: ctx.now().toISOString(),
+    deliveryId: ctx.deliveryId,
+    repo: request.repo.fullName,
+    number: request.issue.number,
+    ...event,
+  });
+}

@@ -1,0 +1,34 @@
+import { planWaiver } from '../../core/app/plan-waiver.js';
+import type { SlashCommand } from '../../core/commands/types.js';
+import { addWaiver } from '../state/waiver-records.js';
+import { type CommandContext, type CommandResult, recordAct } from './command-context.js';
+import { openPull, reevaluate } from './open-pull.js';
+
+/**
+ * `/waive`: keeps a time-boxed waiver of one control for the PR (its current and later commits),
+ * records it in the audit ledger, and has the gate decide again at once.
+ */
+export async function grantWaiver(ctx: CommandContext, command: Extract<SlashCommand, { name: 'waive' }>): Promise<CommandResult> {
+  const pull = await openPull(ctx, 'waive');
+  if (!pull.ok) return pull;
+  const { request } = ctx;
+  const planned = planWaiver({
+    controlId: command.controlId,
+    until: command.until,
+    reason: command.reason,
+    approvedBy: request.sender,
+    repo: request.repo.fullName,
+    pr: pull.pr.number,
+    headSha: pull.pr.headSha,
+    commentUrl: request.comment.htmlUrl,
+    controls: ctx.catalog.controls.map((c) => c.id),
+    maxDays: ctx.config.waivers.maxDays,
+    now: ctx.now(),
+    producer: ctx.producer,
+  });
+  if (!planned.ok) return planned;
+  const waiver = await addWaiver(ctx.store, request.installationId, request.repo, pull.pr.number, planned.report, `waivers/${command.controlId}/comment-${request.comment.id}.json`);
+  await recordAct(ctx, { action: 'waiver.granted', sha: pull.pr.headSha, controlId: command.controlId, reason: command.reason, after: { until: command.until, waiver: waiver.ref.sha256 } });
+  await reevaluate(ctx, pull.pr, 'waiver granted');
+  return { ok: true };
+}

@@ -1,0 +1,99 @@
+import { commandGuard } from '../../core/app/command-role.js';
+import { addedCommandLines } from '../../core/app/triggers.js';
+import { parseCommands } from '../../core/commands/parse-commands.js';
+import { renderCommandHelp } from '../../core/render/render-command-help.js';
+import type { ParsedCommandLine, SlashCommand } from '../../core/commands/types.js';
+import { type CommandOutcome, renderCommandReply } from '../../core/render/render-command-reply.js';
+import { repoParams } from '../github/github.js';
+import { checkGuard } from './check-guard.js';
+import { type CommandContext, type CommandResult, recordAct } from './command-context.js';
+import { createTasks } from './create-tasks.js';
+import { grantOverride } from './grant-override.js';
+import { grantWaiver } from './grant-waiver.js';
+import { runGatesCommand } from './run-gates-command.js';
+import { runIssueCommand } from './run-issue-command.js';
+
+/** What the commands of one comment came to, for logs, metrics and tests. */
+export interface CommentOutcome {
+  outcomes: CommandOutcome[];
+  reaction?: '+1' | 'confused';
+  replied: boolean;
+}
+
+/** Why commands that an edit added are refused, never run. */
+const EDIT_REFUSAL = 'commands added by editing a comment are not run (an edit could slip one under an earlier approval); post the command in a new comment.';
+
+/**
+ * Runs the slash commands of a comment, each after checking that its sender may, and acknowledges
+ * them: a 👍 when every command was done, 😕 otherwise, and one reply only for errors, refusals and
+ * results. Commands that an edit added are refused. Refusals of privileged commands are recorded
+ * in the audit ledger like the acts themselves.
+ */
+export async function handleComment(ctx: CommandContext): Promise<CommentOutcome> {
+  const { request } = ctx;
+  if (request.previousBody !== undefined) {
+    const lines = addedCommandLines(request.previousBody, request.comment.body);
+    if (lines.length === 0) return { outcomes: [], replied: false };
+    const outcomes: CommandOutcome[] = lines.map((l) => ({ line: l.line, text: l.text, status: 'refused', message: EDIT_REFUSAL }));
+    await recordAct(ctx, { action: 'command.refused', reason: `edited comment ${request.comment.id} added: ${lines.map((l) => l.text.trim()).join(' | ')}`.slice(0, 1000) });
+    return acknowledge(ctx, outcomes);
+  }
+  const lines = parseCommands(request.comment.body, { ignore: ctx.config.commands.ignore });
+  if (lines.length === 0) return { outcomes: [], replied: false };
+  const outcomes: CommandOutcome[] = [];
+  for (const line of lines) outcomes.push(await runLine(ctx, line));
+  return acknowledge(ctx, outcomes);
+}
+
+async function runLine(ctx: CommandContext, line: ParsedCommandLine): Promise<CommandOutcome> {
+  const at = { line: line.line, text: line.text };
+  if (!line.ok) return { ...at, status: 'error', message: line.error.message, usage: line.error.usage };
+  if (ctx.configProblem && line.command.name !== 'help') return { ...at, status: 'error', message: `the repo config is unusable, so nobody's rights can be checked (${ctx.configProblem}); fix .github/maestro.yml on the default branch.` };
+  const guard = commandGuard(line.command, ctx.config);
+  const check = await checkGuard(ctx, guard);
+  if (!check.allowed) {
+    if (guard.type !== 'anyone') await recordAct(ctx, { action: 'command.refused', reason: `${line.text.trim()}: ${check.message}`.slice(0, 1000) });
+    return { ...at, status: 'refused', message: check.message };
+  }
+  let result: CommandResult;
+  try {
+    result = await run(ctx, line.command);
+  } catch (error) {
+    // GitHub refused the request (validation, a missing label or user): say so; anything else is a bug.
+    const status = (error as { status?: number }).status;
+    if (status === undefined || status >= 500) throw error;
+    result = { ok: false, message: `GitHub refused the change (HTTP ${status}: ${error instanceof Error ? error.message.slice(0, 300) : 'error'}).` };
+  }
+  return result.ok ? { ...at, status: 'done', ...(result.result ? { result: result.result } : {}) } : { ...at, status: 'error', message: result.message };
+}
+
+function run(ctx: CommandContext, command: SlashCommand): Promise<CommandResult> {
+  switch (command.name) {
+    case 'help':
+      return Promise.resolve({ ok: true, result: renderCommandHelp({ maxWaiverDays: ctx.config.waivers.maxDays }) });
+    case 'assign':
+    case 'unassign':
+    case 'label':
+    case 'priority':
+    case 'milestone':
+      return runIssueCommand(ctx, command);
+    case 'create-task':
+      return createTasks(ctx, command);
+    case 'waive':
+      return grantWaiver(ctx, command);
+    case 'override':
+      return grantOverride(ctx, command);
+    case 'gates-rerun':
+    case 'gates-explain':
+      return runGatesCommand(ctx, command);
+  }
+}
+
+async function acknowledge(ctx: CommandContext, outcomes: CommandOutcome[]): Promise<CommentOutcome> {
+  const { octokit, request } = ctx;
+  const reaction = outcomes.every((o) => o.status === 'done') ? '+1' : 'confused';
+  await octokit.rest.reactions.createForIssueComment({ ...repoParams(request.repo), comment_id: request.comment.id, content: reaction });
+  const reply = renderCommandReply(outcomes);
+  if (reply) await octokit.rest.issues.createComment({ ...repoParams(request.repo), issue_number: request.issue.number, body: reply });
+  return { outcomes, reaction, replied: reply !== undefined };
+}

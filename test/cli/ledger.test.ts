@@ -1,0 +1,299 @@
+import { chmodSync, cpSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+import { buildEntry, entryKey } from '../../core/ledger/build-entry.js';
+import { openLedger } from '../../core/io/open-ledger.js';
+import { canonicalJson } from '../../core/util/canonical-json.js';
+import { sha256Hex } from '../../core/util/sha256.js';
+import type { AuditEvent } from '../../core/ledger/types.js';
+import { buildExampleLedger, EXAMPLE_DIR } from '../../scripts/build-example-ledger.js';
+import { makeKeyPair, tempDir } from '../helpers/release-bundle.js';
+import { runMaestro } from '../helpers/run-maestro.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const publicKey = join(EXAMPLE_DIR, 'example-signing-key.pub.pem');
+
+/** A writable copy of the committed example ledger. */
+function copyExample(): string {
+  const dir = join(tempDir('maestro-ledger-'), 'ledger');
+  cpSync(EXAMPLE_DIR, dir, { recursive: true });
+  chmodSync(dir, 0o755);
+  for (const folder of ['entries', 'seals']) for (const file of readdirSync(join(dir, folder))) chmodSync(join(dir, folder, file), 0o644);
+  return dir;
+}
+
+function verify(dir: string, ...extra: string[]) {
+  return runMaestro(['ledger', 'verify', dir, '--key', publicKey, ...extra]);
+}
+
+function verifyJson(dir: string) {
+  const run = verify(dir, '--format', 'json');
+  return { code: run.code, result: JSON.parse(run.stdout) as { ok: boolean; firstBad?: { seq?: number; problem: string; detail: string; key: string }; problems: Array<{ problem: string }>; unsealed: number; sealedThrough: number } };
+}
+
+function event(i: number): AuditEvent {
+  return { action: 'waiver.granted', actor: 'sec-lead', at: `2026-11-${String(10 + i).padStart(2, '0')}T10:00:00Z`, repo: 'acme/web', controlId: 'GA-25', reason: `exception ${i}` };
+}
+
+describe('maestro ledger verify', () => {
+  it('passes the committed example ledger, every seal signed by the example key', () => {
+    const run = verify(EXAMPLE_DIR);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('## Audit ledger intact');
+    expect(run.stdout).toMatch(/seals\/000000000007\.sigstore\.json` \| 7 +\| pass/);
+    const json = verifyJson(EXAMPLE_DIR).result;
+    expect(json).toMatchObject({ ok: true, entries: 7, sealedThrough: 7, unsealed: 0, problems: [] });
+  });
+
+  it('names a changed entry as the first bad entry, even when the edit keeps the JSON canonical', () => {
+    const dir = copyExample();
+    const file = join(dir, entryKey(3));
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as { event: { reason: string } };
+    entry.event.reason = 'Approved.';
+    writeFileSync(file, canonicalJson(entry));
+    const { code, result } = verifyJson(dir);
+    expect(code).toBe(1);
+    expect(result.firstBad).toMatchObject({ seq: 3, problem: 'changed', key: entryKey(3) });
+    expect(result.firstBad!.detail).toContain('changed after entry 4 was appended');
+    expect(verify(dir).stdout).toContain('First bad entry: **entry 3** (changed)');
+  });
+
+  it('catches a change of the last entry through its seal', () => {
+    const dir = copyExample();
+    const file = join(dir, entryKey(7));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"status":"pass"', '"status":"fail"'));
+    const { code, result } = verifyJson(dir);
+    expect(code).toBe(1);
+    expect(result.firstBad).toMatchObject({ seq: 7, problem: 'changed' });
+    expect(result.firstBad!.detail).toContain('changed after it was sealed');
+  });
+
+  it('names a removed entry', () => {
+    const dir = copyExample();
+    rmSync(join(dir, entryKey(4)));
+    const { code, result } = verifyJson(dir);
+    expect(code).toBe(1);
+    expect(result.firstBad).toMatchObject({ seq: 4, problem: 'removed', key: entryKey(4) });
+  });
+
+  it('names entries cut off the end after a seal covered them', () => {
+    const dir = copyExample();
+    rmSync(join(dir, entryKey(7)));
+    const { code, result } = verifyJson(dir);
+    expect(code).toBe(1);
+    expect(result.firstBad).toMatchObject({ seq: 7, problem: 'truncated' });
+  });
+
+  it('names a reordered pair', () => {
+    const dir = copyExample();
+    renameSync(join(dir, entryKey(5)), join(dir, 'swap'));
+    renameSync(join(dir, entryKey(6)), join(dir, entryKey(5)));
+    renameSync(join(dir, 'swap'), join(dir, entryKey(6)));
+    const { code, result } = verifyJson(dir);
+    expect(code).toBe(1);
+    expect(result.firstBad).toMatchObject({ seq: 5, problem: 'reordered' });
+    expect(result.firstBad!.detail).toContain('the pair was swapped');
+  });
+
+  it('names a reordered pair whose positions were rewritten to match their keys', () => {
+    const dir = copyExample();
+    const read = (seq: number) => JSON.parse(readFileSync(join(dir, entryKey(seq)), 'utf8')) as { seq: number };
+    const [five, six] = [read(5), read(6)];
+    writeFileSync(join(dir, entryKey(5)), canonicalJson({ ...six, seq: 5 }));
+    writeFileSync(join(dir, entryKey(6)), canonicalJson({ ...five, seq: 6 }));
+    const { code, result } = verifyJson(dir);
+    expect(code).toBe(1);
+    expect(result.firstBad?.seq).toBe(5);
+    expect(['reordered', 'changed']).toContain(result.firstBad?.problem);
+  });
+
+  it('names a forked chain: two entries that follow the same entry', async () => {
+    const dir = join(tempDir('maestro-ledger-'), 'ledger');
+    const ledger = await openLedger(dir);
+    for (let i = 1; i <= 5; i++) await ledger.append(event(i));
+    const four = readFileSync(join(dir, entryKey(4)));
+    // A writer that missed entry 5 and appended after entry 4 at the next free position.
+    const fork = buildEntry(event(9), { seq: 5, sha256: sha256Hex(four) }, '2026-11-20T00:00:00Z');
+    fork.entry.previous = sha256Hex(four);
+    writeFileSync(join(dir, entryKey(6)), canonicalJson(fork.entry));
+    const run = runMaestro(['ledger', 'verify', dir, '--format', 'json']);
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.stdout) as { firstBad: { seq: number; problem: string; detail: string } };
+    expect(result.firstBad).toMatchObject({ seq: 6, problem: 'forked' });
+    expect(result.firstBad.detail).toContain('entries 5 and 6 both follow entry 4');
+  });
+
+  it('names a seal signed by another key', () => {
+    const dir = copyExample();
+    const other = makeKeyPair(tempDir('maestro-ledger-key-'));
+    const run = verify(dir);
+    expect(run.code).toBe(0);
+    const wrong = runMaestro(['ledger', 'verify', dir, '--key', other.publicKey, '--format', 'json']);
+    expect(wrong.code).toBe(1);
+    expect(JSON.parse(wrong.stdout).firstBad).toMatchObject({ seq: 4, problem: 'bad-seal' });
+  });
+
+  it('reports entries after the last seal as unsealed, which is not an error', async () => {
+    const dir = copyExample();
+    const ledger = await openLedger(dir);
+    await ledger.append(event(1));
+    const { code, result } = verifyJson(dir);
+    expect(code).toBe(0);
+    expect(result).toMatchObject({ ok: true, sealedThrough: 7, unsealed: 1 });
+    expect(verify(dir).stdout).toContain('1 entry is after the last seal');
+  });
+
+  it('checks seal contents without a key, and says their signatures were not checked', () => {
+    const run = runMaestro(['ledger', 'verify', EXAMPLE_DIR]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('| unverified |');
+    expect(run.stdout).toContain('Seal signatures were not checked');
+  });
+});
+
+describe('maestro ledger verify on hostile ledgers', () => {
+  it('names an entry that is not JSON', () => {
+    const dir = copyExample();
+    writeFileSync(join(dir, entryKey(2)), '{"format": "maestro-audit-ledger-entry/v1", ');
+    const { code, result } = verifyJson(dir);
+    expect(code).toBe(1);
+    expect(result.firstBad).toMatchObject({ seq: 2, problem: 'changed', key: entryKey(2) });
+    expect(result.firstBad!.detail).toMatch(/entries\/000000000002\.json is not valid JSON/);
+  });
+
+  it('names a huge entry without reading it', () => {
+    const dir = copyExample();
+    writeFileSync(join(dir, entryKey(2)), Buffer.alloc(5 * 1024 * 1024, 0x20));
+    const { code, result } = verifyJson(dir);
+    expect(code).toBe(1);
+    expect(result.firstBad).toMatchObject({ seq: 2, problem: 'unreadable' });
+    expect(result.firstBad!.detail).toContain('000000000002.json');
+    expect(result.firstBad!.detail).toContain('FILE_TOO_LARGE');
+  });
+
+  it('refuses to follow an entry that is a symbolic link', () => {
+    const dir = copyExample();
+    const target = join(dir, '..', 'elsewhere.json');
+    renameSync(join(dir, entryKey(3)), target);
+    symlinkSync(target, join(dir, entryKey(3)));
+    const { code, result } = verifyJson(dir);
+    expect(code).toBe(1);
+    expect(result.firstBad).toMatchObject({ seq: 3, problem: 'unreadable' });
+    expect(result.firstBad!.detail).toContain('symbolic link');
+  });
+
+  it('names objects that are no entry, such as a file smuggled below entries/', () => {
+    const dir = copyExample();
+    mkdirSync(join(dir, 'entries', '..hidden'), { recursive: true });
+    writeFileSync(join(dir, 'entries', '..hidden', '000000000001.json'), '{}');
+    const { code, result } = verifyJson(dir);
+    expect(code).toBe(1);
+    expect(result.firstBad).toMatchObject({ problem: 'unexpected-object', key: 'entries/..hidden/000000000001.json' });
+  });
+
+  it('exits 2 naming the folder when there is no ledger', () => {
+    const run = runMaestro(['ledger', 'verify', join(root, 'no-such-ledger')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no-such-ledger does not exist');
+  });
+});
+
+describe('maestro ledger export', () => {
+  it('exports every event as JSON Lines in chain order', () => {
+    const run = runMaestro(['ledger', 'export', EXAMPLE_DIR]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { seq: number; action: string; sha256: string });
+    expect(lines.map((l) => l.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(lines[2]).toMatchObject({ action: 'waiver.granted', actor: 'sec-lead', controlId: 'GA-25' });
+    expect(lines[6]!.sha256).toBe(sha256Hex(readFileSync(join(EXAMPLE_DIR, entryKey(7)))));
+  });
+
+  it('exports CSV since a date, quoted, with formula-like text defused', async () => {
+    const dir = join(tempDir('maestro-ledger-'), 'ledger');
+    const ledger = await openLedger(dir);
+    await ledger.append(event(1));
+    await ledger.append({ ...event(2), reason: '=HYPERLINK("https://evil.example","click"), then "more"' });
+    await ledger.append({ ...event(3), reason: '@SUM(A1)\nsecond line', after: { until: '2026-12-01' } });
+    const out = join(dir, '..', 'events.csv');
+    const run = runMaestro(['ledger', 'export', dir, '--format', 'csv', '--since', '2026-11-12', '--out', out]);
+    expect(run.code).toBe(0);
+    const csv = readFileSync(out, 'utf8');
+    const rows = csv.split('\r\n');
+    expect(rows[0]).toBe('seq,recorded_at,at,action,actor,repo,number,sha,control_id,delivery_id,reason,before,after,sha256,previous');
+    expect(rows[1]).toMatch(/^2,/);
+    expect(rows[1]).toContain(`"'=HYPERLINK(""https://evil.example"",""click""), then ""more"""`);
+    expect(csv).toContain(`"'@SUM(A1)\nsecond line"`);
+    expect(csv).toContain('"{""until"":""2026-12-01""}"');
+    expect(csv.match(/\r\n/g)).toHaveLength(3);
+    const since = runMaestro(['ledger', 'export', dir, '--since', '2026-11-13T00:00:00Z']);
+    expect(since.stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('refuses to export a tampered ledger, naming the first bad entry', () => {
+    const dir = copyExample();
+    rmSync(join(dir, entryKey(2)));
+    const run = runMaestro(['ledger', 'export', dir]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('first bad entry 2 (removed)');
+  });
+
+  it('refuses a --since that is not a time', () => {
+    const run = runMaestro(['ledger', 'export', EXAMPLE_DIR, '--since', 'last week']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--since 'last week'");
+  });
+});
+
+describe('maestro ledger append and seal', () => {
+  it('appends events from files, seals on demand, and verifies', () => {
+    const dir = join(tempDir('maestro-ledger-'), 'ledger');
+    const keys = makeKeyPair(tempDir('maestro-ledger-key-'));
+    const file = join(dir, '..', 'event.json');
+    writeFileSync(file, JSON.stringify(event(1)));
+    expect(runMaestro(['ledger', 'append', pathToFileURL(dir).href, '--event', file]).stdout).toContain('appended entry 1');
+    expect(runMaestro(['ledger', 'append', dir, '--event', file, '--sign', `key:${keys.privateKey}`, '--seal-every', '2']).stdout).toContain('appended entry 2');
+    expect(readdirSync(join(dir, 'seals'))).toEqual(['000000000002.sigstore.json']);
+    expect(runMaestro(['ledger', 'append', dir, '--event', file]).code).toBe(0);
+    expect(runMaestro(['ledger', 'seal', dir, '--sign', `key:${keys.privateKey}`]).stdout).toContain('sealed: entries 1 to 3');
+    expect(runMaestro(['ledger', 'seal', dir, '--sign', `key:${keys.privateKey}`]).stdout).toContain('already sealed');
+    const run = runMaestro(['ledger', 'verify', dir, '--key', keys.publicKey, '--format', 'json']);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, entries: 3, sealedThrough: 3, unsealed: 0 });
+  });
+
+  it('refuses invalid and oversized events, naming the file and the field, and appends nothing', () => {
+    const dir = join(tempDir('maestro-ledger-'), 'ledger');
+    const bad = join(dir, '..', 'bad.json');
+    writeFileSync(bad, JSON.stringify({ ...event(1), actor: 'not a login' }));
+    const invalid = runMaestro(['ledger', 'append', dir, '--event', bad]);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toContain('error AUDIT_EVENT_INVALID');
+    expect(invalid.stderr).toContain(`audit event ${bad}`);
+    expect(invalid.stderr).toContain('/actor');
+    writeFileSync(bad, JSON.stringify({ ...event(1), reason: 'x'.repeat(2001) }));
+    const long = runMaestro(['ledger', 'append', dir, '--event', bad]);
+    expect(long.stderr).toContain('error AUDIT_EVENT_TOO_LARGE');
+    expect(long.stderr).toContain('/reason');
+    writeFileSync(bad, JSON.stringify({ ...event(1), after: { blob: 'y'.repeat(9000) } }));
+    expect(runMaestro(['ledger', 'append', dir, '--event', bad]).stderr).toContain('has after of 9011 bytes as JSON');
+    writeFileSync(bad, '{"action": ');
+    const syntax = runMaestro(['ledger', 'append', dir, '--event', bad]);
+    expect(syntax.code).toBe(2);
+    expect(syntax.stderr).toContain('error JSON_SYNTAX');
+    expect(readdirSync(dir).filter((f) => f === 'entries')).toEqual([]);
+  });
+});
+
+describe('the example ledger', () => {
+  it('is regenerated byte for byte by scripts/build-example-ledger.ts', async () => {
+    const dir = join(tempDir('maestro-example-'), 'ledger');
+    await buildExampleLedger(dir);
+    for (const folder of ['entries', 'seals']) {
+      const committed = readdirSync(join(EXAMPLE_DIR, folder)).sort();
+      expect(readdirSync(join(dir, folder)).sort()).toEqual(committed);
+      for (const file of committed) expect(readFileSync(join(dir, folder, file)).equals(readFileSync(join(EXAMPLE_DIR, folder, file)))).toBe(true);
+    }
+  });
+});
