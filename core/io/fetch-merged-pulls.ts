@@ -71,7 +71,8 @@ export async function fetchMergedPulls(graphql: GraphQL, targets: ScoreboardTarg
   };
   for (const target of targets) await search(target, options.from, options.to);
 
-  const waived = [...found.values()].filter((e) => e.run && waivedCount(e.run) > 0);
+  // An override's title quotes the gate it overrode ("Without the override: ... (1 waived)"): it counts as overridden, its waivers do not matter.
+  const waived = [...found.values()].filter((e) => e.run && !e.pull.gate?.overridden && waivedCount(e.run) > 0);
   for (let i = 0; i < waived.length; i += TEXTS_PER_QUERY) {
     const batch = waived.slice(i, i + TEXTS_PER_QUERY);
     const data = await call<{ rateLimit?: { cost: number }; nodes: Array<{ id?: string; text?: string | null } | null> }>('read the gate check runs\' decisions', CHECK_RUN_TEXT_QUERY, { ids: batch.map((e) => e.run!.id) });

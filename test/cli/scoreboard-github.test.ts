@@ -73,7 +73,8 @@ describe('maestro scoreboard --github (GitHub answered by nock)', () => {
     const acme = Array.from({ length: 150 }, (_v, i) => {
       const n = i + 1;
       const at = new Date(Date.parse('2026-11-19T00:00:00Z') - i * 3_600_000).toISOString().replace('.000Z', 'Z');
-      if (n === 1) return pullNode('acme/web', n, at, [checkRun('CR_over', 'SUCCESS', 'Overridden by @lead: hotfix for incident 42')]);
+      // The title the app gives an override, quoting the gate it overrode: no decision text is fetched for it.
+      if (n === 1) return pullNode('acme/web', n, at, [checkRun('CR_over', 'SUCCESS', `Overridden by @lead for commit 0000001 (reason: hotfix for incident 42). Without the override: ${waived.title}`)]);
       if (n === 2) return pullNode('acme/web', n, at, [checkRun('CR_fail', 'FAILURE', '1 of 2 applicable controls is not met: T-01.')]);
       if (n === 3) return pullNode('acme/web', n, at, [checkRun('CR_waived', 'SUCCESS', waived.title)]);
       if (n === 4) return pullNode('acme/web', n, at, []);
