@@ -14,6 +14,7 @@ import { assertionValidators } from '../core/generated/assertions.js';
 import { VERSION } from '../core/generated/version.js';
 import { ArtifactCache, DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits } from './collect-evidence.js';
 import { DriftScheduler, type DriftSchedule } from './drift/drift-scheduler.js';
+import { handleDriftDispatch } from './drift/handle-drift-dispatch.js';
 import { mergeRuns } from '../core/app/merge-runs.js';
 import { evaluateCommit, type EvaluationContext } from './evaluate-commit.js';
 import { EtagCache } from './github/etag-cache.js';
@@ -121,6 +122,11 @@ export class MaestroApp {
       if (trigger.type === 'command') {
         this.metrics.deliveries.inc({ event, outcome: 'command' });
         this.#track(this.#inOrder(`${trigger.repo.fullName}#${trigger.issue.number}`, () => this.#runCommands(app, trigger, context.id, log)));
+        return;
+      }
+      if (trigger.type === 'drift-sweep') {
+        const dispatched = await handleDriftDispatch(context.octokit as unknown as GitHub, trigger, this.drift, this.metrics, log, this.store);
+        this.metrics.deliveries.inc({ event, outcome: dispatched.outcome === 'started' ? 'queued' : 'ignored' });
         return;
       }
       if (trigger.run) await this.#recordRun(trigger.repo.fullName, trigger.sha, trigger.run);

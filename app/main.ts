@@ -12,6 +12,7 @@ import { createBackend } from './create-backend.js';
 import { readEnv } from './read-env.js';
 import { readDriftEnv } from './drift/read-drift-env.js';
 import { readWorkflowFiles } from '../core/io/read-workflow-files.js';
+import { openStore } from '../core/io/store/open-store.js';
 import { AppMetrics } from './metrics.js';
 import { openLedger } from '../core/io/open-ledger.js';
 import { ledgerOptionsFromEnv } from '../core/io/ledger-options-from-env.js';
@@ -44,6 +45,9 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env, options: { 
   if (drift && template.length === 0) throw new MaestroError('ENV_INVALID', `DRIFT_TEMPLATE ${drift.template} holds no workflow file`, { remedy: 'point DRIFT_TEMPLATE at the template\'s workflow file, its .github/workflows folder, or a checkout of the template repository.' });
   // Opened (and its head read) before the server starts: an unreachable or tampered ledger stops the app here.
   const ledger = await openLedger(settings.ledgerStore, ledgerOptionsFromEnv(env));
+  // The store is checked at start too: a sweep whose evidence cannot be kept should not wait a day to say so.
+  const evidenceStore = drift?.evidenceStore ? await openStore(drift.evidenceStore) : undefined;
+  await evidenceStore?.preflight();
   const backend = createBackend(settings);
   const app = new MaestroApp({
     ledger,
@@ -51,7 +55,7 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env, options: { 
     metrics: new AppMetrics({ defaultMetrics: true }),
     store: backend.store,
     createQueue: backend.createQueue,
-    ...(drift ? { drift: { template, templateSource: drift.templateSource, intervalMs: drift.intervalMs, dryRun: drift.dryRun } } : {}),
+    ...(drift ? { drift: { template, templateSource: drift.templateSource, ...(drift.intervalMs ? { intervalMs: drift.intervalMs } : {}), dryRun: drift.dryRun, dispatchRepo: drift.dispatchRepo, ...(evidenceStore ? { store: evidenceStore } : {}) } } : {}),
   });
   // JSON lines at the configured level; payloads of refused deliveries are not written out.
   const log = pino({

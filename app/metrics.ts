@@ -23,6 +23,8 @@ export class AppMetrics {
   readonly driftSweeps = new Counter({ name: 'maestro_drift_sweeps_total', help: 'Drift sweeps of an installation, by outcome (done or error).', labelNames: ['outcome'] as const, registers: [this.registry] });
   readonly driftRepos = new Counter({ name: 'maestro_drift_repositories_total', help: 'Repositories swept for CI drift, by status, fix pull request action and dry run.', labelNames: ['status', 'action', 'dry_run'] as const, registers: [this.registry] });
   readonly driftSweepDuration = new Histogram({ name: 'maestro_drift_sweep_duration_seconds', help: 'Time of one drift sweep over every installation.', buckets: [1, 5, 15, 60, 300, 900, 3600], registers: [this.registry] });
+  readonly driftEvidence = new Counter({ name: 'maestro_drift_evidence_total', help: 'Drift sweeps of an installation whose reports were written to the evidence store, by outcome (stored or error).', labelNames: ['outcome'] as const, registers: [this.registry] });
+  readonly driftDispatches = new Counter({ name: 'maestro_drift_dispatches_total', help: 'repository_dispatch deliveries asking for a drift sweep, by outcome (started, refused, throttled) and reason.', labelNames: ['outcome', 'reason'] as const, registers: [this.registry] });
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'maestro_' });

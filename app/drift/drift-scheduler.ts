@@ -1,16 +1,32 @@
 import type { Probot } from 'probot';
+import type { DriftSweepSummary } from '../../core/drift/to-drift-sweep-summary.js';
 import type { WorkflowFile } from '../../core/drift/types.js';
 import type { EvidenceProducer } from '../../core/evidence/types.js';
+import type { EvidenceStore } from '../../core/io/store/evidence-store.js';
 import type { GitHub } from '../github/github.js';
 import type { AppMetrics } from '../metrics.js';
+import { storeDriftSweep } from './store-drift-sweep.js';
 import { sweepDrift, type RepoSweepResult } from './sweep-drift.js';
 
 /** What the scheduler sweeps with. */
 export interface DriftSchedule {
   template: WorkflowFile[];
   templateSource: string;
-  intervalMs: number;
+  /** Milliseconds between the end of a timed sweep and the start of the next; absent: sweeps only when dispatched. */
+  intervalMs?: number;
   dryRun: boolean;
+  /** Where each sweep's drift-reports and summary are stored; absent: they are only logged. */
+  store?: EvidenceStore;
+  /** The repository of an installation's account whose repository_dispatch starts a sweep (default .github); null: none. */
+  dispatchRepo?: string | null;
+}
+
+/** How one installation is swept: by the timer, or dispatched by its account. */
+export interface SweepRun {
+  dryRun: boolean;
+  trigger: DriftSweepSummary['sweep']['trigger'];
+  /** Fewer fix pull requests written than the sweep's default budget. */
+  maxRepoWrites?: number;
 }
 
 /** One installation's part of a sweep. */
@@ -19,6 +35,8 @@ export interface InstallationSweep {
   account: string;
   results: RepoSweepResult[];
   error?: unknown;
+  /** Key of the stored sweep summary, when a store is configured and storing worked. */
+  stored?: string;
 }
 
 /**
@@ -30,27 +48,56 @@ export class DriftScheduler {
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<InstallationSweep[]> | undefined;
   #stopped = false;
+  /** Sweeps under way per installation, so a dispatched sweep never runs beside another of the same installation. */
+  readonly #installations = new Map<number, Promise<InstallationSweep>>();
+  /** When each installation's last sweep started. */
+  readonly #lastStart = new Map<number, number>();
 
   constructor(
     private readonly app: Probot,
-    private readonly schedule: DriftSchedule,
+    readonly schedule: DriftSchedule,
     private readonly metrics: AppMetrics,
     private readonly producer: EvidenceProducer,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Schedules the first sweep one interval from now. */
+  /** Schedules the first sweep one interval from now (without an interval, sweeps only run when dispatched). */
   start(): void {
     this.#stopped = false;
-    this.app.log.info({ intervalMs: this.schedule.intervalMs, dryRun: this.schedule.dryRun, template: this.schedule.templateSource }, 'drift sweep scheduled');
+    this.app.log.info({ intervalMs: this.schedule.intervalMs, dryRun: this.schedule.dryRun, template: this.schedule.templateSource, store: this.schedule.store?.url, dispatchRepo: this.schedule.dispatchRepo }, this.schedule.intervalMs ? 'drift sweep scheduled' : 'drift sweep on dispatch only');
     this.#next();
   }
 
-  /** Stops the timer and waits for a sweep under way. */
+  /** Stops the timer and waits for the sweeps under way. */
   async stop(): Promise<void> {
     this.#stopped = true;
     clearTimeout(this.#timer);
     await this.#running?.catch(() => undefined);
+    await this.idle();
+  }
+
+  /** Resolves when no installation is being swept. */
+  async idle(): Promise<void> {
+    while (this.#installations.size > 0) await Promise.allSettled([...this.#installations.values()]);
+  }
+
+  /** Milliseconds since the installation's last sweep started, or undefined when it is being swept now or never was. */
+  sinceLastSweep(installationId: number): number | undefined {
+    if (this.#installations.has(installationId)) return 0;
+    const last = this.#lastStart.get(installationId);
+    return last === undefined ? undefined : this.now().getTime() - last;
+  }
+
+  /**
+   * Sweeps one installation now, its failure logged, counted and returned rather than thrown;
+   * a call while that installation is being swept joins the sweep under way.
+   */
+  sweepInstallation(installationId: number, account: string, run: SweepRun): Promise<InstallationSweep> {
+    const running = this.#installations.get(installationId);
+    if (running) return running;
+    const sweep = this.#sweepInstallation(installationId, account, run).finally(() => this.#installations.delete(installationId));
+    this.#installations.set(installationId, sweep);
+    return sweep;
   }
 
   /** One sweep over every installation now (the timer calls this; a second call joins a sweep under way). */
@@ -62,7 +109,7 @@ export class DriftScheduler {
   }
 
   #next(): void {
-    if (this.#stopped) return;
+    if (this.#stopped || !this.schedule.intervalMs) return;
     this.#timer = setTimeout(() => {
       void this.sweepAll()
         .catch((error: unknown) => {
@@ -85,25 +132,44 @@ export class DriftScheduler {
       // A user or organization has a login; an enterprise installation has a name instead.
       const owner = installation.account as { login?: string; name?: string } | null;
       const account = owner?.login ?? owner?.name ?? String(installation.id);
-      const log = this.app.log.child({ installation: installation.id, account, dryRun: this.schedule.dryRun });
-      try {
-        const octokit = (await this.app.auth(installation.id)) as unknown as GitHub;
-        this.metrics.instrument(octokit, installation.id);
-        const results = await sweepDrift(octokit, { template: this.schedule.template, templateSource: this.schedule.templateSource, dryRun: this.schedule.dryRun, now: this.now().toISOString(), producer: this.producer });
-        for (const r of results) {
-          this.metrics.driftRepos.inc({ status: r.status, action: r.action, dry_run: String(r.dryRun) });
-          if (r.status !== 'clean' || r.action !== 'none') log.info({ repo: r.repo, status: r.status, action: r.action, files: r.files, pull: r.pullUrl, changes: r.result.changes.length }, r.dryRun ? `drift: would ${r.action}` : `drift: ${r.action}`);
-        }
-        log.info({ repos: results.length, drifted: results.filter((r) => r.status === 'drift').length, invalid: results.filter((r) => r.status === 'invalid').length }, 'drift sweep of the installation done');
-        this.metrics.driftSweeps.inc({ outcome: 'done' });
-        sweeps.push({ installationId: installation.id, account, results });
-      } catch (error) {
-        this.metrics.driftSweeps.inc({ outcome: 'error' });
-        log.error({ err: error }, 'drift sweep of the installation failed');
-        sweeps.push({ installationId: installation.id, account, results: [], error });
-      }
+      sweeps.push(await this.sweepInstallation(installation.id, account, { dryRun: this.schedule.dryRun, trigger: { type: 'timer' } }));
     }
     end();
     return sweeps;
+  }
+
+  async #sweepInstallation(installationId: number, account: string, run: SweepRun): Promise<InstallationSweep> {
+    const startedAt = this.now();
+    this.#lastStart.set(installationId, startedAt.getTime());
+    const log = this.app.log.child({ installation: installationId, account, dryRun: run.dryRun, trigger: run.trigger.type });
+    let results: RepoSweepResult[];
+    try {
+      const octokit = (await this.app.auth(installationId)) as unknown as GitHub;
+      this.metrics.instrument(octokit, installationId);
+      results = await sweepDrift(octokit, { template: this.schedule.template, templateSource: this.schedule.templateSource, dryRun: run.dryRun, now: startedAt.toISOString(), producer: this.producer, ...(run.maxRepoWrites === undefined ? {} : { maxRepoWrites: run.maxRepoWrites }) });
+    } catch (error) {
+      this.metrics.driftSweeps.inc({ outcome: 'error' });
+      log.error({ err: error }, 'drift sweep of the installation failed');
+      return { installationId, account, results: [], error };
+    }
+    for (const r of results) {
+      this.metrics.driftRepos.inc({ status: r.status, action: r.action, dry_run: String(r.dryRun) });
+      if (r.status !== 'clean' || r.action !== 'none') log.info({ repo: r.repo, status: r.status, action: r.action, files: r.files, pull: r.pullUrl, changes: r.result.changes.length }, r.dryRun ? `drift: would ${r.action}` : `drift: ${r.action}`);
+    }
+    log.info({ repos: results.length, drifted: results.filter((r) => r.status === 'drift').length, invalid: results.filter((r) => r.status === 'invalid').length }, 'drift sweep of the installation done');
+    this.metrics.driftSweeps.inc({ outcome: 'done' });
+    const sweep: InstallationSweep = { installationId, account, results };
+    if (!this.schedule.store) return sweep;
+    try {
+      const stored = await storeDriftSweep(this.schedule.store, { startedAt: startedAt.toISOString(), endedAt: this.now().toISOString(), account, installationId, trigger: run.trigger, dryRun: run.dryRun, templateSource: this.schedule.templateSource }, this.producer, results);
+      this.metrics.driftEvidence.inc({ outcome: 'stored' });
+      log.info({ store: this.schedule.store.url, summary: stored.summaryKey, reports: stored.reports }, 'drift evidence stored');
+      return { ...sweep, stored: stored.summaryKey };
+    } catch (error) {
+      // The sweep itself is done (pull requests opened): its evidence is missing, which the metric and the log make visible.
+      this.metrics.driftEvidence.inc({ outcome: 'error' });
+      log.error({ err: error, store: this.schedule.store.url }, 'drift evidence could not be stored');
+      return { ...sweep, error };
+    }
   }
 }

@@ -26,4 +26,5 @@ export const METHOD_PERMISSIONS: Record<string, { permission: string; access: 'r
 export const EVENT_PERMISSIONS: Record<string, { permission: string; access: 'read' | 'write' }> = {
   merge_group: { permission: 'merge_queues', access: 'read' },
   issue_comment: { permission: 'issues', access: 'read' },
+  repository_dispatch: { permission: 'contents', access: 'read' },
 };

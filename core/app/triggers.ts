@@ -7,8 +7,9 @@ import type { ParsedCommandLine } from '../commands/types.js';
 import { hasEvidenceLinks } from '../pr/parse-evidence-links.js';
 import type { PullRequestFacts } from '../pr/types.js';
 import { pullOfQueueRef } from './pulls-in-merge-group.js';
+import { DRIFT_SWEEP_EVENT_TYPE, driftSweepRequestOf, type DriftSweepRequest } from './drift-sweep-request.js';
 
-/** Every `event.action` the app handles; app.yml subscribes to exactly these events. */
+/** Every `event.action` the app handles (or a whole `event`, whose actions triggerFor sorts); app.yml subscribes to exactly these events. */
 export const HANDLED_EVENTS = [
   'pull_request.opened',
   'pull_request.synchronize',
@@ -28,6 +29,8 @@ export const HANDLED_EVENTS = [
   'merge_group.checks_requested',
   'issue_comment.created',
   'issue_comment.edited',
+  // A whole event: its action is the sender's event_type, which triggerFor checks.
+  'repository_dispatch',
 ] as const;
 export type HandledEvent = (typeof HANDLED_EVENTS)[number];
 
@@ -128,7 +131,7 @@ export interface CommandRequest {
   reason: string;
 }
 
-export type Trigger = EvaluationRequest | TrackRequest | CommandRequest | Ignored;
+export type Trigger = EvaluationRequest | TrackRequest | CommandRequest | Ignored | DriftSweepRequest;
 
 /** Who the app itself is, so that events it caused are not acted on. */
 export interface AppIdentity {
@@ -149,7 +152,7 @@ export function triggerFor(event: string, payload: unknown, self: AppIdentity): 
   const p = (payload ?? {}) as Json;
   const action = typeof p.action === 'string' ? p.action : '';
   const name = `${event}.${action}`;
-  if (!(HANDLED_EVENTS as readonly string[]).includes(name)) return ignore(`${name} is not handled`);
+  if (!(HANDLED_EVENTS as readonly string[]).includes(name) && !(HANDLED_EVENTS as readonly string[]).includes(event)) return ignore(`${name} is not handled`);
   const installationId = num((p.installation as Json | undefined)?.id);
   const repo = repoRef(p.repository);
   if (installationId === undefined || !repo) return ignore(`${name} without installation or repository`);
@@ -210,6 +213,9 @@ export function triggerFor(event: string, payload: unknown, self: AppIdentity): 
     }
     case 'issue_comment':
       return commandTrigger(p, base, sender);
+    case 'repository_dispatch':
+      if (action !== DRIFT_SWEEP_EVENT_TYPE) return ignore(`${name} is not handled`);
+      return driftSweepRequestOf(base, p);
     default:
       return ignore(`${name} is not handled`);
   }

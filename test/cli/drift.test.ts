@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { runMaestro } from '../helpers/run-maestro.js';
 import { parseEvidence } from '../../core/evidence/parse-evidence.js';
@@ -31,6 +32,27 @@ describe('maestro drift', () => {
     const parsed = parseEvidence(Buffer.from(out.stdout), 'drift.json');
     expect(parsed.status).toBe('valid');
     expect(JSON.parse(out.stdout)).toMatchObject({ kind: 'drift-report', subject: { repo: 'acme/web', sha: SHA }, createdAt: '2026-11-20T06:00:00Z', data: { repo: 'acme/web', status: 'drift', pr: null, template: { source: 'acme/ci-templates', version: '2.1.0' } } });
+  });
+
+  it('stores the drift-report write-once with --store, under drift/<time>/<owner>/<repo>.json', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maestro-drift-store-'));
+    const args: [string, ...string[]] = [`${fixtures}/drifted`, '--repo-name', 'acme/web', '--sha', SHA, '--now', '2026-11-20T06:00:00Z', '--store', pathToFileURL(dir).href];
+    const out = drift(...args);
+    expect(out.code).toBe(1);
+    const key = 'drift/20261120T060000Z/acme/web.json';
+    expect(out.stderr).toContain(`stored ${key} in ${pathToFileURL(dir).href}`);
+    expect(parseEvidence(readFileSync(join(dir, key)), key).status).toBe('valid');
+    // The same report again is the same object; a different one under the same key is refused.
+    expect(drift(...args).code).toBe(1);
+    const other = drift(`${fixtures}/fixed`, ...args.slice(1));
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/^error STORE_OBJECT_EXISTS: drift\/20261120T060000Z\/acme\/web.json is already stored/);
+  });
+
+  it('refuses --store without the repository it is about, before comparing', () => {
+    const out = drift(`${fixtures}/drifted`, '--store', 'file:///tmp/x');
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/^error USAGE: a drift-report needs the repository as owner\/name/);
   });
 
   it('refuses json without the repository and commit it is about', () => {

@@ -113,7 +113,7 @@ const ZERO_WIDTH_SPACE = '\u200B';
  * no table breaks, no @-mentions or #-references that notify anyone, one line, bounded length.
  */
 function escape_markdown_escapeMarkdown(text, maxLength = 500) {
-    const single = truncate(text.replace(INVISIBLE, '').replace(/\s*[\r\n]+\s*/g, ' '), maxLength);
+    const single = truncate(joinLines(text.replace(INVISIBLE, '')), maxLength);
     return single
         .replace(ENTITY, '&amp;')
         .replace(MARKDOWN_SPECIAL, '\\$&')
@@ -121,6 +121,16 @@ function escape_markdown_escapeMarkdown(text, maxLength = 500) {
         .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
         .replace(/\\#/g, `\\#${ZERO_WIDTH_SPACE}`)
         .replace(/:\/\//g, `:/${ZERO_WIDTH_SPACE}/`);
+}
+/**
+ * The lines of a text joined by single spaces, the whitespace around each line break dropped. Split
+ * and trim, not one `\s*[\r\n]+\s*` pattern: that backtracks quadratically on a long run of spaces.
+ */
+function joinLines(text) {
+    const parts = text.split(/[\r\n]+/);
+    if (parts.length === 1)
+        return text;
+    return parts.map((part, i) => (i === 0 ? part.trimEnd() : i === parts.length - 1 ? part.trimStart() : part.trim())).join(' ');
 }
 /** Untrusted text inside an inline code span (paths, refs): no backticks, no newlines, pipes escaped for tables. */
 function escape_markdown_escapeCode(text, maxLength = 200) {
@@ -173,12 +183,16 @@ function result_words_controlResultWords(control) {
     return failing && !control.blocking ? `${words.replace('❌', '⚠️')} (report-only)` : words;
 }
 /** The conclusion as a heading word. */
-const result_words_CONCLUSION_WORDS = {
+const CONCLUSION_WORDS = {
     success: '✅ passed',
     failure: '❌ failed',
     neutral: '➖ nothing to check',
     action_required: '⚠️ config error',
 };
+/** The heading word of a result: an applied override reads as overridden, never as passed. */
+function result_words_conclusionWords(result) {
+    return result.override?.state === 'applied' ? '⚠️ overridden' : CONCLUSION_WORDS[result.conclusion];
+}
 /** Framework ids in one cell: `SOC 2 CC8.1 · ISO A.8.32 · SSDF PW.8.2`. */
 function result_words_frameworksText(frameworks) {
     return [`SOC 2 ${frameworks.soc2.join(', ')}`, `ISO ${frameworks.iso27001.join(', ')}`, `SSDF ${frameworks.ssdf.join(', ')}`].join(' · ');
@@ -202,13 +216,15 @@ function renderGateNotes(result, options = {}) {
     const limit = (options.limit ?? GITHUB_TEXT_LIMIT) - 200;
     const head = [
         ...(options.marker ? [GATE_NOTES_MARKER] : []),
-        `### ${CONCLUSION_WORDS[result.conclusion]}: ${escapeMarkdown(result.checkName, 100)}`,
+        `### ${conclusionWords(result)}: ${escapeMarkdown(result.checkName, 100)}`,
         '',
         escapeMarkdown(result.headline, 2000),
         '',
         subjectLine(result),
         '',
     ];
+    if (result.override)
+        head.push(overrideLine(result.override), '');
     if (result.configIssues.length > 0)
         head.push(...configIssueLines(result), '');
     const applicable = result.controls.filter((c) => c.result !== 'not-applicable');
@@ -263,6 +279,14 @@ function evidenceCell(refs) {
         .map((r) => `${r.url ? markdownLink(r.path, r.url) : escapeCode(r.path, 120)} ${escapeCode(r.sha256.slice(0, 12))}`)
         .concat(unique.length > 5 ? [`and ${unique.length - 5} more`] : [])
         .join('<br>');
+}
+function overrideLine(o) {
+    const who = escapeMarkdown(`@${o.by}`);
+    const link = o.commentUrl ? ` (${markdownLink('comment', o.commentUrl)})` : '';
+    const when = escapeMarkdown(o.at.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'));
+    return o.state === 'applied'
+        ? `> **Override** by ${who} at ${when}${link} for commit ${escapeCode(o.sha.slice(0, 12))} only: the gate would conclude ${o.wouldBe}. Reason: ${escapeMarkdown(o.reason, 1000)}`
+        : `> An override by ${who}${link} exists for this commit but is not needed: the gate passes on its own.`;
 }
 function waiverLine(w) {
     const state = w.state === 'active' ? 'active' : w.state === 'expired' ? 'expired, no longer counts' : 'active, not needed';

@@ -32,9 +32,9 @@ export class FileStore implements EvidenceStore {
     const target = this.path(key);
     const existing = await this.inspect(key);
     if (existing) return this.same(key, existing, expected);
-    await mkdir(dirname(target), { recursive: true });
     const tmp = `${target}.${process.pid}.partial`;
     try {
+      await mkdir(dirname(target), { recursive: true });
       await copyFile(source, tmp, constants.COPYFILE_EXCL);
       const stored = await hashFile(tmp);
       if (stored.sha256 !== expected.sha256 || stored.size !== expected.size) {

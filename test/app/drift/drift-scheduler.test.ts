@@ -5,7 +5,7 @@ import nock from 'nock';
 import type { MaestroApp } from '../../../app/maestro-app.js';
 import { readDriftEnv } from '../../../app/drift/read-drift-env.js';
 import { workflows } from '../../core/drift/drift-fixtures.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp } from '../../../app/main.js';
@@ -96,6 +96,29 @@ describe('npm start with a drift sweep', () => {
     }
   });
 
+  it('opens the evidence store at start, and sweeps only when dispatched without an interval', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maestro-drift-template-'));
+    for (const f of workflows('template')) writeFileSync(join(dir, f.path.split('/').at(-1)!), f.text);
+    const store = join(mkdtempSync(join(tmpdir(), 'maestro-drift-store-')), 'evidence');
+    const { DRIFT_SWEEP_INTERVAL: _interval, ...dispatchOnly } = base;
+    const running = await startApp({ ...dispatchOnly, PORT: String(await freePort()), DRIFT_TEMPLATE: dir, DRIFT_EVIDENCE_STORE: pathToFileURL(store).href, DRIFT_DISPATCH_REPO: 'platform-ci' }, { logTo: { write: () => {} } });
+    try {
+      expect(running.app.drift!.schedule).toMatchObject({ dispatchRepo: 'platform-ci', store: { url: pathToFileURL(store).href } });
+      expect(running.app.drift!.schedule.intervalMs).toBeUndefined();
+      expect(existsSync(store)).toBe(true);
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it('refuses to start when the evidence store cannot be used', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maestro-drift-template-'));
+    for (const f of workflows('template')) writeFileSync(join(dir, f.path.split('/').at(-1)!), f.text);
+    const blocked = join(mkdtempSync(join(tmpdir(), 'maestro-drift-blocked-')), 'file');
+    writeFileSync(blocked, 'not a folder');
+    await expect(startApp({ ...base, PORT: String(await freePort()), DRIFT_TEMPLATE: dir, DRIFT_EVIDENCE_STORE: pathToFileURL(join(blocked, 'evidence')).href })).rejects.toMatchObject({ code: 'STORE_ACCESS' });
+  });
+
   it('refuses to start when the template holds no workflow', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'maestro-drift-empty-'));
     await expect(startApp({ ...base, PORT: String(await freePort()), DRIFT_TEMPLATE: empty })).rejects.toMatchObject({ code: 'ENV_INVALID', message: `DRIFT_TEMPLATE ${empty} holds no workflow file` });
@@ -105,10 +128,15 @@ describe('npm start with a drift sweep', () => {
 describe('readDriftEnv', () => {
   it.each<[string, NodeJS.ProcessEnv, ReturnType<typeof readDriftEnv> | RegExp]>([
     ['off by default', {}, undefined],
-    ['a daily sweep of a template folder', { DRIFT_SWEEP_INTERVAL: 'PT24H', DRIFT_TEMPLATE: '/srv/ci' }, { intervalMs: 86_400_000, template: '/srv/ci', templateSource: '/srv/ci', dryRun: false }],
-    ['a dry run with a named source', { DRIFT_SWEEP_INTERVAL: 'PT6H', DRIFT_TEMPLATE: '/srv/ci', DRIFT_TEMPLATE_SOURCE: 'acme/ci@v3', DRIFT_DRY_RUN: 'TRUE' }, { intervalMs: 21_600_000, template: '/srv/ci', templateSource: 'acme/ci@v3', dryRun: true }],
+    ['a daily sweep of a template folder', { DRIFT_SWEEP_INTERVAL: 'PT24H', DRIFT_TEMPLATE: '/srv/ci' }, { intervalMs: 86_400_000, template: '/srv/ci', templateSource: '/srv/ci', dryRun: false, dispatchRepo: '.github' }],
+    ['a dry run with a named source', { DRIFT_SWEEP_INTERVAL: 'PT6H', DRIFT_TEMPLATE: '/srv/ci', DRIFT_TEMPLATE_SOURCE: 'acme/ci@v3', DRIFT_DRY_RUN: 'TRUE' }, { intervalMs: 21_600_000, template: '/srv/ci', templateSource: 'acme/ci@v3', dryRun: true, dispatchRepo: '.github' }],
+    ['sweeps only when dispatched from a named repository, reports stored in S3', { DRIFT_TEMPLATE: '/srv/ci', DRIFT_DISPATCH_REPO: 'platform-ci', DRIFT_EVIDENCE_STORE: 's3://evidence/drift?region=eu-west-1&retain-days=400' }, { template: '/srv/ci', templateSource: '/srv/ci', dryRun: false, dispatchRepo: 'platform-ci', evidenceStore: 's3://evidence/drift?region=eu-west-1&retain-days=400' }],
+    ['a timer only: dispatches refused, reports in a folder', { DRIFT_SWEEP_INTERVAL: 'PT24H', DRIFT_TEMPLATE: '/srv/ci', DRIFT_DISPATCH_REPO: 'none', DRIFT_EVIDENCE_STORE: 'file:///var/lib/maestro/evidence' }, { intervalMs: 86_400_000, template: '/srv/ci', templateSource: '/srv/ci', dryRun: false, dispatchRepo: null, evidenceStore: 'file:///var/lib/maestro/evidence' }],
     ['an interval too short, no template and a bad dry-run flag, all named', { DRIFT_SWEEP_INTERVAL: 'PT1M', DRIFT_DRY_RUN: 'yes' }, /DRIFT_SWEEP_INTERVAL must be an ISO 8601 duration of at least PT5M, such as PT24H, got "PT1M"; DRIFT_TEMPLATE is not set .*; DRIFT_DRY_RUN must be true or false, got "yes"$/],
     ['an interval that is not a duration', { DRIFT_SWEEP_INTERVAL: 'daily', DRIFT_TEMPLATE: '/srv/ci' }, /got "daily"$/],
+    ['a relative store folder', { DRIFT_TEMPLATE: '/srv/ci', DRIFT_EVIDENCE_STORE: 'evidence' }, /DRIFT_EVIDENCE_STORE must be an s3:\/\/<bucket>\/<prefix>\?\.\.\. or file:\/\/\/<path> URL, got "evidence"$/],
+    ['an S3 store URL with credentials', { DRIFT_TEMPLATE: '/srv/ci', DRIFT_EVIDENCE_STORE: 's3://key:secret@evidence/drift' }, /DRIFT_EVIDENCE_STORE is not usable: store URL .* holds credentials$/],
+    ['a dispatch repository that is not a name', { DRIFT_TEMPLATE: '/srv/ci', DRIFT_DISPATCH_REPO: 'acme/../x' }, /DRIFT_DISPATCH_REPO must be a repository name/],
   ])('%s', (_what, env, expected) => {
     if (expected instanceof RegExp) expect(() => readDriftEnv(env)).toThrow(expected);
     else expect(readDriftEnv(env)).toEqual(expected);
