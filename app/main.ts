@@ -14,6 +14,7 @@ import { readDriftEnv } from './drift/read-drift-env.js';
 import { readWorkflowFiles } from '../core/io/read-workflow-files.js';
 import { openStore } from '../core/io/store/open-store.js';
 import { AppMetrics } from './metrics.js';
+import { restoreGrants } from './state/restore-grants.js';
 import { openLedger } from '../core/io/open-ledger.js';
 import { ledgerOptionsFromEnv } from '../core/io/ledger-options-from-env.js';
 
@@ -49,6 +50,8 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env, options: { 
   const evidenceStore = drift?.evidenceStore ? await openStore(drift.evidenceStore) : undefined;
   await evidenceStore?.preflight();
   const backend = createBackend(settings);
+  // Without Redis the app's memory starts empty: the ledger gives back the waivers and overrides granted before.
+  const restored = settings.redisUrl ? undefined : await restoreGrants(settings.ledgerStore, backend.store, new Date());
   const app = new MaestroApp({
     ledger,
     waiverCheckMs: settings.waiverCheckMs,
@@ -76,6 +79,7 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env, options: { 
   });
   await server.load(app.load);
   await server.start();
+  if (restored) log.info(restored, 'waivers and overrides restored from the audit ledger');
   const stop = async (): Promise<void> => {
     await server.stop();
     await app.close();

@@ -1,3 +1,4 @@
+import type { GrantDetails } from '../../core/app/grants-from-ledger.js';
 import type { SlashCommand } from '../../core/commands/types.js';
 import { setOverride } from '../state/waiver-records.js';
 import { type CommandContext, type CommandResult, recordAct } from './command-context.js';
@@ -13,7 +14,8 @@ export async function grantOverride(ctx: CommandContext, command: Extract<SlashC
   const { request } = ctx;
   const override = { by: request.sender, reason: command.reason, at: ctx.now().toISOString(), sha: pull.pr.headSha, ...(request.comment.htmlUrl ? { commentUrl: request.comment.htmlUrl } : {}) };
   await setOverride(ctx.store, request.repo.fullName, override);
-  await recordAct(ctx, { action: 'override.granted', sha: pull.pr.headSha, reason: command.reason, after: { sha: pull.pr.headSha } });
+  const details: GrantDetails & { sha: string } = { sha: pull.pr.headSha, override };
+  await recordAct(ctx, { action: 'override.granted', sha: pull.pr.headSha, reason: command.reason, after: details });
   await reevaluate(ctx, pull.pr, 'override granted');
   return { ok: true };
 }

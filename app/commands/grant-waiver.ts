@@ -1,3 +1,4 @@
+import type { GrantDetails } from '../../core/app/grants-from-ledger.js';
 import { planWaiver } from '../../core/app/plan-waiver.js';
 import type { SlashCommand } from '../../core/commands/types.js';
 import { addWaiver } from '../state/waiver-records.js';
@@ -27,8 +28,11 @@ export async function grantWaiver(ctx: CommandContext, command: Extract<SlashCom
     producer: ctx.producer,
   });
   if (!planned.ok) return planned;
-  const waiver = await addWaiver(ctx.store, request.installationId, request.repo, pull.pr.number, planned.report, `waivers/${command.controlId}/comment-${request.comment.id}.json`);
-  await recordAct(ctx, { action: 'waiver.granted', sha: pull.pr.headSha, controlId: command.controlId, reason: command.reason, after: { until: command.until, waiver: waiver.ref.sha256 } });
+  const source = `waivers/${command.controlId}/comment-${request.comment.id}.json`;
+  const waiver = await addWaiver(ctx.store, request.installationId, request.repo, pull.pr.number, planned.report, source);
+  // The whole grant goes into the ledger: it is the durable record the app restores waivers from.
+  const details: GrantDetails & { until: string; waiver: string } = { until: command.until, waiver: waiver.ref.sha256, installationId: request.installationId, repoId: request.repo.id, report: planned.report, source };
+  await recordAct(ctx, { action: 'waiver.granted', sha: pull.pr.headSha, controlId: command.controlId, reason: command.reason, after: details });
   await reevaluate(ctx, pull.pr, 'waiver granted');
   return { ok: true };
 }

@@ -2,6 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import type { Probot } from 'probot';
 import type { MaestroApp } from '../../app/maestro-app.js';
+import { MemoryStateStore } from '../../app/state/memory-state-store.js';
+import { restoreGrants } from '../../app/state/restore-grants.js';
+import { overrideOf, waiversOf } from '../../app/state/waiver-records.js';
 import { verifyLedgerStore } from '../../core/io/verify-ledger-store.js';
 import type { AuditEvent } from '../../core/ledger/types.js';
 import { COMMAND_REPLY_MARKER } from '../../core/render/render-command-reply.js';
@@ -154,6 +157,11 @@ describe('slash commands', () => {
     // A second check finds nothing left to do.
     expect(await app.expiries!.checkNow()).toEqual([]);
     expect((await verifyLedgerStore({ location: ledger.url })).ok).toBe(true);
+
+    // A restart without Redis: the app's memory is empty, the ledger gives the waiver back, byte for byte.
+    const fresh = new MemoryStateStore();
+    expect(await restoreGrants(ledger.url, fresh, now)).toEqual({ waivers: 1, overrides: 0, problems: 0 });
+    expect(await waiversOf(fresh, 'Codertocat/Hello-World', 2)).toEqual(await waiversOf(app.store, 'Codertocat/Hello-World', 2));
     await app.close();
   });
 
@@ -219,6 +227,10 @@ describe('slash commands', () => {
     expectDone(push);
     expect(newChecks[0]).toMatchObject({ head_sha: newSha, conclusion: 'failure' });
     expect(newChecks[0].output.title).not.toMatch(/Overridden/);
+
+    const fresh = new MemoryStateStore();
+    expect(await restoreGrants(ledger.url, fresh, new Date('2026-11-20T12:00:00Z'))).toMatchObject({ overrides: 1 });
+    expect(await overrideOf(fresh, 'Codertocat/Hello-World', SHA)).toMatchObject({ by: 'Codertocat', sha: SHA, reason: 'INC-1234 hotfix, evidence follows' });
     await app.close();
   });
 
