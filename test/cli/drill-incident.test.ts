@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import nock from 'nock';
 import { incidentDrillCommand, type IncidentDrillOptions } from '../../cli/commands/drill.js';
 import { parseEvidence } from '../../core/evidence/parse-evidence.js';
+import { pinGitHubRequests } from '../helpers/pin-github.js';
 import { tempDir } from '../helpers/release-bundle.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -29,10 +30,7 @@ function options(extra: Partial<IncidentDrillOptions> = {}): IncidentDrillOption
 
 describe('maestro drill incident (GitHub answered by nock)', () => {
   let printed = '';
-  beforeAll(() => {
-    if (!nock.isActive()) nock.activate();
-    nock.disableNetConnect();
-  });
+  pinGitHubRequests();
   beforeEach(() => {
     process.env = { PATH: saved.PATH, HOME: saved.HOME, GITHUB_TOKEN: 'ghs_drill' };
     printed = '';
@@ -44,13 +42,6 @@ describe('maestro drill incident (GitHub answered by nock)', () => {
   afterEach(() => {
     jest.restoreAllMocks();
     process.env = saved;
-    const pending = nock.pendingMocks();
-    nock.cleanAll();
-    expect(pending).toEqual([]);
-  });
-  afterAll(() => {
-    nock.enableNetConnect();
-    nock.restore();
   });
 
   it('opens the issue from the drill form with its checklist, waits for a person, measures the acknowledgement and closes the issue (exit 0)', async () => {

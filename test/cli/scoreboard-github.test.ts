@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { validate } from '@octokit/graphql-schema';
 import nock from 'nock';
 import { scoreboardCommand, type ScoreboardOptions } from '../../cli/commands/scoreboard.js';
@@ -10,6 +10,7 @@ import { parseMergedPulls } from '../../core/scoreboard/parse-merged-pulls.js';
 import type { Scoreboard } from '../../core/scoreboard/types.js';
 import { a11yData, counts, driftData, item, makePr, makeReport, OTHER_SHA, valid, waiverReport } from '../helpers/build-evidence.js';
 import { A11Y_CONTROL, catalogOf, DRIFT_CONTROL, run } from '../helpers/engine.js';
+import { pinGitHubRequests } from '../helpers/pin-github.js';
 import { tempDir } from '../helpers/release-bundle.js';
 
 const API = 'https://api.github.com';
@@ -32,9 +33,8 @@ describe('maestro scoreboard --github (GitHub answered by nock)', () => {
   let printed = '';
   let errors = '';
   let waived: { title: string; text: string };
+  pinGitHubRequests();
   beforeAll(async () => {
-    if (!nock.isActive()) nock.activate();
-    nock.disableNetConnect();
     // A real gate result with a waiver, rendered as the check run shows it.
     const catalog = catalogOf([A11Y_CONTROL, DRIFT_CONTROL]);
     const result = await run({ catalog, pr: makePr({ labels: ['frontend'], changedFiles: ['web/App.tsx'] }), evidence: [item('a11y.json', makeReport('a11y', a11yData(counts(2, 0, 0, 0)))), item('drift.json', makeReport('drift-report', driftData('clean'), { sha: OTHER_SHA }))], waivers: [valid('waivers.json#0', waiverReport('T-01', '2026-11-20'))] });
@@ -51,13 +51,6 @@ describe('maestro scoreboard --github (GitHub answered by nock)', () => {
   afterEach(() => {
     jest.restoreAllMocks();
     process.env = saved;
-    const pending = nock.pendingMocks();
-    nock.cleanAll();
-    expect(pending).toEqual([]);
-  });
-  afterAll(() => {
-    nock.enableNetConnect();
-    nock.restore();
   });
 
   const options = (extra: Partial<ScoreboardOptions> = {}): ScoreboardOptions => ({ github: 'acme', checkName: 'Enforce GA Gates Evidence', now: NOW, days: '30', format: 'json', label: 'evidence', ...extra });

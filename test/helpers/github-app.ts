@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from '@jest/globals';
+import { afterAll } from '@jest/globals';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { MaestroApp, type MaestroAppOptions } from '../../app/maestro-app.js';
 import { MemoryQueue } from '../../app/queue/memory-queue.js';
 
 export { examplePayload } from './webhook-examples.js';
+export { pinGitHubRequests } from './pin-github.js';
 export { zipOf } from './evidence-artifacts.js';
 import { privateKey } from './private-key.js';
 export { privateKey };
@@ -65,21 +66,4 @@ export function tokenScope(): nock.Scope {
 export async function apiRequests(app: MaestroApp): Promise<number> {
   const metric = await app.metrics.githubRequests.get();
   return metric.values.filter((v) => !String(v.labels.route).endsWith('/access_tokens')).reduce((n, v) => n + v.value, 0);
-}
-
-/**
- * Pins GitHub for the tests of the calling `describe`: no real network, every interceptor cleared
- * before each test, and each test fails when a request it announced was never made.
- */
-export function pinGitHubRequests(): void {
-  beforeAll(() => {
-    if (!nock.isActive()) nock.activate();
-    nock.disableNetConnect();
-  });
-  beforeEach(() => nock.cleanAll());
-  afterEach(() => {
-    const pending = nock.pendingMocks();
-    nock.cleanAll();
-    expect(pending).toEqual([]);
-  });
 }

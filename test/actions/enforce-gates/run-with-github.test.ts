@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import nock from 'nock';
+import { pinGitHubRequests } from '../../helpers/pin-github.js';
 import { run, type ActionIo, type RunInputs } from '../../../actions/enforce-gates/run.js';
 import { createWorkflowGitHub, type WorkflowGitHub } from '../../../actions/enforce-gates/workflow-github.js';
 import type { CheckRunContent } from '../../../app/github/check-run.js';
@@ -113,19 +114,7 @@ describe('the root action with a token (fake GitHub port)', () => {
 });
 
 describe('the root action with a token (GitHub answered by nock)', () => {
-  beforeAll(() => {
-    if (!nock.isActive()) nock.activate();
-    nock.disableNetConnect();
-  });
-  afterEach(() => {
-    const pending = nock.pendingMocks();
-    nock.cleanAll();
-    expect(pending).toEqual([]);
-  });
-  afterAll(() => {
-    nock.enableNetConnect();
-    nock.restore();
-  });
+  pinGitHubRequests();
 
   it('makes the app\'s requests with the workflow token: artifacts, download, files, reviews, permission, check run', async () => {
     const zip = await exampleArtifact();
