@@ -161,7 +161,7 @@ export class MaestroApp {
     this.expiries.start();
 
     if (this.#options.drift) {
-      this.drift = new DriftScheduler(app, this.#options.drift, this.metrics, { name: 'maestro-conductor-app', version: VERSION }, this.#options.now);
+      this.drift = new DriftScheduler(app, this.#options.drift, this.metrics, { name: 'maestro-conductor-app', version: VERSION }, this.#options.now, this.store);
       this.drift.start();
     }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Probot } from 'probot';
 import type { DriftSweepSummary } from '../../core/drift/to-drift-sweep-summary.js';
 import type { WorkflowFile } from '../../core/drift/types.js';
@@ -5,6 +6,7 @@ import type { EvidenceProducer } from '../../core/evidence/types.js';
 import type { EvidenceStore } from '../../core/io/store/evidence-store.js';
 import type { GitHub } from '../github/github.js';
 import type { AppMetrics } from '../metrics.js';
+import type { StateStore } from '../state/state-store.js';
 import { storeDriftSweep } from './store-drift-sweep.js';
 import { sweepDrift, type RepoSweepResult } from './sweep-drift.js';
 
@@ -59,6 +61,8 @@ export class DriftScheduler {
     private readonly metrics: AppMetrics,
     private readonly producer: EvidenceProducer,
     private readonly now: () => Date = () => new Date(),
+    /** Shared with the other replicas (Redis): a timed sweep of an installation is claimed in it, so one replica sweeps it per interval. */
+    private readonly state?: StateStore,
   ) {}
 
   /** Schedules the first sweep one interval from now (without an interval, sweeps only run when dispatched). */
@@ -111,7 +115,9 @@ export class DriftScheduler {
   #next(): void {
     if (this.#stopped || !this.schedule.intervalMs) return;
     this.#timer = setTimeout(() => {
-      void this.sweepAll()
+      void (this.#running ??= this.#sweepAll(true).finally(() => {
+        this.#running = undefined;
+      }))
         .catch((error: unknown) => {
           // Listing the installations failed (GitHub down, key revoked): try again at the next interval.
           this.metrics.driftSweeps.inc({ outcome: 'error' });
@@ -123,7 +129,7 @@ export class DriftScheduler {
     this.#timer.unref();
   }
 
-  async #sweepAll(): Promise<InstallationSweep[]> {
+  async #sweepAll(claim = false): Promise<InstallationSweep[]> {
     const end = this.metrics.driftSweepDuration.startTimer();
     const jwt = await this.app.auth();
     const installations = await jwt.paginate(jwt.rest.apps.listInstallations, { per_page: 100 });
@@ -132,10 +138,26 @@ export class DriftScheduler {
       // A user or organization has a login; an enterprise installation has a name instead.
       const owner = installation.account as { login?: string; name?: string } | null;
       const account = owner?.login ?? owner?.name ?? String(installation.id);
+      if (claim && !(await this.#claim(installation.id))) {
+        this.app.log.info({ installation: installation.id, account }, 'drift sweep of the installation left to the replica that claimed it this interval');
+        continue;
+      }
       sweeps.push(await this.sweepInstallation(installation.id, account, { dryRun: this.schedule.dryRun, trigger: { type: 'timer' } }));
     }
     end();
     return sweeps;
+  }
+
+  /**
+   * Claims the installation's timed sweep for most of an interval (90%, so the claim has lapsed when
+   * the next interval comes); replicas whose timers fire within that time leave the sweep to the
+   * claimant. Without a shared store every replica sweeps.
+   */
+  async #claim(installationId: number): Promise<boolean> {
+    if (!this.state || !this.schedule.intervalMs) return true;
+    const mine = randomUUID();
+    const ttlSeconds = Math.max(60, Math.floor((this.schedule.intervalMs * 0.9) / 1000));
+    return (await this.state.update<string>(`drift-timer:${installationId}`, ttlSeconds, (current) => current ?? mine)) === mine;
   }
 
   async #sweepInstallation(installationId: number, account: string, run: SweepRun): Promise<InstallationSweep> {

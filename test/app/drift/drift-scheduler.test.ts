@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import type { MaestroApp } from '../../../app/maestro-app.js';
+import { MemoryStateStore } from '../../../app/state/memory-state-store.js';
 import { readDriftEnv } from '../../../app/drift/read-drift-env.js';
 import { workflows } from '../../core/drift/drift-fixtures.js';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -74,6 +75,25 @@ describe('the drift sweep on the app\'s timer', () => {
     expect(await ended()).toBe(1);
     expect((await app!.metrics.driftSweeps.get()).values.map((v) => [v.labels.outcome, v.value])).toEqual([['error', 1]]);
     app = undefined;
+  });
+
+  it('leaves an installation\'s timed sweep to the replica that claimed it in the shared store', async () => {
+    const shared = new MemoryStateStore();
+    const drift = { template: workflows('template'), templateSource: 'acme/ci-templates', intervalMs: 200, dryRun: true };
+    const replicas = [(await createTestApp({ drift, store: shared })).app, (await createTestApp({ drift, store: shared })).app];
+    const scope = nock(API)
+      .get('/app/installations').query({ per_page: 100 }).twice()
+      .reply(200, [{ id: 11, account: { login: 'acme', type: 'Organization' }, app_id: 2, target_type: 'Organization' }])
+      // One replica sweeps: one installation token, one repository listing.
+      .post('/app/installations/11/access_tokens').once().reply(201, { token: 'ghs_acme', expires_at: '2099-01-01T00:00:00Z', permissions: {} })
+      .get('/installation/repositories').query({ per_page: 100 }).once().reply(200, { total_count: 0, repositories: [] });
+    const listed = () => scope.pendingMocks().filter((m) => m.includes('/app/installations?')).length === 0;
+    for (let i = 0; i < 300 && !(scope.isDone() && listed()); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    for (const replica of replicas) await replica.close();
+    expect(scope.pendingMocks()).toEqual([]);
+    const swept = await Promise.all(replicas.map(async (r) => (await r.metrics.driftSweeps.get()).values.reduce((n, v) => n + v.value, 0)));
+    expect(swept.sort()).toEqual([0, 1]);
   });
 
   it('runs no sweep and sets no timer when sweeps are not configured', async () => {
