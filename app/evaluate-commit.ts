@@ -121,13 +121,10 @@ async function rememberResult(request: EvaluationRequest, pr: PullRequestSnapsho
   const repo = request.repo.fullName;
   await ctx.store.set(keys.result(repo, result.subject.sha, pr.number), result, TTL.commit);
   const after = result.override?.state === 'applied' ? 'overridden' : result.conclusion;
-  let before: string | undefined;
-  await ctx.store.update<string>(keys.conclusion(repo, pr.number), TTL.pull, (current) => {
-    before = current;
-    return after;
-  });
-  if (before === undefined || before === after) return;
-  await ctx.ledger.append({
+  const key = keys.conclusion(repo, pr.number);
+  const before = await ctx.store.get<string>(key);
+  // Remembered only once recorded: a ledger that fails now fails the evaluation, and its retry records the change.
+  if (before !== undefined && before !== after) await ctx.ledger.append({
     action: 'gate.decision-changed',
     actor: ctx.self.botLogin,
     at: result.evaluatedAt,
@@ -138,6 +135,7 @@ async function rememberResult(request: EvaluationRequest, pr: PullRequestSnapsho
     after: { conclusion: after, headline: result.headline.slice(0, 500), waived: result.waivers.filter((w) => w.state === 'active').map((w) => w.controlId) },
     reason: request.reason,
   });
+  await ctx.store.set(key, after, TTL.pull);
 }
 
 /** The open PRs the commit heads: from the request, the app's memory of them, or GitHub. */

@@ -62,7 +62,7 @@ export class MaestroApp {
   #identity: Promise<AppIdentity> | undefined;
   readonly #pending = new Set<Promise<void>>();
   readonly #byIssue = new Map<string, Promise<void>>();
-  #commandContext: ((octokit: GitHub, request: CommandRequest, deliveryId: string) => Promise<CommandContext>) | undefined;
+  #commandContext: ((octokit: GitHub, request: CommandRequest, deliveryId: string, log: CommandContext['log']) => Promise<CommandContext>) | undefined;
   /** Re-decides PRs whose waivers expired. */
   expiries: WaiverExpiryScheduler | undefined;
 
@@ -140,7 +140,7 @@ export class MaestroApp {
       log.info({ repo: trigger.repo.fullName, sha: trigger.sha, pulls: trigger.pulls }, 'evaluation queued');
     });
 
-    this.#commandContext = async (octokit, request, deliveryId) => {
+    this.#commandContext = async (octokit, request, deliveryId, log) => {
       const config = await readRepoConfig(octokit, request.repo);
       return {
         octokit,
@@ -153,6 +153,7 @@ export class MaestroApp {
         self: await this.identity(app),
         producer: { name: 'maestro-conductor-app', version: VERSION },
         deliveryId,
+        log,
         now: this.#options.now ?? (() => new Date()),
         enqueue: (r) => this.queue!.enqueue(r),
       };
@@ -189,7 +190,7 @@ export class MaestroApp {
     try {
       const octokit = await app.auth(request.installationId);
       this.metrics.instrument(octokit, request.installationId);
-      const outcome = await handleComment(await this.#commandContext!(octokit, request, deliveryId));
+      const outcome = await handleComment(await this.#commandContext!(octokit, request, deliveryId, log));
       for (const o of outcome.outcomes) this.metrics.commands.inc({ status: o.status });
       log.info({ repo: request.repo.fullName, issue: request.issue.number, outcomes: outcome.outcomes.map((o) => o.status) }, 'commands handled');
     } catch (error) {

@@ -21,6 +21,8 @@ export interface CommandContext {
   /** The webhook delivery id, recorded with every privileged act. */
   deliveryId: string;
   now: () => Date;
+  /** Where failures that a reply must not show (store URLs, paths) are written in full. */
+  log: { error(details: Record<string, unknown>, message: string): void };
   /** Queues a gate evaluation (after a waiver, an override or a re-run). */
   enqueue: (request: EvaluationRequest) => Promise<void>;
 }

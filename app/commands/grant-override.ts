@@ -13,9 +13,10 @@ export async function grantOverride(ctx: CommandContext, command: Extract<SlashC
   if (!pull.ok) return pull;
   const { request } = ctx;
   const override = { by: request.sender, reason: command.reason, at: ctx.now().toISOString(), sha: pull.pr.headSha, ...(request.comment.htmlUrl ? { commentUrl: request.comment.htmlUrl } : {}) };
-  await setOverride(ctx.store, request.repo.fullName, override);
+  // Recorded first: no override takes effect unrecorded.
   const details: GrantDetails & { sha: string } = { sha: pull.pr.headSha, override };
   await recordAct(ctx, { action: 'override.granted', sha: pull.pr.headSha, reason: command.reason, after: details });
+  await setOverride(ctx.store, request.repo.fullName, override);
   await reevaluate(ctx, pull.pr, 'override granted');
   return { ok: true };
 }

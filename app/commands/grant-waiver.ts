@@ -1,5 +1,7 @@
 import type { GrantDetails } from '../../core/app/grants-from-ledger.js';
 import { planWaiver } from '../../core/app/plan-waiver.js';
+import { canonicalJson } from '../../core/util/canonical-json.js';
+import { sha256Hex } from '../../core/util/sha256.js';
 import type { SlashCommand } from '../../core/commands/types.js';
 import { addWaiver } from '../state/waiver-records.js';
 import { type CommandContext, type CommandResult, recordAct } from './command-context.js';
@@ -29,10 +31,10 @@ export async function grantWaiver(ctx: CommandContext, command: Extract<SlashCom
   });
   if (!planned.ok) return planned;
   const source = `waivers/${command.controlId}/comment-${request.comment.id}.json`;
-  const waiver = await addWaiver(ctx.store, request.installationId, request.repo, pull.pr.number, planned.report, source);
-  // The whole grant goes into the ledger: it is the durable record the app restores waivers from.
-  const details: GrantDetails & { until: string; waiver: string } = { until: command.until, waiver: waiver.ref.sha256, installationId: request.installationId, repoId: request.repo.id, report: planned.report, source };
+  // Recorded first, whole: no waiver takes effect unrecorded, and the ledger is what the app restores waivers from.
+  const details: GrantDetails & { until: string; waiver: string } = { until: command.until, waiver: sha256Hex(canonicalJson(planned.report)), installationId: request.installationId, repoId: request.repo.id, report: planned.report, source };
   await recordAct(ctx, { action: 'waiver.granted', sha: pull.pr.headSha, controlId: command.controlId, reason: command.reason, after: details });
+  await addWaiver(ctx.store, request.installationId, request.repo, pull.pr.number, planned.report, source);
   await reevaluate(ctx, pull.pr, 'waiver granted');
   return { ok: true };
 }

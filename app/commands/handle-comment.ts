@@ -1,4 +1,5 @@
 import { commandGuard } from '../../core/app/command-role.js';
+import { isMaestroError } from '../../core/errors.js';
 import { addedCommandLines } from '../../core/app/triggers.js';
 import { parseCommands } from '../../core/commands/parse-commands.js';
 import { renderCommandHelp } from '../../core/render/render-command-help.js';
@@ -34,8 +35,8 @@ export async function handleComment(ctx: CommandContext): Promise<CommentOutcome
   if (request.previousBody !== undefined) {
     const lines = addedCommandLines(request.previousBody, request.comment.body);
     if (lines.length === 0) return { outcomes: [], replied: false };
-    const outcomes: CommandOutcome[] = lines.map((l) => ({ line: l.line, text: l.text, status: 'refused', message: EDIT_REFUSAL }));
-    await recordAct(ctx, { action: 'command.refused', reason: `edited comment ${request.comment.id} added: ${lines.map((l) => l.text.trim()).join(' | ')}`.slice(0, 1000) });
+    const unrecorded = await recordRefusal(ctx, `edited comment ${request.comment.id} added: ${lines.map((l) => l.text.trim()).join(' | ')}`);
+    const outcomes: CommandOutcome[] = lines.map((l) => ({ line: l.line, text: l.text, status: 'refused', message: unrecorded ? `${EDIT_REFUSAL} (${unrecorded})` : EDIT_REFUSAL }));
     return acknowledge(ctx, outcomes);
   }
   const lines = parseCommands(request.comment.body, { ignore: ctx.config.commands.ignore });
@@ -52,17 +53,22 @@ async function runLine(ctx: CommandContext, line: ParsedCommandLine): Promise<Co
   const guard = commandGuard(line.command, ctx.config);
   const check = await checkGuard(ctx, guard);
   if (!check.allowed) {
-    if (guard.type !== 'anyone') await recordAct(ctx, { action: 'command.refused', reason: `${line.text.trim()}: ${check.message}`.slice(0, 1000) });
-    return { ...at, status: 'refused', message: check.message };
+    const unrecorded = guard.type === 'anyone' ? undefined : await recordRefusal(ctx, `${line.text.trim()}: ${check.message}`);
+    return { ...at, status: 'refused', message: unrecorded ? `${check.message} (${unrecorded})` : check.message };
   }
   let result: CommandResult;
   try {
     result = await run(ctx, line.command);
   } catch (error) {
-    // GitHub refused the request (validation, a missing label or user): say so; anything else is a bug.
+    // The ledger could not record the act (it is recorded before it takes effect), or GitHub refused
+    // the request (validation, a missing label or user): say so; anything else is a bug.
     const status = (error as { status?: number }).status;
-    if (status === undefined || status >= 500) throw error;
-    result = { ok: false, message: `GitHub refused the change (HTTP ${status}: ${error instanceof Error ? error.message.slice(0, 300) : 'error'}).` };
+    if (isMaestroError(error)) {
+      ctx.log.error({ err: error, line: line.text }, 'a command could not be recorded in the audit ledger');
+      result = { ok: false, message: `the audit ledger could not record it (${error.code}); the act was not recorded, so it was not done. The app's log has the details.` };
+    }
+    else if (status === undefined || status >= 500) throw error;
+    else result = { ok: false, message: `GitHub refused the change (HTTP ${status}: ${error instanceof Error ? error.message.slice(0, 300) : 'error'}).` };
   }
   return result.ok ? { ...at, status: 'done', ...(result.result ? { result: result.result } : {}) } : { ...at, status: 'error', message: result.message };
 }
@@ -86,6 +92,18 @@ function run(ctx: CommandContext, command: SlashCommand): Promise<CommandResult>
     case 'gates-rerun':
     case 'gates-explain':
       return runGatesCommand(ctx, command);
+  }
+}
+
+/** Records a refusal; when the ledger cannot, the refusal still stands and the reply says so. */
+async function recordRefusal(ctx: CommandContext, reason: string): Promise<string | undefined> {
+  try {
+    await recordAct(ctx, { action: 'command.refused', reason: reason.slice(0, 1000) });
+    return undefined;
+  } catch (error) {
+    if (!isMaestroError(error)) throw error;
+    ctx.log.error({ err: error }, 'a refusal could not be recorded in the audit ledger');
+    return `the refusal could not be recorded in the audit ledger (${error.code})`;
   }
 }
 

@@ -1,3 +1,5 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import type { Probot } from 'probot';
@@ -479,6 +481,31 @@ describe('slash commands', () => {
     ]);
     await settle(app);
     expectDone(scopes);
+    await app.close();
+  });
+
+  it('does not grant a waiver the audit ledger cannot record, and says so', async () => {
+    const ledger = await tempLedger();
+    // The ledger's folder is replaced by a file after the app opened it: every write fails.
+    const folder = fileURLToPath(ledger.url);
+    rmSync(folder, { recursive: true });
+    writeFileSync(folder, 'not a folder');
+    const { probot, app } = await createTestApp({ ledger });
+    const replies: any[] = [];
+    const scopes = [
+      tokenScope(),
+      configScope(),
+      permissionScope('Codertocat', 'admin'),
+      nock(API).get(`${REPO}/pulls/2`).reply(200, pullResponse()),
+      reactionScope('confused'),
+      nock(API).post(`${REPO}/issues/2/comments`, (body) => replies.push(body) > 0).reply(201, { id: 9 }),
+    ];
+    await receive(probot, app, 'issue_comment', commentPayload('/waive GA-30 until 2026-11-25 reason: vendor fix', { pull: true }), 'd-no-ledger');
+    expectDone(scopes);
+    expect(replies[0].body).toContain('- line 1: `/waive GA-30 until 2026-11-25 reason: vendor fix`: the audit ledger could not record it (FILE\\_UNREADABLE); the act was not recorded, so it was not done.');
+    // Where the ledger lives stays in the app's log, not in a public comment.
+    expect(replies[0].body).not.toContain('maestro-ledger-');
+    expect(await waiversOf(app.store, 'Codertocat/Hello-World', 2)).toEqual([]);
     await app.close();
   });
 });
