@@ -1,8 +1,8 @@
 import type { RepoRef } from '../../core/app/triggers.js';
-import { keys, type StateStore, TTL } from '../state/state-store.js';
+import { roleAtLeast } from '../../core/app/command-role.js';
+import type { StateStore } from '../state/state-store.js';
 import { type GitHub, repoParams } from './github.js';
-
-const WRITE = new Set(['admin', 'maintain', 'write']);
+import { userRole } from './user-role.js';
 
 /**
  * The reviewers whose latest review of the PR is an approval and who have write access to the repo
@@ -18,16 +18,7 @@ export async function approversWithWrite(octokit: GitHub, repo: RepoRef, pull: n
   }
   const approvers: string[] = [];
   for (const [login, state] of latest) {
-    if (state !== 'APPROVED') continue;
-    const key = keys.permission(repo.fullName, login);
-    let permission = await store.get<string>(key);
-    if (permission === undefined) {
-      const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repoParams(repo), username: login });
-      // `permission` is the base level (maintain and custom roles with write access read "write").
-      permission = data.permission;
-      await store.set(key, permission, TTL.permission);
-    }
-    if (WRITE.has(permission)) approvers.push(login);
+    if (state === 'APPROVED' && roleAtLeast(await userRole(octokit, repo, login, store), 'write')) approvers.push(login);
   }
   return approvers.sort();
 }

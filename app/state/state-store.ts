@@ -34,7 +34,6 @@ export const keys = {
   snapshot: (repo: string, pr: number) => `pr:${repo}#${pr}`,
   runs: (repo: string, sha: string) => `runs:${repo}@${sha}`,
   artifact: (repo: string, id: number) => `artifact:${repo}:${id}`,
-  permission: (repo: string, login: string) => `perm:${repo}:${login.toLowerCase()}`,
   role: (repo: string, login: string) => `role:${repo}:${login.toLowerCase()}`,
   team: (team: string, login: string) => `team:${team.toLowerCase()}:${login.toLowerCase()}`,
   /** Waiver reports granted on a PR (the engine's trusted waivers). */

@@ -35098,7 +35098,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _core_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9720);
 /* harmony import */ var _lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(290);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7196);
-/* harmony import */ var _workflow_github_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6958);
+/* harmony import */ var _workflow_github_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6953);
 /**
  * Entry point of the root action "Enforce GA Gates Evidence": reads the action inputs and the
  * runner's environment into `RunInputs`, and hands the runner I/O to `run`.
@@ -37510,7 +37510,7 @@ function emptyFolder(outputDir) {
 
 /***/ }),
 
-/***/ 6958:
+/***/ 6953:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42862,6 +42862,54 @@ function problem(artifact, code, message) {
     return { status: 'invalid', ref: { path: artifact.name, sha256: '', size: artifact.sizeInBytes, url: artifact.url }, code, issues: [{ pointer: '', message }] };
 }
 
+;// CONCATENATED MODULE: ./core/app/command-role.ts
+/** Repository roles from least to most, as GitHub names them. */
+const ROLE_ORDER = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
+/**
+ * Who may run each command. Issue housekeeping needs triage, as on GitHub itself; task creation
+ * and re-runs need write; waivers and overrides need the approvers the repo config names (read
+ * from the default branch, so a PR cannot grant itself the right).
+ */
+function commandGuard(command, config) {
+    switch (command.name) {
+        case 'help':
+        case 'gates-explain':
+            return { type: 'anyone' };
+        case 'assign':
+        case 'unassign':
+        case 'label':
+        case 'priority':
+        case 'milestone':
+            return { type: 'role', role: 'triage' };
+        case 'create-task':
+        case 'gates-rerun':
+            return { type: 'role', role: 'write' };
+        case 'waive':
+            return { type: 'approvers', approvers: config.waivers.approvers, what: 'grant waivers' };
+        case 'override':
+            return { type: 'approvers', approvers: config.overrides.approvers, what: 'override the gate' };
+    }
+}
+/** At least `needed`: admin includes maintain, maintain includes write, and so on. */
+function roleAtLeast(role, needed) {
+    return ROLE_ORDER.indexOf(role) >= ROLE_ORDER.indexOf(needed);
+}
+/**
+ * The role GitHub reports for a collaborator: `role_name` (admin, maintain, write, triage, read),
+ * or for a custom role its base `permission` (admin, write, read, none).
+ */
+function toRepoRole(roleName, permission) {
+    const name = (roleName ?? '').toLowerCase();
+    if (ROLE_ORDER.includes(name))
+        return name;
+    const base = (permission ?? '').toLowerCase();
+    return ROLE_ORDER.includes(base) ? base : 'none';
+}
+/** True when the role meets one of the approvers' permissions (the least of them suffices, or more). */
+function roleApproves(role, approvers) {
+    return approvers.permissions.some((p) => roleAtLeast(role, p));
+}
+
 ;// CONCATENATED MODULE: ./app/state/state-store.ts
 /** Lifetimes of what is stored. */
 const TTL = {
@@ -42883,7 +42931,6 @@ const keys = {
     snapshot: (repo, pr) => `pr:${repo}#${pr}`,
     runs: (repo, sha) => `runs:${repo}@${sha}`,
     artifact: (repo, id) => `artifact:${repo}:${id}`,
-    permission: (repo, login) => `perm:${repo}:${login.toLowerCase()}`,
     role: (repo, login) => `role:${repo}:${login.toLowerCase()}`,
     team: (team, login) => `team:${team.toLowerCase()}:${login.toLowerCase()}`,
     /** Waiver reports granted on a PR (the engine's trusted waivers). */
@@ -42898,10 +42945,37 @@ const keys = {
     conclusion: (repo, pr) => `conclusion:${repo}#${pr}`,
 };
 
+;// CONCATENATED MODULE: ./app/github/user-role.ts
+
+
+
+/**
+ * A user's role on the repo (admin, maintain, write, triage, read, none), remembered for a few
+ * minutes. A user GitHub does not know as a collaborator has no role here.
+ */
+async function userRole(octokit, repo, login, store) {
+    const key = keys.role(repo.fullName, login);
+    const known = await store.get(key);
+    if (known)
+        return known;
+    let role;
+    try {
+        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...github_repoParams(repo), username: login });
+        role = toRepoRole(data.role_name, data.permission);
+    }
+    catch (error) {
+        if (error.status !== 404)
+            throw error;
+        role = 'none';
+    }
+    await store.set(key, role, TTL.permission);
+    return role;
+}
+
 ;// CONCATENATED MODULE: ./app/github/approvers-with-write.ts
 
 
-const WRITE = new Set(['admin', 'maintain', 'write']);
+
 /**
  * The reviewers whose latest review of the PR is an approval and who have write access to the repo
  * (checked per user, remembered for a few minutes). Only their approval makes a link count.
@@ -42917,17 +42991,7 @@ async function approversWithWrite(octokit, repo, pull, store) {
     }
     const approvers = [];
     for (const [login, state] of latest) {
-        if (state !== 'APPROVED')
-            continue;
-        const key = keys.permission(repo.fullName, login);
-        let permission = await store.get(key);
-        if (permission === undefined) {
-            const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...github_repoParams(repo), username: login });
-            // `permission` is the base level (maintain and custom roles with write access read "write").
-            permission = data.permission;
-            await store.set(key, permission, TTL.permission);
-        }
-        if (WRITE.has(permission))
+        if (state === 'APPROVED' && roleAtLeast(await userRole(octokit, repo, login, store), 'write'))
             approvers.push(login);
     }
     return approvers.sort();
