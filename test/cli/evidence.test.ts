@@ -44,8 +44,9 @@ describe('ig-evidence and ig-verify', () => {
     chmodSync(join(artifacts, 'reports/notes.txt'), 0o000);
     chmodSync(dir, 0o777);
     const args = [join(root, 'bin/ig-evidence.cjs'), '--release', 'v1', '--artifacts', artifacts, '--out', join(dir, 'out'), '--repo', 'acme/web', '--commit', 'c'.repeat(40), '--created-at', '2026-11-20T12:00:00Z'];
-    // root reads any file: run as nobody there, as the user otherwise.
-    const asUser = process.getuid?.() === 0 ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args]] as const : [process.execPath, args] as const;
+    // root reads any file: there, run without the capabilities that let it (still root, so a checkout
+    // in a folder only root may enter, such as one made by mktemp -d, stays readable).
+    const asUser = process.getuid?.() === 0 ? ['setpriv', ['--bounding-set=-dac_override,-dac_read_search', process.execPath, ...args]] as const : [process.execPath, args] as const;
     const result = spawnSync(asUser[0], [...asUser[1]], { encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^error FILE_UNREADABLE: artifact reports\/notes.txt cannot be read \(EACCES\)\n {2}remedy: check the file's permissions/);
