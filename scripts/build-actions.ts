@@ -2,6 +2,7 @@
  * Bundles each action under actions/<name>/ (entry main.ts) with ncc into actions/<name>/dist/,
  * which is committed: a workflow runs the action from the repository without installing anything.
  * CI rebuilds and fails when the committed dist/ differs. Run `npm run generate` first.
+ * `tsx scripts/build-actions.ts <name>...` rebuilds only the actions named.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -10,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const ncc = join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js');
+const only = process.argv.slice(2);
 for (const name of readdirSync(join(root, 'actions')).sort()) {
+  if (only.length > 0 && !only.includes(name)) continue;
   const entry = join(root, 'actions', name, 'main.ts');
   if (!existsSync(entry)) continue;
   const out = join(root, 'actions', name, 'dist');

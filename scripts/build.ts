@@ -9,6 +9,7 @@ import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkAppStarts } from './check-app-starts.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 rmSync(resolve(root, 'dist/cli'), { recursive: true, force: true });
@@ -62,8 +63,12 @@ const results = await Promise.all([
 results.push(await build({ ...common, entryPoints: { drift: 'cli/commands/drift.ts', scoreboard: 'cli/commands/scoreboard.ts' }, outdir: 'dist/cli/commands' }));
 results.push(await build({ ...common, entryPoints: { ledger: 'cli/commands/ledger.ts' }, outdir: 'dist/cli/commands' }));
 // The app runs as a server: one ES module bundle of our code, its dependencies loaded from node_modules.
+// Node 20.10+ reads `import ... with { type: 'json' }`; esbuild drops the attribute for target node20 unless told.
 rmSync(resolve(root, 'dist/app'), { recursive: true, force: true });
-results.push(await build({ absWorkingDir: root, entryPoints: { main: 'app/main.ts', register: 'app/register.ts' }, outdir: 'dist/app', bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', metafile: true, logLevel: 'warning', sourcemap: 'linked' }));
+results.push(await build({ absWorkingDir: root, entryPoints: { main: 'app/main.ts', register: 'app/register.ts' }, outdir: 'dist/app', bundle: true, format: 'esm', platform: 'node', target: 'node20', supported: { 'import-attributes': true }, packages: 'external', metafile: true, logLevel: 'warning', sourcemap: 'linked' }));
 writeFileSync(resolve(root, 'dist/cli/package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
 const outputs = results.flatMap((r) => Object.entries(r.metafile!.outputs)).filter(([file]) => file.endsWith('.js'));
 console.log(`built dist/cli and dist/app: ${outputs.map(([file, out]) => `${file.replace('dist/', '')} ${(out.bytes / 1024).toFixed(0)} KiB`).join(', ')}`);
+// What ships must start: the app bundle is started as `npm start` starts it, and must serve /healthz.
+const started = await checkAppStarts();
+console.log(`dist/app/main.js started and served /healthz in ${started.ms} ms`);

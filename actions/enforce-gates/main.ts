@@ -28,7 +28,7 @@ await run(
     changedFiles: optionalInput('changed-files'),
     waivers: optionalInput('waivers'),
     outputDir: process.env.RUNNER_TEMP || tmpdir(),
-    now: new Date().toISOString(),
+    now: optionalInput('now') ?? new Date().toISOString(),
     checkRun: core.getInput('check-run') !== 'false',
   },
   io,

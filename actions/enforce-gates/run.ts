@@ -11,6 +11,7 @@ import { renderGateNotes } from '../../core/render/render-gate-notes.js';
 import { renderCheckOutput } from '../../core/render/render-check-output.js';
 import { readJsonFile } from '../../core/io/read-input-file.js';
 import type { EvidenceItem } from '../../core/evidence/types.js';
+import { isDateTime } from '../../core/util/is-date-time.js';
 import { hasEvidenceLinks } from '../../core/pr/parse-evidence-links.js';
 import type { WorkflowGitHub } from './workflow-github.js';
 import type { RepoRef } from '../../core/app/triggers.js';
@@ -29,6 +30,7 @@ export interface RunInputs {
   waivers?: string;
   /** Folder for the result files (the runner's temp folder). */
   outputDir: string;
+  /** Evaluation time, RFC 3339: the `now` input, or the runner's clock. */
   now: string;
   /** Publish the check run "Enforce GA Gates Evidence" on the PR's head commit (needs `checks: write`). */
   checkRun: boolean;
@@ -56,6 +58,9 @@ export async function run(inputs: RunInputs, io: ActionIo, connect?: (repo: Repo
       throw new MaestroError('USAGE', `Enforce GA Gates Evidence evaluates pull requests, but this run was triggered by ${inputs.eventName}`, {
         remedy: 'run the workflow on pull_request (or pull_request_target) events.',
       });
+    }
+    if (!isDateTime(inputs.now)) {
+      throw new MaestroError('USAGE', `the input now ${JSON.stringify(inputs.now)} is not an RFC 3339 time`, { remedy: "set now to a time such as 2026-11-20T12:00:00Z, or leave it empty to decide as of the runner's clock." });
     }
     const config = inputs.configIsDefault && !existsSync(inputs.config) ? undefined : inputs.config;
     if (!config) io.info(`${inputs.config} does not exist: using the default configuration.`);

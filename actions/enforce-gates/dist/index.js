@@ -35097,7 +35097,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _core_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9720);
 /* harmony import */ var _lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(290);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7196);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(211);
 /* harmony import */ var _workflow_github_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6953);
 /**
  * Entry point of the root action "Enforce GA Gates Evidence": reads the action inputs and the
@@ -35125,7 +35125,7 @@ await (0,_run_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .e)({
     changedFiles: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('changed-files'),
     waivers: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('waivers'),
     outputDir: process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(),
-    now: new Date().toISOString(),
+    now: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('now') ?? new Date().toISOString(),
     checkRun: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('check-run') !== 'false',
 }, io, token ? (repo) => (0,_workflow_github_js__WEBPACK_IMPORTED_MODULE_5__/* .createWorkflowGitHub */ .d)(token, repo, process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) : undefined);
 
@@ -35134,7 +35134,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7196:
+/***/ 211:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37385,7 +37385,16 @@ function renderDecisionText(result) {
     return `${lines.join('\n').trimEnd()}\n`;
 }
 
+;// CONCATENATED MODULE: ./core/util/is-date-time.ts
+/** RFC 3339 date-time, as JSON Schema's `date-time` format, SPDX's `created` and the `--now` options ask. */
+const DATE_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt ]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+/** True for an RFC 3339 date-time. */
+function isDateTime(value) {
+    return DATE_TIME.test(value);
+}
+
 ;// CONCATENATED MODULE: ./actions/enforce-gates/run.ts
+
 
 
 
@@ -37410,6 +37419,9 @@ async function run(inputs, io, connect) {
             throw new errors/* MaestroError */.Gq('USAGE', `Enforce GA Gates Evidence evaluates pull requests, but this run was triggered by ${inputs.eventName}`, {
                 remedy: 'run the workflow on pull_request (or pull_request_target) events.',
             });
+        }
+        if (!isDateTime(inputs.now)) {
+            throw new errors/* MaestroError */.Gq('USAGE', `the input now ${JSON.stringify(inputs.now)} is not an RFC 3339 time`, { remedy: "set now to a time such as 2026-11-20T12:00:00Z, or leave it empty to decide as of the runner's clock." });
         }
         const config = inputs.configIsDefault && !(0,external_node_fs_.existsSync)(inputs.config) ? undefined : inputs.config;
         if (!config)

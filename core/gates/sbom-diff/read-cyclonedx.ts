@@ -1,5 +1,6 @@
+import { isDateTime } from '../../util/is-date-time.js';
 import { SbomComponentCollector } from './collect-sbom-components.js';
-import { canonicalJson, isDateTime, isObject, isPurl, licenseExpressionError, pointerToken, StringEnum, type Json, type SbomProblems } from './sbom-problems.js';
+import { canonicalJson, isObject, isPurl, licenseExpressionError, pointerToken, StringEnum, type Json, type SbomProblems } from './sbom-problems.js';
 import * as V from './sbom-vocabulary.js';
 import type { ParsedSbom } from './types.js';
 

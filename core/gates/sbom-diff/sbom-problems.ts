@@ -75,14 +75,6 @@ export function isPurl(value: string): boolean {
   return PURL.test(value) && (!value.includes('%') || !BAD_ESCAPE.test(value));
 }
 
-/** RFC 3339 date-time, as JSON Schema's `date-time` format and SPDX's `created` ask. */
-const DATE_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt ]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
-
-/** True for an RFC 3339 date-time. */
-export function isDateTime(value: string): boolean {
-  return DATE_TIME.test(value);
-}
-
 const LICENSE_TOKEN = /\s*(\(|\)|[A-Za-z0-9.:+-]+)/y;
 const LICENSE_REF = /^(DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+$/;
 const LICENSE_ID = /^[A-Za-z0-9][A-Za-z0-9.-]*\+?$/;
