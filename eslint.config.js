@@ -29,6 +29,18 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // No test decides by today's date: CI once went red when an example waiver ran out.
+    files: ['test/**/*.ts'],
+    ignores: ['test/helpers/clock.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...[
+        "NewExpression[callee.name='Date'][arguments.length=0]",
+        "CallExpression[callee.name='Date']",
+        "MemberExpression[object.name='Date'][property.name='now']",
+      ].map((selector) => ({ selector, message: 'Tests do not read the wall clock: pass the time in (--now, the now input, a now option) with TEST_NOW or fixedClock() from test/helpers/clock.ts; wallClock() there is only for services that keep real time (Object Lock retention, certificate validity) and for deadlines.' }))],
+    },
+  },
+  {
     // The bin is CommonJS, as the bundles it loads.
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },

@@ -13,13 +13,14 @@ echo "node $("$node24" --version)"
 PATH="$(dirname "$node24"):$PATH" bash examples/run.sh >/dev/null
 echo "examples/run.sh passed on $("$node24" --version)"
 
-# The root action's committed bundle, as a runner runs it (it must fail the failing example).
+# The root action's committed bundle, as a runner runs it (it must fail the failing example), deciding as
+# of the examples' time like examples/run.sh: freshness and waivers then do not depend on today's date.
 tmp=$(mktemp -d)
 : > "$tmp/output"; : > "$tmp/summary"
 set +e
 env GITHUB_EVENT_NAME=pull_request GITHUB_EVENT_PATH=examples/pr-failing/event.json GITHUB_OUTPUT="$tmp/output" \
   GITHUB_STEP_SUMMARY="$tmp/summary" RUNNER_TEMP="$tmp" INPUT_EVIDENCE=examples/pr-failing/evidence \
-  INPUT_CONFIG=examples/maestro.yml "$node24" actions/enforce-gates/dist/index.js > "$tmp/log"
+  INPUT_CONFIG=examples/maestro.yml INPUT_NOW=2026-11-20T12:00:00Z "$node24" actions/enforce-gates/dist/index.js > "$tmp/log"
 code=$?
 set -e
 grep -q '^failure$' "$tmp/output" && [ "$code" -eq 1 ] || { echo "action bundle on Node 24: exit $code" >&2; cat "$tmp/log" >&2; exit 1; }

@@ -38,6 +38,8 @@ export interface RestoreDrillOptions extends DrillOptions {
   key?: string;
   trustedRoot?: string;
   allowUnsigned?: boolean;
+  /** The clock the recovery is timed and the recovery point measured by (default: the real one); not a command-line option. */
+  now?: () => Date;
 }
 
 /** Options of `maestro drill incident`. */
@@ -47,6 +49,8 @@ export interface IncidentDrillOptions extends DrillOptions {
   poll: string;
   issue?: string;
   apiUrl?: string;
+  /** The clock compared with the acknowledgement deadline (default: the real one); not a command-line option. */
+  now?: () => Date;
 }
 
 /** `maestro drill worm`: prove the store refuses deletion, overwrite and shorter retention; write a drill-report. */
@@ -71,6 +75,7 @@ export async function restoreDrillCommand(options: RestoreDrillOptions): Promise
     rpoSeconds,
     trust: { identity: options.identity, issuer: options.issuer, keyFile: options.key, trustedRootFile: options.trustedRoot, allowUnsigned: options.allowUnsigned },
     ...context,
+    now: options.now,
   });
   return finishDrill(report, options.out, 'Restore drill', options.ledger);
 }
@@ -91,6 +96,7 @@ export async function incidentDrillCommand(options: IncidentDrillOptions): Promi
     ackTargetSeconds: durationSeconds(options.ackTarget, '--ack-target'),
     pollSeconds: durationSeconds(options.poll, '--poll'),
     ...context,
+    now: options.now,
   });
   return finishDrill(report, options.out, 'Incident drill', options.ledger);
 }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import nock from 'nock';
 import { incidentDrillCommand, type IncidentDrillOptions } from '../../cli/commands/drill.js';
 import { parseEvidence } from '../../core/evidence/parse-evidence.js';
+import { fixedClock, TEST_NOW } from '../helpers/clock.js';
 import { pinGitHubRequests } from '../helpers/pin-github.js';
 import { tempDir } from '../helpers/release-bundle.js';
 
@@ -24,8 +25,9 @@ const labeled = (who: ReturnType<typeof user>, at: string) => ({ id: 2, node_id:
 const assigned = (who: ReturnType<typeof user>, assignee: ReturnType<typeof user>, at: string) => ({ id: 3, node_id: 'AE_lA', url: `${API}${REPO}/issues/events/3`, actor: who, event: 'assigned', commit_id: null, commit_url: null, created_at: at, assignee, performed_via_github_app: null });
 const seconds = (iso: string, s: number) => new Date(Date.parse(iso) + s * 1000).toISOString().replace('.000Z', 'Z');
 
+/** The drill's options; its clock reads TEST_NOW unless the test says otherwise. */
 function options(extra: Partial<IncidentDrillOptions> = {}): IncidentDrillOptions {
-  return { repo: 'acme/web', commit: 'c'.repeat(40), template: FORM, ackTarget: 'PT15M', poll: 'PT1S', ...extra };
+  return { repo: 'acme/web', commit: 'c'.repeat(40), template: FORM, ackTarget: 'PT15M', poll: 'PT1S', now: fixedClock(), ...extra };
 }
 
 describe('maestro drill incident (GitHub answered by nock)', () => {
@@ -45,7 +47,7 @@ describe('maestro drill incident (GitHub answered by nock)', () => {
   });
 
   it('opens the issue from the drill form with its checklist, waits for a person, measures the acknowledgement and closes the issue (exit 0)', async () => {
-    const opened = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    const opened = TEST_NOW;
     const out = join(tempDir('maestro-incident-'), 'report.json');
     let created: { title: string; body: string; labels: string[] } | undefined;
     const comments: string[] = [];
@@ -74,7 +76,7 @@ describe('maestro drill incident (GitHub answered by nock)', () => {
   });
 
   it('fails (exit 1) when nobody but the opener and bots answered within the target, leaving the issue open', async () => {
-    const opened = new Date(Date.now() - 3600_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const opened = seconds(TEST_NOW, -3600);
     const comments: string[] = [];
     const scope = nock(API)
       .post(`${REPO}/issues`).reply(201, issueJson(8, opened, '- [ ] a\n'))
@@ -87,7 +89,7 @@ describe('maestro drill incident (GitHub answered by nock)', () => {
   });
 
   it('resumes an open drill issue with --issue and fails an acknowledgement that came too late', async () => {
-    const opened = new Date(Date.now() - 7200_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const opened = seconds(TEST_NOW, -7200);
     const scope = nock(API)
       .get(`${REPO}/issues/42`).reply(200, issueJson(42, opened, ''))
       .get(`${REPO}/issues/42/timeline`).query({ per_page: 100 }).reply(200, [assigned(user('octocat'), user('hubot'), seconds(opened, 1250))])
@@ -96,6 +98,30 @@ describe('maestro drill incident (GitHub answered by nock)', () => {
     expect(scope.isDone()).toBe(true);
     expect(printed).toContain('PASS  resume the drill issue: measuring #42');
     expect(printed).toContain('FAIL  first acknowledgement: @octocat assigned @hubot 20 min 50 s after the issue was opened');
+  });
+
+  it('decides by its clock whether the target has passed: the same issue and answers pass 1 min after the issue was opened and fail 1 h after', async () => {
+    const opened = TEST_NOW;
+    const comments: string[] = [];
+    /** GitHub's answers: nothing yet on the first look, @octocat's comment 2 min after opening on the second. */
+    const answers = () => nock(API)
+      .get(`${REPO}/issues/9`).reply(200, issueJson(9, opened, ''))
+      .get(`${REPO}/issues/9/timeline`).query({ per_page: 100 }).reply(200, [])
+      .get(`${REPO}/issues/9/timeline`).query({ per_page: 100 }).optionally().reply(200, [commented(user('octocat'), seconds(opened, 120))])
+      .post(`${REPO}/issues/9/comments`, (b: { body: string }) => (comments.push(b.body), true)).reply(201, { id: 14 })
+      .patch(`${REPO}/issues/9`, { state: 'closed', state_reason: 'completed' }).optionally().reply(200, { ...issueJson(9, opened, ''), state: 'closed' });
+
+    const inTime = answers();
+    expect(await incidentDrillCommand(options({ issue: '9', now: fixedClock(seconds(opened, 60)) }))).toBe(0);
+    expect(inTime.activeMocks()).toEqual([]);
+    expect(comments.pop()).toMatch(/^\*\*Drill passed\*\*: @octocat commented 2 min after the issue was opened/);
+
+    nock.cleanAll();
+    const late = answers();
+    expect(await incidentDrillCommand(options({ issue: '9', now: fixedClock(seconds(opened, 3600)) }))).toBe(1);
+    // The target had passed when the drill looked: it did not wait for the comment, nor close the issue.
+    expect(late.activeMocks()).toEqual([`GET ${API}:443${REPO}/issues/9/timeline`, `PATCH ${API}:443${REPO}/issues/9`]);
+    expect(comments.pop()).toMatch(/^\*\*Drill failed\*\*: nobody acknowledged #9 within the target of 15 min\./);
   });
 
   it('explains a token that may not write issues (exit 2 from the CLI)', async () => {

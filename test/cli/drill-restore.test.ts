@@ -2,10 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
+import { restoreDrillCommand } from '../../cli/commands/drill.js';
 import { parseEvidence } from '../../core/evidence/parse-evidence.js';
 import { runRestoreDrill } from '../../core/io/run-restore-drill.js';
 import { openStore } from '../../core/io/store/open-store.js';
+import { fixedClock } from '../helpers/clock.js';
 import { build, makeArtifacts, makeKeyPair, tempDir } from '../helpers/release-bundle.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -38,7 +40,8 @@ describe('maestro drill restore', () => {
   it('restores the newest bundle, verifies it end to end within the RTO and writes a valid drill-report (exit 0)', async () => {
     const { dir, keys, store } = await makeStore();
     const out = join(dir, 'report.json');
-    const result = maestro('--store', store, '--rto', 'PT10M', '--rpo', 'P3650D', '--key', keys.publicKey, '--out', out, '--repo', 'acme/web', '--commit', commit);
+    // Without --rpo: the recovery point is measured on the real clock, so passing or failing an RPO here would depend on the date.
+    const result = maestro('--store', store, '--rto', 'PT10M', '--key', keys.publicKey, '--out', out, '--repo', 'acme/web', '--commit', commit);
     expect([result.code, result.stderr]).toEqual([0, '']);
     expect(result.stdout).toContain('PASS  find the latest bundle: newest release is v1.1.0, made 2026-11-21T12:00:00Z');
     expect(result.stdout).toMatch(/PASS {2}walk the hash chain to the first release: 1 passed: v1\.1\.0: 1 earlier release\(s\) linked/);
@@ -46,9 +49,9 @@ describe('maestro drill restore', () => {
     const item = parseEvidence(readFileSync(out), 'report.json');
     expect(item.status).toBe('valid');
     const data = (item.status === 'valid' ? item.report.data : {}) as { drill: string; status: string; targets: object; measured: { rtoSeconds: number; rpoSeconds: number }; steps: Array<{ name: string; result: string }>; store: string };
-    expect(data).toMatchObject({ drill: 'restore', status: 'pass', targets: { rtoSeconds: 600, rpoSeconds: 3650 * 86_400 }, store });
+    expect(data).toMatchObject({ drill: 'restore', status: 'pass', targets: { rtoSeconds: 600 }, store });
+    expect(data.measured).toEqual({ rtoSeconds: expect.any(Number), rpoSeconds: expect.any(Number) });
     expect(data.measured.rtoSeconds).toBeLessThan(600);
-    expect(data.measured.rpoSeconds).toBeGreaterThan(0);
     expect(data.steps.map((s) => [s.name, s.result])).toEqual([
       ['find the latest bundle', 'pass'],
       ['read the manifest', 'pass'],
@@ -57,8 +60,24 @@ describe('maestro drill restore', () => {
       ['check the signature and signer', 'pass'],
       ['walk the hash chain to the first release', 'pass'],
       ['recovery within the RTO', 'pass'],
-      ['recovery point within the RPO', 'pass'],
     ]);
+  });
+
+  it('measures the recovery point by the clock it is given: the release made 2026-11-21T12:00:00Z is within an RPO of a day on 2026-11-22 and not on 2026-11-23', async () => {
+    const { dir, keys, store } = await makeStore();
+    let printed = '';
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((printed += String(chunk)), true));
+    try {
+      const drill = (at: string, out: string) => restoreDrillCommand({ store, rto: 'PT10M', rpo: 'P1D', key: keys.publicKey, out: join(dir, out), repo: 'acme/web', commit, now: fixedClock(at) });
+      expect(await drill('2026-11-22T06:00:00Z', 'in-time.json')).toBe(0);
+      expect(printed).toContain('PASS  recovery point within the RPO: the restored release is 64800 s old; the RPO is 86400 s');
+      expect(await drill('2026-11-23T06:00:00Z', 'late.json')).toBe(1);
+      expect(printed).toContain('FAIL  recovery point within the RPO: the restored release is 151200 s old; the RPO is 86400 s');
+    } finally {
+      jest.restoreAllMocks();
+    }
+    const report = parseEvidence(readFileSync(join(dir, 'late.json')), 'late.json');
+    expect(report.status === 'valid' && report.report.data).toMatchObject({ status: 'fail', targets: { rtoSeconds: 600, rpoSeconds: 86_400 }, measured: { rtoSeconds: 0, rpoSeconds: 151_200 } });
   });
 
   it('fails (exit 1) when an object of the bundle was altered, naming it', async () => {

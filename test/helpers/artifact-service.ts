@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { TEST_NOW } from './clock.js';
 
 /** What the stand-in received for one artifact. */
 export interface ReceivedArtifact {
@@ -60,7 +61,7 @@ export async function startArtifactService(): Promise<ArtifactService> {
         const ids = [...body.toString('utf8').matchAll(/<(?:Latest|Uncommitted|Committed)>([^<]+)<\//g)].map((m) => m[1]!);
         artifact.zip = Buffer.concat(ids.map((id) => blocks.get(`${blob[1]}:${id}`) ?? Buffer.alloc(0)));
       } else artifact.zip = body;
-      res.writeHead(201, { etag: '"0x1"', 'last-modified': new Date().toUTCString(), 'x-ms-request-id': 'test', 'x-ms-version': '2024-11-04', 'x-ms-request-server-encrypted': 'true' }).end();
+      res.writeHead(201, { etag: '"0x1"', 'last-modified': new Date(TEST_NOW).toUTCString(), 'x-ms-request-id': 'test', 'x-ms-version': '2024-11-04', 'x-ms-request-server-encrypted': 'true' }).end();
       return;
     }
     json(404, { code: 'not_found', msg: `${req.method} ${url.pathname}` });

@@ -6,11 +6,13 @@ await loadEvidenceValidators();
 import type { EvidenceKind } from '../../core/evidence/kinds.js';
 import type { EvidenceItem, ValidEvidence } from '../../core/evidence/types.js';
 import type { PullRequestFacts } from '../../core/pr/types.js';
+import { TEST_NOW } from './clock.js';
 
 export const REPO = 'acme/web';
 export const HEAD = 'a'.repeat(40);
 export const OTHER_SHA = 'b'.repeat(40);
-export const NOW = '2026-11-20T12:00:00Z';
+/** The usual evaluation time of the suite (see clock.ts). */
+export const NOW = TEST_NOW;
 
 /** A PR with sensible defaults; override what the test is about. */
 export function makePr(overrides: Partial<PullRequestFacts> = {}): PullRequestFacts {

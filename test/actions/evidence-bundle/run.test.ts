@@ -5,6 +5,7 @@ import { describe, expect, it } from '@jest/globals';
 import { run, type ActionIo } from '../../../actions/evidence-bundle/run.js';
 import { verifyBundle } from '../../../core/io/verify-bundle.js';
 import { verifyLedgerStore } from '../../../core/io/verify-ledger-store.js';
+import { TEST_NOW } from '../../helpers/clock.js';
 import { makeArtifacts, makeKeyPair, tempDir } from '../../helpers/release-bundle.js';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -39,7 +40,7 @@ describe('the evidence-bundle action', () => {
     expect(built?.manifest.createdAt).toBe('2026-11-20T12:00:00Z');
     expect(outputs).toEqual({ 'bundle-dir': join(dir, 'out'), 'manifest-path': join(dir, 'out', 'manifest.json'), 'signature-path': join(dir, 'out', 'manifest.sigstore.json'), 'manifest-sha256': built!.manifestSha256, 'store-url': `file://${join(dir, 'store', 'v2.0.0')}`, 'ledger-entry': '' });
     expect(log.summary).toContain(`| manifest.json sha256 | \`${built!.manifestSha256}\` |`);
-    expect((await verifyBundle({ location: join(dir, 'store', 'v2.0.0'), keyFile: keys.publicKey, now: new Date() })).ok).toBe(true);
+    expect((await verifyBundle({ location: join(dir, 'store', 'v2.0.0'), keyFile: keys.publicKey, now: new Date(TEST_NOW) })).ok).toBe(true);
   });
 
   it('records the publication in the audit ledger when given one', async () => {

@@ -11,6 +11,7 @@ import { ledgerOptionsFromEnv } from '../../../core/io/ledger-options-from-env.j
 import { readLedger } from '../../../core/io/read-ledger.js';
 import { openStore } from '../../../core/io/store/open-store.js';
 import { verifyLedgerStore } from '../../../core/io/verify-ledger-store.js';
+import { wallClock } from '../../helpers/clock.js';
 import { startService } from '../../helpers/services.js';
 import { makeKeyPair, tempDir } from '../../helpers/release-bundle.js';
 
@@ -21,6 +22,10 @@ const client = new S3Client({ endpoint: s3.S3_ENDPOINT, region: s3.S3_REGION, fo
 const bucket = `maestro-ledger-${randomBytes(4).toString('hex')}`;
 const saved = { ...process.env };
 
+/**
+ * A ledger URL in the test bucket. Ceph enforces Object Lock retention by its own clock, so the
+ * ledger's locks are checked against the real time (wallClock), never against TEST_NOW.
+ */
 function storeUrl(prefix: string): string {
   return `s3://${bucket}/${prefix}?endpoint=${encodeURIComponent(s3.S3_ENDPOINT!)}&path-style=true&region=${s3.S3_REGION}&retain-days=1`;
 }
@@ -76,7 +81,7 @@ describe.each([
       return out;
     }));
     expect(results.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
-    const verified = await verifyLedgerStore({ location: where });
+    const verified = await verifyLedgerStore({ location: where, now: wallClock() });
     expect(verified.problems).toEqual([]);
     expect(verified).toMatchObject({ ok: true, entries: 32 });
     // On S3 a lost race may leave its version behind (Ceph ignores If-None-Match there): only as a note, with its event further on.
@@ -88,7 +93,7 @@ describe.each([
     const where = location();
     const codes = await Promise.all([appendFromProcess(where, 'p', 6), appendFromProcess(where, 'q', 6)]);
     expect(codes).toEqual([0, 0]);
-    const verified = await verifyLedgerStore({ location: where });
+    const verified = await verifyLedgerStore({ location: where, now: wallClock() });
     expect(verified.problems).toEqual([]);
     expect(verified.entries).toBe(12);
     expect(await reasonsIn(where)).toEqual(expected(['p', 'q'], 6));
@@ -149,7 +154,7 @@ describe('the audit ledger in S3 (Ceph RGW) under attack', () => {
     const second = (await readLedger(await openStore(storeUrl(prefix)))).entries[1]!.versions[0]!.bytes!.toString('utf8').replace('x #1', 'x #1 (rewritten)');
     // Ceph RGW ignores If-None-Match in versioned buckets, so a plain PUT stacks a new version on the key.
     await client.send(new PutObjectCommand({ Bucket: bucket, Key: `${prefix}/${entryKey(2)}`, Body: second }));
-    const verified = await verifyLedgerStore({ location: storeUrl(prefix) });
+    const verified = await verifyLedgerStore({ location: storeUrl(prefix), now: wallClock() });
     expect(verified.ok).toBe(false);
     expect(verified.firstBad).toMatchObject({ seq: 2, problem: 'forked' });
     // Reads keep the first version: the chain itself still links, and appends go on after it.
@@ -165,9 +170,9 @@ describe('the audit ledger in S3 (Ceph RGW) under attack', () => {
     const next = buildEntry(event('z', 1), first, '2026-11-20T10:00:05Z');
     // Object Lock is enabled but there is no default retention: without lock headers the version is unlocked.
     await client.send(new PutObjectCommand({ Bucket: plain, Key: `ledger/${entryKey(2)}`, Body: next.bytes }));
-    const verified = await verifyLedgerStore({ location: url });
+    const verified = await verifyLedgerStore({ location: url, now: wallClock() });
     expect(verified.problems).toEqual([expect.objectContaining({ seq: 2, problem: 'unlocked', detail: expect.stringContaining('has no Object Lock retention') })]);
-    expect((await verifyLedgerStore({ location: url, now: new Date(Date.now() + 3 * 86_400_000) })).problems.map((p) => p.problem)).toEqual(['unlocked', 'unlocked']);
+    expect((await verifyLedgerStore({ location: url, now: new Date(wallClock().getTime() + 3 * 86_400_000) })).problems.map((p) => p.problem)).toEqual(['unlocked', 'unlocked']);
   }, 120_000);
 
   it('names a key below entries/ that is no entry, such as one with .. segments, without using it as a path', async () => {
@@ -175,7 +180,7 @@ describe('the audit ledger in S3 (Ceph RGW) under attack', () => {
     const ledger = await openLedger(storeUrl(prefix));
     await ledger.append(event('y', 0));
     await client.send(new PutObjectCommand({ Bucket: bucket, Key: `${prefix}/entries/../../escape.json`, Body: '{}' }));
-    const verified = await verifyLedgerStore({ location: storeUrl(prefix) });
+    const verified = await verifyLedgerStore({ location: storeUrl(prefix), now: wallClock() });
     expect(verified.ok).toBe(false);
     expect(verified.firstBad).toMatchObject({ problem: 'unexpected-object', key: 'entries/../../escape.json' });
   }, 120_000);

@@ -21,6 +21,7 @@ import { parseS3Url } from '../../../core/io/store/s3-location.js';
 import { S3Store } from '../../../core/io/store/s3-store.js';
 import { verifyBundle } from '../../../core/io/verify-bundle.js';
 import { makePr } from '../../helpers/build-evidence.js';
+import { wallClock } from '../../helpers/clock.js';
 import { run } from '../../helpers/engine.js';
 import { startService } from '../../helpers/services.js';
 import { build, makeArtifacts, makeKeyPair, tempDir, writeTree } from '../../helpers/release-bundle.js';
@@ -33,8 +34,12 @@ const suffix = randomBytes(4).toString('hex');
 const lockedBucket = `maestro-worm-${suffix}`;
 const plainBucket = `maestro-plain-${suffix}`;
 const saved = { ...process.env };
+const DAY_MS = 86_400_000;
 
-/** A store URL for the test cluster. */
+/**
+ * A store URL for the test cluster. Ceph enforces Object Lock retention by its own clock, so retention
+ * and locks here are counted from the real time (wallClock), never from TEST_NOW.
+ */
 function storeUrl(bucket: string, prefix: string, options = 'retain-days=2'): string {
   return `s3://${bucket}/${prefix}?endpoint=${encodeURIComponent(s3.S3_ENDPOINT!)}&path-style=true&region=${s3.S3_REGION}&${options}`;
 }
@@ -74,11 +79,11 @@ describe('release bundles in S3 with Object Lock (Ceph RGW)', () => {
     expect(first.published?.objects.map((o) => o.key)).toEqual(['gates/decision-log.json', 'reports/notes.txt', 'sbom/app.spdx.bin', 'manifest.sigstore.json', 'manifest.json']);
     for (const object of first.published!.objects) {
       expect(object.retention?.mode).toBe('COMPLIANCE');
-      expect(Date.parse(object.retention!.retainUntil)).toBeGreaterThan(Date.now() + 1.9 * 86_400_000);
+      expect(Date.parse(object.retention!.retainUntil)).toBeGreaterThan(wallClock().getTime() + 1.9 * DAY_MS);
     }
     const second = await build({ artifactsDir, outDir: join(dir, 'v1.1.0'), release: 'v1.1.0', previousRelease: 'v1.0.0', sign, store: releases });
     expect(second.manifest.data).toMatchObject({ previous: first.manifestSha256, previousRelease: 'v1.0.0' });
-    const result = await verifyBundle({ location: storeUrl(lockedBucket, 'acme/web/v1.1.0'), keyFile: keys.publicKey, now: new Date() });
+    const result = await verifyBundle({ location: storeUrl(lockedBucket, 'acme/web/v1.1.0'), keyFile: keys.publicKey, now: wallClock() });
     expect(result.checks.filter((c) => c.result === 'fail')).toEqual([]);
     expect(result.checks.filter((c) => c.check === 'retention')).toHaveLength(5);
     expect(result.checks.find((c) => c.check === 'chain')?.detail).toMatch(/^1 earlier release\(s\) linked by sha256 back to the first release, v1.0.0/);
@@ -98,7 +103,7 @@ describe('release bundles in S3 with Object Lock (Ceph RGW)', () => {
     expect(marker.DeleteMarker).toBe(true);
     await expect(client.send(new GetObjectCommand({ Bucket: lockedBucket, Key: key }))).rejects.toMatchObject({ name: 'NoSuchKey' });
 
-    const result = await verifyBundle({ location: storeUrl(lockedBucket, 'acme/web/v1.0.0'), keyFile: keys.publicKey, now: new Date() });
+    const result = await verifyBundle({ location: storeUrl(lockedBucket, 'acme/web/v1.0.0'), keyFile: keys.publicKey, now: wallClock() });
     expect(result.ok).toBe(true);
     expect(result.checks.find((c) => c.subject === 'reports/notes.txt' && c.check === 'artifact')?.detail).toMatch(/as listed \(1 later version\(s\) were written over the published one \(ignored\); 1 delete marker\(s\), the newest hides the key from plain reads; the published version is still there\)$/);
   });
@@ -113,17 +118,17 @@ describe('release bundles in S3 with Object Lock (Ceph RGW)', () => {
   it('locks multipart uploads too, putting the retention on the completed version and reading it back', async () => {
     const big = join(dir, 'big.bin');
     writeFileSync(big, randomBytes(11 * 1024 * 1024));
-    const store = new S3Store(parseS3Url(storeUrl(lockedBucket, 'multipart', 'retain-days=3'), new Date()), undefined, { threshold: 6 * 1024 * 1024, size: 5 * 1024 * 1024 });
+    const store = new S3Store(parseS3Url(storeUrl(lockedBucket, 'multipart', 'retain-days=3'), wallClock()), undefined, { threshold: 6 * 1024 * 1024, size: 5 * 1024 * 1024 });
     const stored = await store.put('big.bin', big, await hashFile(big));
     expect(stored.retention?.mode).toBe('COMPLIANCE');
     // The bucket default is 1 day; Ceph ignores the upload's own lock headers, so 3 days proves the read-back fix.
-    expect(Date.parse(stored.retention!.retainUntil)).toBeGreaterThan(Date.now() + 2.9 * 86_400_000);
+    expect(Date.parse(stored.retention!.retainUntil)).toBeGreaterThan(wallClock().getTime() + 2.9 * DAY_MS);
     expect((await store.inspect('big.bin'))?.sha256).toBe((await hashFile(big)).sha256);
   });
 
   it('leaves no manifest when an upload fails midway', async () => {
     const built = await build({ artifactsDir, outDir: join(dir, 'v2.0.0'), release: 'v2.0.0', sign });
-    const store = new S3Store(parseS3Url(storeUrl(lockedBucket, 'acme/web/v2.0.0'), new Date()));
+    const store = new S3Store(parseS3Url(storeUrl(lockedBucket, 'acme/web/v2.0.0'), wallClock()));
     let puts = 0;
     const failing = Object.assign(Object.create(store) as S3Store, {
       put: (key: string, source: string, expected: { sha256: string; size: number }) => (++puts === 2 ? Promise.reject(new Error('connection reset')) : store.put(key, source, expected)),
@@ -131,17 +136,17 @@ describe('release bundles in S3 with Object Lock (Ceph RGW)', () => {
     const manifestBytes = (await import('node:fs')).readFileSync(join(built.outDir, 'manifest.json'));
     await expect(publishBundle(failing, built.outDir, built.manifest, manifestBytes)).rejects.toThrow('connection reset');
     expect(await keysIn(lockedBucket, 'acme/web/v2.0.0/')).toEqual(['acme/web/v2.0.0/gates/decision-log.json']);
-    const result = await verifyBundle({ location: storeUrl(lockedBucket, 'acme/web/v2.0.0'), keyFile: keys.publicKey, now: new Date() });
+    const result = await verifyBundle({ location: storeUrl(lockedBucket, 'acme/web/v2.0.0'), keyFile: keys.publicKey, now: wallClock() });
     expect(result.checks).toEqual([{ check: 'manifest', subject: 'manifest.json', result: 'fail', detail: expect.stringContaining('there is no manifest.json') }]);
 
     // Publishing again completes it, keeping (and locking) what the first attempt stored.
     const again = await publishBundle(store, built.outDir, built.manifest, manifestBytes);
     expect(again.objects.map((o) => o.retention?.mode)).toEqual(['COMPLIANCE', 'COMPLIANCE', 'COMPLIANCE', 'COMPLIANCE', 'COMPLIANCE']);
-    expect((await verifyBundle({ location: storeUrl(lockedBucket, 'acme/web/v2.0.0'), keyFile: keys.publicKey, now: new Date() })).ok).toBe(true);
+    expect((await verifyBundle({ location: storeUrl(lockedBucket, 'acme/web/v2.0.0'), keyFile: keys.publicKey, now: wallClock() })).ok).toBe(true);
   });
 
   it('runs the WORM drill and records each refusal in a valid drill-report', async () => {
-    const report = await runWormDrill({ store: new S3Store(parseS3Url(storeUrl(lockedBucket, 'acme/web'), new Date())), subject: { repo: 'acme/web', sha: 'c'.repeat(40) }, producer: { name: 'maestro drill worm', version: 'test' }, probeRetentionSeconds: 120 });
+    const report = await runWormDrill({ store: new S3Store(parseS3Url(storeUrl(lockedBucket, 'acme/web'), wallClock())), subject: { repo: 'acme/web', sha: 'c'.repeat(40) }, producer: { name: 'maestro drill worm', version: 'test' }, probeRetentionSeconds: 120, now: wallClock });
     const data = report.data as { status: string; steps: Array<{ name: string; result: string; response?: string }> };
     expect(data.steps.map((s) => [s.name, s.result])).toEqual([
       ['preflight', 'pass'],
@@ -157,21 +162,26 @@ describe('release bundles in S3 with Object Lock (Ceph RGW)', () => {
     expect(data.status).toBe('pass');
     const item = parseEvidence(Buffer.from(JSON.stringify(report)), 'drill.json');
     expect(item.status).toBe('valid');
-    // It is the evidence the WORM control of the shipped catalog asks for.
-    const gate = await run({ pr: makePr({ labels: ['worm'] }), evidence: [item], now: new Date().toISOString() });
-    expect(gate.controls.find((c) => c.controlId === 'GA-03')?.result).toBe('pass');
+    // It is the evidence the WORM control of the shipped catalog asks for while it is fresh (maxAge P31D): the gate
+    // decides as of times counted from the report, which the drill dated by the real clock the locks it tested keep.
+    const ga03 = async (daysAfter: number) => {
+      const gate = await run({ pr: makePr({ labels: ['worm'] }), evidence: [item], now: new Date(Date.parse(report.createdAt) + daysAfter * DAY_MS).toISOString() });
+      return gate.controls.find((c) => c.controlId === 'GA-03')?.result;
+    };
+    expect(await ga03(1)).toBe('pass');
+    expect(await ga03(32)).toBe('stale');
   });
 
   it('fails the retention check of objects locked in GOVERNANCE mode or no longer locked', async () => {
     const built = await build({ artifactsDir, outDir: join(dir, 'v3.0.0'), release: 'v3.0.0', sign });
     // Uploaded by hand, as a store without maestro's checks could have left them.
-    const until = new Date(Date.now() + 2000);
+    const until = new Date(wallClock().getTime() + 2000);
     for (const key of ['gates/decision-log.json', 'reports/notes.txt', 'sbom/app.spdx.bin', 'manifest.sigstore.json', 'manifest.json']) {
       const body = readFileSync(join(built.outDir, key));
       await client.send(new PutObjectCommand({ Bucket: lockedBucket, Key: `hand/v3.0.0/${key}`, Body: body, ContentLength: body.length, ObjectLockMode: key === 'manifest.json' ? 'COMPLIANCE' : 'GOVERNANCE', ObjectLockRetainUntilDate: until }));
     }
     await new Promise((resolve) => setTimeout(resolve, 2500));
-    const result = await verifyBundle({ location: storeUrl(lockedBucket, 'hand/v3.0.0'), keyFile: keys.publicKey, now: new Date() });
+    const result = await verifyBundle({ location: storeUrl(lockedBucket, 'hand/v3.0.0'), keyFile: keys.publicKey, now: wallClock() });
     const failed = result.checks.filter((c) => c.result === 'fail');
     expect(failed.map((c) => `${c.check} ${c.subject}`)).toEqual(['retention manifest.json', 'retention gates/decision-log.json', 'retention reports/notes.txt', 'retention sbom/app.spdx.bin', 'retention manifest.sigstore.json']);
     expect(failed[0]!.detail).toMatch(/^the lock of version \S+ ran out at /);

@@ -11,6 +11,7 @@ import type { HandlerFn } from '@sigstore/mock/dist/shared.types.js';
 import { openLedger } from '../../../core/io/open-ledger.js';
 import { verifyBundle } from '../../../core/io/verify-bundle.js';
 import { verifyLedgerStore } from '../../../core/io/verify-ledger-store.js';
+import { TEST_NOW, wallClock } from '../../helpers/clock.js';
 import { build, makeArtifacts, tempDir } from '../../helpers/release-bundle.js';
 
 const ISSUER = 'https://token.actions.githubusercontent.com';
@@ -18,8 +19,13 @@ const IDENTITY = 'https://github.com/acme/web/.github/workflows/release.yml@refs
 const b64 = (bytes: ArrayBufferView | Buffer) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 const b64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-/** An OIDC token as GitHub Actions issues it (Fulcio's mock reads its claims; it does not check its signature). */
-const token = `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url({ iss: ISSUER, sub: IDENTITY, aud: 'sigstore', repository: 'acme/web', ref: 'refs/tags/v1.0.0', exp: Math.floor(Date.now() / 1000) + 600 })}.c2ln`;
+/**
+ * An OIDC token as GitHub Actions issues it (Fulcio's mock reads its claims; it does not check its signature).
+ * The mock issues certificates valid from the real time, so the token and the trust material are dated by it too (wallClock).
+ */
+const token = `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url({ iss: ISSUER, sub: IDENTITY, aud: 'sigstore', repository: 'acme/web', ref: 'refs/tags/v1.0.0', exp: Math.floor(wallClock().getTime() / 1000) + 600 })}.c2ln`;
+/** The verifier's time: it only matters for the locks of an S3 store, and these bundles lie in folders. */
+const verifiedAt = new Date(TEST_NOW);
 
 let server: Server;
 let baseUrl: string;
@@ -46,7 +52,7 @@ beforeAll(async () => {
     });
   });
   // The trust material a verifier pins: the mock CA, its CT log and the transparency log, valid from an hour ago.
-  const start = new Date(Date.now() - 3_600_000).toISOString();
+  const start = new Date(wallClock().getTime() - 3_600_000).toISOString();
   const logDer = logKeys.publicKey.export({ type: 'spki', format: 'der' });
   trustedRootFile = join(dir, 'trusted_root.json');
   writeFileSync(trustedRootFile, JSON.stringify({
@@ -69,7 +75,7 @@ describe('keyless signing (Fulcio and Rekor of @sigstore/mock on loopback)', () 
   });
 
   it('verifies the workflow identity, the issuer and the transparency log entry offline against the pinned root', async () => {
-    const result = await verifyBundle({ location: bundleDir, identity: IDENTITY, issuer: ISSUER, trustedRootFile, offline: true, now: new Date() });
+    const result = await verifyBundle({ location: bundleDir, identity: IDENTITY, issuer: ISSUER, trustedRootFile, offline: true, now: verifiedAt });
     expect(result.checks.filter((c) => c.result === 'fail')).toEqual([]);
     expect(result.checks.find((c) => c.check === 'signature')?.detail).toMatch(new RegExp(`^signed by ${IDENTITY.replace(/[./]/g, '\\$&')} \\(issuer ${ISSUER.replace(/[./]/g, '\\$&')}\\) over manifest.json sha256 [0-9a-f]{64}, transparency log entry \\d+$`));
   });
@@ -78,12 +84,12 @@ describe('keyless signing (Fulcio and Rekor of @sigstore/mock on loopback)', () 
     ['another workflow', { identity: 'https://github.com/acme/web/.github/workflows/other.yml@refs/heads/main', issuer: ISSUER }],
     ['another issuer', { identity: IDENTITY, issuer: 'https://accounts.example.com' }],
   ])('fails when the signer is %s', async (_name, policy) => {
-    const result = await verifyBundle({ location: bundleDir, ...policy, trustedRootFile, now: new Date() });
+    const result = await verifyBundle({ location: bundleDir, ...policy, trustedRootFile, now: verifiedAt });
     expect(result.checks.filter((c) => c.result === 'fail').map((c) => c.check)).toEqual(['signature']);
   });
 
   it('fails against the public-good root, which did not issue the certificate', async () => {
-    const result = await verifyBundle({ location: bundleDir, identity: IDENTITY, issuer: ISSUER, now: new Date() });
+    const result = await verifyBundle({ location: bundleDir, identity: IDENTITY, issuer: ISSUER, now: verifiedAt });
     expect(result.ok).toBe(false);
   });
 
