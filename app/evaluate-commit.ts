@@ -10,6 +10,7 @@ import type { AuditLedger } from '../core/ledger/types.js';
 import { escapeMarkdown } from '../core/render/escape-markdown.js';
 import { renderCheckOutput } from '../core/render/render-check-output.js';
 import { renderGateNotes } from '../core/render/render-gate-notes.js';
+import { canonicalJson } from '../core/util/canonical-json.js';
 import { sha256Hex } from '../core/util/sha256.js';
 import { type ArtifactCache, collectEvidence, type EvidenceLimits } from './collect-evidence.js';
 import { findCheckRun, publishCheckRun } from './github/check-run.js';
@@ -45,6 +46,8 @@ export type EvaluationOutcome =
 interface CheckMemory {
   id: number;
   name: string;
+  /** Digest of what the completed check run says; absent while it only waits. */
+  digest?: string;
 }
 
 /**
@@ -75,7 +78,7 @@ export async function evaluateCommit(octokit: GitHub, request: EvaluationRequest
       ...(pulls[0]!.htmlUrl ? { detailsUrl: pulls[0]!.htmlUrl } : {}),
       title: `Waiting for ${pending.length} workflow run${pending.length === 1 ? '' : 's'}`,
       summary: `The gate decides once every workflow run of this commit has completed, so that all its evidence is in: ${pending.map((r) => escapeMarkdown(r.name, 100)).join(', ')}.`,
-    }));
+    }, ctx.now()));
     await ctx.store.set(checkKey, { id, name } satisfies CheckMemory, TTL.commit);
     return { status: 'waiting', sha, pending: pending.map((r) => r.name) };
   }
@@ -84,32 +87,37 @@ export async function evaluateCommit(octokit: GitHub, request: EvaluationRequest
   const since = runs.map((r) => r.createdAt).filter(Boolean).sort()[0];
   const { items: evidence } = await collectEvidence(octokit, repo, sha, since, ctx.artifacts, ctx.limits);
   const now = ctx.now().toISOString();
-  const results: Array<{ pull: number; conclusion: GateResult['conclusion']; counts: GateResult['counts']; comment: string }> = [];
-  let first: { result: GateResult; pr: PullRequestSnapshot } | undefined;
+  const decided: Array<{ pr: PullRequestSnapshot; result: GateResult }> = [];
+  for (const pr of pulls) decided.push({ pr, result: await evaluatePull(octokit, request, pr, config, evidence, now, ctx) });
+  // Recorded before anything is published: a decision change nobody could audit is never shown.
+  for (const { pr, result } of decided) await rememberResult(request, pr, result, ctx);
 
-  for (const pr of pulls) {
-    const result = await evaluatePull(octokit, request, pr, config, evidence, now, ctx);
-    first ??= { result, pr };
-    await rememberResult(request, pr, result, ctx);
+  // The check run first: it is what branch protection waits for; the comments follow.
+  const { result, pr } = decided[0]!;
+  const output = renderCheckOutput(result);
+  const digest = sha256Hex(canonicalJson({ version: ctx.producer.version, name: result.checkName, conclusion: result.conclusion, output }));
+  if (check && check.name !== result.checkName) check = undefined; // the config renamed the check
+  // Nothing changed since the check was last written: write nothing (a person's re-run still rewrites it).
+  if (!(check?.digest === digest && !request.force)) {
+    const knownId = check?.id ?? (request.newCommit ? undefined : await findCheckRun(octokit, repo, sha, result.checkName, ctx.self.appId));
+    const id = await publishCheckRun(octokit, repo, knownId, {
+      name: result.checkName,
+      sha,
+      ...(pr.htmlUrl ? { detailsUrl: pr.htmlUrl } : {}),
+      title: output.title,
+      summary: output.summary,
+      text: output.text,
+      annotations: output.annotations,
+      conclusion: result.conclusion,
+    }, ctx.now());
+    await ctx.store.set(checkKey, { id, name: result.checkName, digest } satisfies CheckMemory, TTL.commit);
+  }
+
+  const results: Array<{ pull: number; conclusion: GateResult['conclusion']; counts: GateResult['counts']; comment: string }> = [];
+  for (const { pr, result } of decided) {
     const comment = await publishComment(octokit, request, pr, result, config, ctx);
     results.push({ pull: pr.number, conclusion: result.conclusion, counts: result.counts, comment });
   }
-
-  const { result, pr } = first!;
-  const output = renderCheckOutput(result);
-  if (check && check.name !== result.checkName) check = undefined; // the config renamed the check
-  const knownId = check?.id ?? (request.newCommit ? undefined : await findCheckRun(octokit, repo, sha, result.checkName, ctx.self.appId));
-  const id = await publishCheckRun(octokit, repo, knownId, {
-    name: result.checkName,
-    sha,
-    ...(pr.htmlUrl ? { detailsUrl: pr.htmlUrl } : {}),
-    title: output.title,
-    summary: output.summary,
-    text: output.text,
-    annotations: output.annotations,
-    conclusion: result.conclusion,
-  });
-  await ctx.store.set(checkKey, { id, name: result.checkName } satisfies CheckMemory, TTL.commit);
   return { status: 'evaluated', sha, results };
 }
 
@@ -171,7 +179,7 @@ async function workflowRuns(octokit: GitHub, request: EvaluationRequest, ctx: Ev
 async function publishComment(octokit: GitHub, request: EvaluationRequest, pr: PullRequestSnapshot, result: GateResult, config: ConfigResult, ctx: EvaluationContext): Promise<string> {
   const { repo } = request;
   const settings = config.ok ? config.config.comment : { mode: 'always' as const, drafts: false };
-  const body = renderGateNotes(result, { marker: true });
+  const body = renderGateNotes(result, { marker: true, evaluatedAt: false });
   const digest = sha256Hex(body);
   const key = keys.comment(repo.fullName, pr.number);
   let existing = await ctx.store.get<{ id: number; digest: string }>(key);

@@ -4,7 +4,7 @@ import { type GroupMember, groupConclusion, renderMergeGroupOutput } from '../co
 import { collectEvidence } from './collect-evidence.js';
 import type { EvaluationContext, EvaluationOutcome } from './evaluate-commit.js';
 import { evaluatePull } from './evaluate-pull.js';
-import { publishCheckRun } from './github/check-run.js';
+import { findCheckRun, publishCheckRun } from './github/check-run.js';
 import { getPull } from './github/find-pull-requests.js';
 import { listEvidenceArtifacts } from './github/list-evidence-artifacts.js';
 import type { GitHub } from './github/github.js';
@@ -39,7 +39,10 @@ export async function evaluateMergeGroup(octokit: GitHub, request: EvaluationReq
   }
   const output = renderMergeGroupOutput(members);
   const checkName = members[0]!.result.checkName;
-  const id = await publishCheckRun(octokit, repo, undefined, { name: checkName, sha, title: output.title, summary: output.summary, text: output.text, annotations: output.annotations, conclusion: groupConclusion(members) });
-  await ctx.store.set(keys.checkRun(repo.fullName, sha, 'gate'), { id, name: checkName }, TTL.commit);
+  // A queue commit is new, unless the delivery may be a replay to a restarted app: then the check made before is updated.
+  const key = keys.checkRun(repo.fullName, sha, 'gate');
+  const known = (await ctx.store.get<{ id: number; name: string }>(key))?.id ?? (request.newCommit ? undefined : await findCheckRun(octokit, repo, sha, checkName, ctx.self.appId));
+  const id = await publishCheckRun(octokit, repo, known, { name: checkName, sha, title: output.title, summary: output.summary, text: output.text, annotations: output.annotations, conclusion: groupConclusion(members) }, ctx.now());
+  await ctx.store.set(key, { id, name: checkName }, TTL.commit);
   return { status: 'evaluated', sha, results: members.map((m) => ({ pull: m.pull, conclusion: m.result.conclusion, counts: m.result.counts, comment: 'skip' })) };
 }

@@ -10,14 +10,26 @@ import type { EvaluationContext } from './evaluate-commit.js';
 import { approversWithWrite } from './github/approvers-with-write.js';
 import type { GitHub } from './github/github.js';
 import { listChangedFiles } from './github/list-changed-files.js';
+import { keys, TTL } from './state/state-store.js';
 import { overrideOf, waiversOf } from './state/waiver-records.js';
+
+/** The paths a PR changes at its head commit: listed once per commit, then remembered (they cannot change). */
+async function changedFilesOf(octokit: GitHub, request: EvaluationRequest, pr: PullRequestSnapshot, ctx: EvaluationContext): Promise<string[] | undefined> {
+  const key = keys.files(request.repo.fullName, pr.number, pr.headSha);
+  const known = await ctx.store.get<{ paths?: string[] }>(key);
+  if (known) return known.paths;
+  const paths = await listChangedFiles(octokit, request.repo, pr.number, pr.changedFileCount);
+  await ctx.store.set(key, paths ? { paths } : {}, TTL.commit);
+  return paths;
+}
 
 /** Decides one PR: its changed files, its approved manual links, its waivers and override, and the given evidence, through the engine. */
 export async function evaluatePull(octokit: GitHub, request: EvaluationRequest, pr: PullRequestSnapshot, config: ConfigResult, evidence: EvidenceItem[], now: string, ctx: EvaluationContext): Promise<GateResult> {
   const { repo } = request;
-  const changedFiles = await listChangedFiles(octokit, repo, pr.number, pr.changedFileCount);
+  const changedFiles = await changedFilesOf(octokit, request, pr, ctx);
   const facts = factsFromSnapshot(repo, pr, changedFiles);
-  const links = hasEvidenceLinks(pr.body) ? await linkEvidenceFromBody(facts, await approversWithWrite(octokit, repo, pr.number, ctx.store), now, ctx.producer) : [];
+  // A PR opened a moment ago has no reviews yet: its links are approved by nobody, without asking.
+  const links = hasEvidenceLinks(pr.body) ? await linkEvidenceFromBody(facts, request.newPull ? [] : await approversWithWrite(octokit, repo, pr.number, ctx.store), now, ctx.producer) : [];
   const [waivers, override] = await Promise.all([waiversOf(ctx.store, repo.fullName, pr.number), overrideOf(ctx.store, repo.fullName, pr.headSha)]);
   return evaluate({ catalog: ctx.catalog, assertions: ctx.assertions, config, pr: facts, evidence, links, waivers, ...(override ? { override } : {}), now });
 }

@@ -1,5 +1,6 @@
 import type { ApplicationFunctionOptions, Probot } from 'probot';
-import { HANDLED_EVENTS, triggerFor, type AppIdentity, type CommandRequest, type EvaluationRequest, type WorkflowRunState } from '../core/app/triggers.js';
+import { HANDLED_EVENTS, triggerFor, type AppIdentity, type CommandRequest, type EvaluationRequest, type KnownIdentity, type WorkflowRunState } from '../core/app/triggers.js';
+import type { DriftSweepRequest } from '../core/app/drift-sweep-request.js';
 import { DEFAULT_CONFIG } from '../core/config/default-config.js';
 import type { AuditLedger } from '../core/ledger/types.js';
 import type { CommandContext } from './commands/command-context.js';
@@ -18,25 +19,33 @@ import { handleDriftDispatch } from './drift/handle-drift-dispatch.js';
 import { mergeRuns } from '../core/app/merge-runs.js';
 import { evaluateCommit, type EvaluationContext } from './evaluate-commit.js';
 import { EtagCache } from './github/etag-cache.js';
-import { operationsHandler } from './http-routes.js';
 import { AppMetrics } from './metrics.js';
 import type { EvaluationProcessor, EvaluationQueue } from './queue/evaluation-queue.js';
 import { MemoryQueue } from './queue/memory-queue.js';
 import { MemoryStateStore } from './state/memory-state-store.js';
 import { keys, type StateStore, TTL } from './state/state-store.js';
 
+/** How far GitHub's clock and the app's may differ: newer events are trusted to be new. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** The request with no claim that the commit or PR is new (so the app looks for what it made before). */
+function withoutNewness(request: EvaluationRequest): EvaluationRequest {
+  const { newCommit: _commit, newPull: _pull, ...rest } = request;
+  return rest;
+}
+
 export interface MaestroAppOptions {
   /** Builds the queue around the processor (default: the in-process queue). */
   createQueue?: (processor: EvaluationProcessor, onError: (error: unknown, request: EvaluationRequest, willRetry: boolean) => void) => EvaluationQueue;
   store?: StateStore;
   metrics?: AppMetrics;
-  /** The app's identity; looked up once with `GET /app` when absent. */
+  /** The app's id (APP_ID): enough to handle deliveries; the bot login is learned from `GET /app` in the background. */
+  appId?: number;
+  /** The app's whole identity, when known in advance (tests); otherwise learned from `GET /app`. */
   identity?: AppIdentity;
   catalog?: Catalog;
   limits?: EvidenceLimits;
   now?: () => Date;
-  /** Serve /healthz and /metrics (the server does; tests of handlers alone do not need them). */
-  routes?: boolean;
   /** Sweep every installation for CI drift on a timer; absent: no sweeps. */
   drift?: DriftSchedule;
   /** The audit ledger: waivers, overrides, task creation, refused commands and decision changes. */
@@ -59,7 +68,13 @@ export class MaestroApp {
   readonly #options: MaestroAppOptions;
   readonly #etags = new EtagCache();
   readonly #artifacts = new ArtifactCache();
+  readonly #appId: number;
   #identity: Promise<AppIdentity> | undefined;
+  /** The identity once learned, for deliveries (which never wait for it). */
+  #known: AppIdentity | undefined;
+  /** When the app's memory began, read once from the store. */
+  #since: Promise<number> | undefined;
+  #closed = false;
   readonly #pending = new Set<Promise<void>>();
   readonly #byIssue = new Map<string, Promise<void>>();
   #commandContext: ((octokit: GitHub, request: CommandRequest, deliveryId: string, log: CommandContext['log']) => Promise<CommandContext>) | undefined;
@@ -69,12 +84,18 @@ export class MaestroApp {
   constructor(options: MaestroAppOptions) {
     this.#options = options;
     this.metrics = options.metrics ?? new AppMetrics();
-    this.store = options.store ?? new MemoryStateStore();
-    if (options.identity) this.#identity = Promise.resolve(options.identity);
+    this.store = options.store ?? new MemoryStateStore({ now: () => (options.now ?? (() => new Date()))().getTime() });
+    const appId = options.identity?.appId ?? options.appId;
+    if (appId === undefined) throw new Error('MaestroApp needs the app id (APP_ID) or its identity');
+    this.#appId = appId;
+    if (options.identity) {
+      this.#known = options.identity;
+      this.#identity = Promise.resolve(options.identity);
+    }
   }
 
   /** The Probot application function. Registers every handled event once. */
-  readonly load = async (app: Probot, { addHandler }: ApplicationFunctionOptions): Promise<void> => {
+  readonly load = async (app: Probot, _options?: ApplicationFunctionOptions): Promise<void> => {
     const assertions = await prepareAssertions(this.#options.catalog ?? defaultCatalog, assertionValidators);
     const ctx = (self: AppIdentity): EvaluationContext => ({
       self,
@@ -92,8 +113,9 @@ export class MaestroApp {
       const log = app.log.child({ repo: request.repo.fullName, sha: request.sha, reason: request.reason });
       const end = this.metrics.evaluations.startTimer();
       const octokit = await app.auth(request.installationId);
-      this.#etags.install(octokit);
+      // Counted inside the ETag cache: what the cache answers from memory is no request.
       this.metrics.instrument(octokit, request.installationId);
+      this.#etags.install(octokit);
       const outcome = await evaluateCommit(octokit, request, ctx(await this.identity(app)));
       end({ status: outcome.status });
       if (outcome.status === 'evaluated') {
@@ -110,10 +132,14 @@ export class MaestroApp {
     };
     this.queue = this.#options.createQueue ? this.#options.createQueue(processor, onError) : new MemoryQueue(processor, {}, onError);
 
+    this.metrics.watchQueue(() => this.queue!.depth());
+
+    // Deliveries only decide, record and queue: no GitHub request is made before the answer.
     app.on([...HANDLED_EVENTS], async (context) => {
       const event = `${context.name}.${(context.payload as { action?: string }).action ?? ''}`;
       const log = context.log.child({ delivery: context.id, event });
-      const trigger = triggerFor(context.name, context.payload, await this.identity(app));
+      const self: KnownIdentity = this.#known ?? { appId: this.#appId };
+      const trigger = triggerFor(context.name, context.payload, self);
       if (trigger.type === 'ignore') {
         this.metrics.deliveries.inc({ event, outcome: 'ignored' });
         log.debug({ reason: trigger.reason }, 'ignored');
@@ -125,8 +151,9 @@ export class MaestroApp {
         return;
       }
       if (trigger.type === 'drift-sweep') {
-        const dispatched = await handleDriftDispatch(context.octokit as unknown as GitHub, trigger, this.drift, this.metrics, log, this.store);
-        this.metrics.deliveries.inc({ event, outcome: dispatched.outcome === 'started' ? 'queued' : 'ignored' });
+        this.metrics.deliveries.inc({ event, outcome: 'dispatch' });
+        // One installation's dispatches one after another: a second one sees the first's sweep and is throttled.
+        this.#track(this.#inOrder(`dispatch:${trigger.installationId}`, () => this.#dispatchSweep(app, trigger, log)));
         return;
       }
       if (trigger.run) await this.#recordRun(trigger.repo.fullName, trigger.sha, trigger.run);
@@ -135,7 +162,8 @@ export class MaestroApp {
         return;
       }
       if (trigger.snapshot) await this.store.set(keys.snapshot(trigger.repo.fullName, trigger.snapshot.number), trigger.snapshot, TTL.pull);
-      await this.queue!.enqueue(trigger);
+      const request = (trigger.newCommit || trigger.newPull) && !(await this.#happenedSinceMemory(trigger.eventAt)) ? withoutNewness(trigger) : trigger;
+      await this.queue!.enqueue(request);
       this.metrics.deliveries.inc({ event, outcome: 'queued' });
       log.info({ repo: trigger.repo.fullName, sha: trigger.sha, pulls: trigger.pulls }, 'evaluation queued');
     });
@@ -165,19 +193,21 @@ export class MaestroApp {
       this.drift = new DriftScheduler(app, this.#options.drift, this.metrics, { name: 'maestro-conductor-app', version: VERSION }, this.#options.now, this.store);
       this.drift.start();
     }
-
-    if (this.#options.routes !== false) {
-      addHandler(operationsHandler(this.metrics, async () => ({ ok: (await this.queue?.healthy()) ?? false, detail: { version: VERSION, queue: this.queue?.kind } })));
-    }
   };
 
-  /** Who the app is, so it ignores what it caused itself. */
+  /** For /healthz: whether the queue can take work, with the version and the queue's kind. */
+  async health(): Promise<{ ok: boolean; detail: Record<string, unknown> }> {
+    return { ok: (await this.queue?.healthy()) ?? false, detail: { version: VERSION, queue: this.queue?.kind } };
+  }
+
+  /** Who the app is (its bot login, from `GET /app`), so it ignores what it caused itself; asked once. */
   identity(app: Probot): Promise<AppIdentity> {
     this.#identity ??= (async () => {
       const octokit = await app.auth();
       const { data } = await octokit.rest.apps.getAuthenticated();
       if (!data) throw new Error('GET /app returned no app');
-      return { appId: data.id, botLogin: `${data.slug ?? 'maestro-conductor'}[bot]` };
+      this.#known = { appId: data.id, botLogin: `${data.slug ?? 'maestro-conductor'}[bot]` };
+      return this.#known;
     })().catch((error: unknown) => {
       this.#identity = undefined;
       throw error;
@@ -185,12 +215,51 @@ export class MaestroApp {
     return this.#identity;
   }
 
+  /**
+   * Learns the identity in the background after the start, asking again with growing pauses while
+   * GitHub cannot be reached (evaluations and commands also ask when they need it).
+   */
+  learnIdentity(app: Probot, pauseMs = 2000): void {
+    if (this.#known || this.#closed) return;
+    this.identity(app).catch((error: unknown) => {
+      app.log.warn({ err: error, retryInMs: pauseMs }, 'could not learn who the app is from GET /app; asking again');
+      setTimeout(() => this.learnIdentity(app, Math.min(pauseMs * 2, 60_000)), pauseMs).unref();
+    });
+  }
+
+  /** True when the event happened after the app's memory began (with a margin for clock skew). */
+  async #happenedSinceMemory(eventAt: string | undefined): Promise<boolean> {
+    const at = eventAt ? Date.parse(eventAt) : Number.NaN;
+    if (Number.isNaN(at)) return false;
+    this.#since ??= this.store.since();
+    return at > (await this.#since) + CLOCK_SKEW_MS;
+  }
+
+  /** A repository_dispatch asking for a drift sweep, handled after the delivery is answered. */
+  async #dispatchSweep(app: Probot, request: DriftSweepRequest, log: Probot['log']): Promise<void> {
+    try {
+      const octokit = await app.auth(request.installationId);
+      this.metrics.instrument(octokit, request.installationId);
+      const dispatched = await handleDriftDispatch(octokit as unknown as GitHub, request, this.drift, this.metrics, log, this.store);
+      if (dispatched.outcome === 'started') await dispatched.sweep.catch(() => undefined);
+    } catch (error) {
+      log.error({ err: error, repo: request.repo.fullName }, 'drift sweep dispatch failed');
+    }
+  }
+
   /** Runs the commands of a comment after the delivery is answered; failures are logged and counted. */
   async #runCommands(app: Probot, request: CommandRequest, deliveryId: string, log: Probot['log']): Promise<void> {
     try {
       const octokit = await app.auth(request.installationId);
+      // Counted inside the ETag cache: what the cache answers from memory is no request.
       this.metrics.instrument(octokit, request.installationId);
+      this.#etags.install(octokit);
       const outcome = await handleComment(await this.#commandContext!(octokit, request, deliveryId, log));
+      if (outcome.duplicate) {
+        this.metrics.commands.inc({ status: 'duplicate' });
+        log.info({ repo: request.repo.fullName, issue: request.issue.number, comment: request.comment.id }, 'commands of this comment were handled already: nothing done again');
+        return;
+      }
       for (const o of outcome.outcomes) this.metrics.commands.inc({ status: o.status });
       log.info({ repo: request.repo.fullName, issue: request.issue.number, outcomes: outcome.outcomes.map((o) => o.status) }, 'commands handled');
     } catch (error) {
@@ -227,6 +296,7 @@ export class MaestroApp {
   }
 
   async close(): Promise<void> {
+    this.#closed = true;
     this.expiries?.stop();
     await this.settled();
     await this.drift?.stop();

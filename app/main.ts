@@ -1,15 +1,17 @@
 /**
  * `npm start`: runs the Maestro Conductor GitHub App from environment variables (see .env.example):
- * webhooks at /api/github/webhooks, /healthz and /metrics, on HOST:PORT.
+ * webhooks at /api/github/webhooks, /healthz, /metrics and /ping, on HOST:PORT.
  */
+import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { pino } from 'pino';
-import { Probot, Server } from 'probot';
+import { Probot } from 'probot';
 import { formatError, isMaestroError, MaestroError } from '../core/errors.js';
 import { MaestroApp } from './maestro-app.js';
-import { AppOctokit } from './octokit-options.js';
+import { appClock } from './clock.js';
+import { createAppOctokit } from './create-app-octokit.js';
 import { createBackend } from './create-backend.js';
-import { readEnv } from './read-env.js';
+import { MAX_WEBHOOK_BYTES, readEnv } from './read-env.js';
 import { readDriftEnv } from './drift/read-drift-env.js';
 import { readWorkflowFiles } from '../core/io/read-workflow-files.js';
 import { openStore } from '../core/io/store/open-store.js';
@@ -17,6 +19,10 @@ import { AppMetrics } from './metrics.js';
 import { restoreGrants } from './state/restore-grants.js';
 import { openLedger } from '../core/io/open-ledger.js';
 import { ledgerOptionsFromEnv } from '../core/io/ledger-options-from-env.js';
+import { createAppServer, listen } from './server/create-app-server.js';
+import { operationsHandler } from './server/operations-handler.js';
+import { webhookHandler } from './server/webhook-handler.js';
+import { startWebhookProxy } from './server/start-webhook-proxy.js';
 
 /** Errors as pino writes them, minus webhook payloads (a refused delivery's body is not worth a log line). */
 function withoutPayloads(error: unknown): unknown {
@@ -31,16 +37,27 @@ function withoutPayloads(error: unknown): unknown {
   return strip(out, 0);
 }
 
-/** The running app: its server (`server.port` is the port it listens on) and how to stop it gracefully. */
+/** The running app: the port it listens on, and how to stop it gracefully. */
 export interface RunningApp {
+  port: number;
   server: Server;
   app: MaestroApp;
+  probot: Probot;
   stop: () => Promise<void>;
 }
 
 export async function startApp(env: NodeJS.ProcessEnv = process.env, options: { logTo?: { write(line: string): void } } = {}): Promise<RunningApp> {
   const settings = readEnv(env);
-  const drift = readDriftEnv(env);
+  const now = appClock(settings.clockStart);
+  const drift = readDriftEnv(env, now());
+  // JSON lines at the configured level; payloads of refused deliveries are not written out.
+  const log = pino({
+    name: 'maestro-conductor',
+    level: settings.logLevel,
+    redact: { paths: ['event.payload'], censor: '[payload omitted]' },
+    serializers: { err: withoutPayloads },
+  }, options.logTo ?? pino.destination(1));
+  if (settings.clockStart) log.warn({ MAESTRO_NOW: settings.clockStart }, 'the app\'s clock starts at MAESTRO_NOW, not the system time: for tests and reproductions only');
   // The template is read once at start: a missing or empty one stops the app here, not at the first sweep hours later.
   const template = drift ? (await readWorkflowFiles(drift.template, 'DRIFT_TEMPLATE')).files : [];
   if (drift && template.length === 0) throw new MaestroError('ENV_INVALID', `DRIFT_TEMPLATE ${drift.template} holds no workflow file`, { remedy: 'point DRIFT_TEMPLATE at the template\'s workflow file, its .github/workflows folder, or a checkout of the template repository.' });
@@ -49,43 +66,50 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env, options: { 
   // The store is checked at start too: a sweep whose evidence cannot be kept should not wait a day to say so.
   const evidenceStore = drift?.evidenceStore ? await openStore(drift.evidenceStore) : undefined;
   await evidenceStore?.preflight();
-  const backend = createBackend(settings);
+  const backend = createBackend(settings, () => now().getTime());
   // Without Redis the app's memory starts empty: the ledger gives back the waivers and overrides granted before.
-  const restored = settings.redisUrl ? undefined : await restoreGrants(settings.ledgerStore, backend.store, new Date());
+  const restored = settings.redisUrl ? undefined : await restoreGrants(settings.ledgerStore, backend.store, now());
+  const metrics = new AppMetrics({ defaultMetrics: true });
   const app = new MaestroApp({
     ledger,
+    appId: settings.appId,
+    now,
     waiverCheckMs: settings.waiverCheckMs,
-    metrics: new AppMetrics({ defaultMetrics: true }),
+    metrics,
     store: backend.store,
     createQueue: backend.createQueue,
     ...(drift ? { drift: { template, templateSource: drift.templateSource, ...(drift.intervalMs ? { intervalMs: drift.intervalMs } : {}), dryRun: drift.dryRun, dispatchRepo: drift.dispatchRepo, ...(evidenceStore ? { store: evidenceStore } : {}) } } : {}),
   });
-  // JSON lines at the configured level; payloads of refused deliveries are not written out.
-  const log = pino({
-    name: 'maestro-conductor',
-    level: settings.logLevel,
-    redact: { paths: ['event.payload'], censor: '[payload omitted]' },
-    serializers: { err: withoutPayloads },
-  }, options.logTo ?? pino.destination(1));
-  const server = new Server({
-    log,
-    // With Redis, Probot shares the request throttling of every replica through it.
-    Probot: Probot.defaults({ appId: settings.appId, privateKey: settings.privateKey, secret: settings.webhookSecret, log, Octokit: AppOctokit, ...(settings.redisUrl ? { redisConfig: settings.redisUrl } : {}) }),
-    port: settings.port,
-    host: settings.host,
-    webhookPath: settings.webhookPath,
-    ...(settings.webhookProxyUrl ? { webhookProxy: settings.webhookProxyUrl } : {}),
-    enableStaticFiles: false,
-  });
-  await server.load(app.load);
-  await server.start();
+  // Every client of the app (app, installations, GraphQL, artifact downloads) talks to settings.baseUrl.
+  const probot = new Probot({ appId: settings.appId, privateKey: settings.privateKey, secret: settings.webhookSecret, log, Octokit: createAppOctokit(backend.contentLimiter), baseUrl: settings.baseUrl });
+  await probot.load(app.load, { cwd: process.cwd(), addHandler: () => undefined });
+
+  const server = createAppServer([
+    webhookHandler({
+      path: settings.webhookPath,
+      secret: settings.webhookSecret,
+      maxBytes: MAX_WEBHOOK_BYTES,
+      deliveries: backend.store,
+      receive: (delivery) => probot.receive(delivery as never),
+      refused: (reason) => metrics.refusedDeliveries.inc({ reason }),
+      duplicate: (event) => metrics.deliveries.inc({ event, outcome: 'duplicate' }),
+      log,
+    }),
+    operationsHandler(metrics, () => app.health()),
+  ], log);
+  const port = await listen(server, settings.port, settings.host);
+  log.info({ port, host: settings.host, github: settings.baseUrl, queue: app.queue?.kind }, `Maestro Conductor listening on http://${settings.host}:${port}`);
+  // Who the app is (its bot login) is learned in the background: no delivery waits for GitHub.
+  app.learnIdentity(probot);
+  const proxy = settings.webhookProxyUrl ? await startWebhookProxy(settings.webhookProxyUrl, `http://127.0.0.1:${port}${settings.webhookPath}`, log) : undefined;
   if (restored) log.info(restored, 'waivers and overrides restored from the audit ledger');
   const stop = async (): Promise<void> => {
-    await server.stop();
+    proxy?.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
     await app.close();
     await backend.close();
   };
-  return { server, app, stop };
+  return { port, server, app, probot, stop };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

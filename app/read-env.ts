@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MaestroError } from '../core/errors.js';
 import { parseDurationMs } from '../core/util/duration.js';
+import { isDateTime } from '../core/util/is-date-time.js';
 
 /** The app's settings, from environment variables (see .env.example). */
 export interface AppEnv {
@@ -24,7 +25,17 @@ export interface AppEnv {
   ledgerStore: string;
   /** Milliseconds between looks for expired waivers. */
   waiverCheckMs: number;
+  /** GitHub's REST API: `https://api.github.com`, or `<GHE_PROTOCOL>://<GHE_HOST>/api/v3` for GitHub Enterprise Server. */
+  baseUrl: string;
+  /** Where MAESTRO_NOW sets the app's clock to start (tests and reproductions); absent: the system clock. */
+  clockStart?: string;
 }
+
+/** The largest webhook body GitHub sends: it caps payloads at 25 MB. */
+export const MAX_WEBHOOK_BYTES = 25 * 1024 * 1024;
+
+/** GHE_HOST: a host name with an optional port, no scheme or path (Probot's setting). */
+const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$/;
 
 const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
 
@@ -80,6 +91,13 @@ export function readEnv(env: NodeJS.ProcessEnv): AppEnv {
   const waiverCheckMs = parseDurationMs(waiverCheck) ?? 0;
   if (waiverCheckMs < 60_000 || waiverCheckMs > 86_400_000) problems.push(`WAIVER_CHECK_INTERVAL must be an ISO 8601 duration from PT1M to P1D, such as PT10M, got ${JSON.stringify(waiverCheck)}`);
 
+  const gheHost = env.GHE_HOST?.trim();
+  const gheProtocol = (env.GHE_PROTOCOL?.trim() || 'https').toLowerCase();
+  if (gheHost && !HOST.test(gheHost)) problems.push(`GHE_HOST must be the host name of your GitHub Enterprise Server (such as github.example.com, or host:port), got ${JSON.stringify(gheHost)}`);
+  if (gheProtocol !== 'https' && gheProtocol !== 'http') problems.push(`GHE_PROTOCOL must be https or http, got ${JSON.stringify(env.GHE_PROTOCOL)}`);
+  const clockStart = env.MAESTRO_NOW?.trim() || undefined;
+  if (clockStart && !isDateTime(clockStart)) problems.push(`MAESTRO_NOW must be an RFC 3339 time such as 2026-11-20T12:00:00Z, got ${JSON.stringify(clockStart)}`);
+
   if (problems.length > 0) {
     throw new MaestroError('ENV_INVALID', `the app cannot start: ${problems.join('; ')}`, { remedy: 'set the variables described in .env.example (copy it to .env for local runs), then start again.' });
   }
@@ -97,5 +115,7 @@ export function readEnv(env: NodeJS.ProcessEnv): AppEnv {
     queueLockMs: lock,
     ledgerStore,
     waiverCheckMs,
+    baseUrl: gheHost ? `${gheProtocol}://${gheHost}/api/v3` : 'https://api.github.com',
+    ...(clockStart ? { clockStart } : {}),
   };
 }

@@ -33,6 +33,6 @@ export function createWorkflowGitHub(token: string, repo: RepoRef, options: { ba
     commitEvidence: async (sha) => (await collectEvidence(octokit, repo, sha, undefined, new ArtifactCache(), DEFAULT_EVIDENCE_LIMITS)).items,
     changedFiles: (pull, count) => listChangedFiles(octokit, repo, pull, count),
     approvers: (pull) => approversWithWrite(octokit, repo, pull, new MemoryStateStore()),
-    publishCheck: (content) => publishCheckRun(octokit, repo, undefined, content),
+    publishCheck: (content) => publishCheckRun(octokit, repo, undefined, content, new Date()),
   };
 }

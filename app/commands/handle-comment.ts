@@ -6,7 +6,10 @@ import { renderCommandHelp } from '../../core/render/render-command-help.js';
 import type { ParsedCommandLine, SlashCommand } from '../../core/commands/types.js';
 import { type CommandOutcome, renderCommandReply } from '../../core/render/render-command-reply.js';
 import { repoParams } from '../github/github.js';
+import { keys } from '../state/state-store.js';
+import { sha256Hex } from '../../core/util/sha256.js';
 import { checkGuard } from './check-guard.js';
+import { CommandProgress } from './command-progress.js';
 import { type CommandContext, type CommandResult, recordAct } from './command-context.js';
 import { createTasks } from './create-tasks.js';
 import { grantOverride } from './grant-override.js';
@@ -19,6 +22,8 @@ export interface CommentOutcome {
   outcomes: CommandOutcome[];
   reaction?: '+1' | 'confused';
   replied: boolean;
+  /** The comment's commands were handled already (a redelivery): nothing was done again. */
+  duplicate?: boolean;
 }
 
 /** Why commands that an edit added are refused, never run. */
@@ -28,22 +33,50 @@ const EDIT_REFUSAL = 'commands added by editing a comment are not run (an edit c
  * Runs the slash commands of a comment, each after checking that its sender may, and acknowledges
  * them: a 👍 when every command was done, 😕 otherwise, and one reply only for errors, refusals and
  * results. Commands that an edit added are refused. Refusals of privileged commands are recorded
- * in the audit ledger like the acts themselves.
+ * in the audit ledger like the acts themselves. Each takes effect once, however often it arrives.
  */
 export async function handleComment(ctx: CommandContext): Promise<CommentOutcome> {
   const { request } = ctx;
-  if (request.previousBody !== undefined) {
-    const lines = addedCommandLines(request.previousBody, request.comment.body);
-    if (lines.length === 0) return { outcomes: [], replied: false };
-    const unrecorded = await recordRefusal(ctx, `edited comment ${request.comment.id} added: ${lines.map((l) => l.text.trim()).join(' | ')}`);
-    const outcomes: CommandOutcome[] = lines.map((l) => ({ line: l.line, text: l.text, status: 'refused', message: unrecorded ? `${EDIT_REFUSAL} (${unrecorded})` : EDIT_REFUSAL }));
-    return acknowledge(ctx, outcomes);
-  }
-  const lines = parseCommands(request.comment.body, { ignore: ctx.config.commands.ignore });
+  const edited = request.previousBody !== undefined;
+  const lines = edited ? addedCommandLines(request.previousBody!, request.comment.body) : parseCommands(request.comment.body, { ignore: ctx.config.commands.ignore });
   if (lines.length === 0) return { outcomes: [], replied: false };
+  // Keyed by the comment and its command lines: a redelivery, or an edit that changed no command, is not acted on again.
+  const digest = sha256Hex(`${edited ? 'edit' : 'new'}\n${lines.map((l) => l.text.trim()).join('\n')}`);
+  const progress = await CommandProgress.claim(ctx.store, keys.commands(request.repo.fullName, request.comment.id, digest), ctx.now().getTime());
+  if (!progress) return { outcomes: [], replied: false, duplicate: true };
+  try {
+    const outcomes = edited ? await refuseEdit(ctx, lines, progress) : await runLines(ctx, lines, progress);
+    const outcome = await acknowledge(ctx, outcomes, progress);
+    await progress.finish();
+    return outcome;
+  } catch (error) {
+    await progress.release().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Runs each line that has not taken effect yet, recording its outcome as soon as it has. */
+async function runLines(ctx: CommandContext, lines: ParsedCommandLine[], progress: CommandProgress): Promise<CommandOutcome[]> {
   const outcomes: CommandOutcome[] = [];
-  for (const line of lines) outcomes.push(await runLine(ctx, line));
-  return acknowledge(ctx, outcomes);
+  for (const [index, line] of lines.entries()) {
+    let outcome = progress.outcome(index);
+    if (!outcome) {
+      outcome = await runLine(ctx, line);
+      await progress.recordOutcome(index, outcome);
+    }
+    outcomes.push(outcome);
+  }
+  return outcomes;
+}
+
+/** Commands that an edit added: refused, the refusal recorded once. */
+async function refuseEdit(ctx: CommandContext, lines: ParsedCommandLine[], progress: CommandProgress): Promise<CommandOutcome[]> {
+  const recorded = progress.outcome(0);
+  if (recorded) return lines.map((l) => ({ ...recorded, line: l.line, text: l.text }));
+  const unrecorded = await recordRefusal(ctx, `edited comment ${ctx.request.comment.id} added: ${lines.map((l) => l.text.trim()).join(' | ')}`);
+  const outcomes: CommandOutcome[] = lines.map((l) => ({ line: l.line, text: l.text, status: 'refused', message: unrecorded ? `${EDIT_REFUSAL} (${unrecorded})` : EDIT_REFUSAL }));
+  await progress.recordOutcome(0, outcomes[0]!);
+  return outcomes;
 }
 
 async function runLine(ctx: CommandContext, line: ParsedCommandLine): Promise<CommandOutcome> {
@@ -107,11 +140,17 @@ async function recordRefusal(ctx: CommandContext, reason: string): Promise<strin
   }
 }
 
-async function acknowledge(ctx: CommandContext, outcomes: CommandOutcome[]): Promise<CommentOutcome> {
+async function acknowledge(ctx: CommandContext, outcomes: CommandOutcome[], progress: CommandProgress): Promise<CommentOutcome> {
   const { octokit, request } = ctx;
   const reaction = outcomes.every((o) => o.status === 'done') ? '+1' : 'confused';
-  await octokit.rest.reactions.createForIssueComment({ ...repoParams(request.repo), comment_id: request.comment.id, content: reaction });
+  if (!progress.reacted) {
+    await octokit.rest.reactions.createForIssueComment({ ...repoParams(request.repo), comment_id: request.comment.id, content: reaction });
+    await progress.recordReaction();
+  }
   const reply = renderCommandReply(outcomes);
-  if (reply) await octokit.rest.issues.createComment({ ...repoParams(request.repo), issue_number: request.issue.number, body: reply });
+  if (reply && !progress.replied) {
+    await octokit.rest.issues.createComment({ ...repoParams(request.repo), issue_number: request.issue.number, body: reply });
+    await progress.recordReply();
+  }
   return { outcomes, reaction, replied: reply !== undefined };
 }

@@ -29,12 +29,12 @@ export async function findCheckRun(octokit: GitHub, repo: RepoRef, sha: string, 
  * Creates (no `id`) or updates the check run. A completed run carries the "Re-run gates" button;
  * annotations beyond the first 50 go in further updates, 50 at a time, as GitHub requires.
  */
-export async function publishCheckRun(octokit: GitHub, repo: RepoRef, id: number | undefined, content: CheckRunContent): Promise<number> {
+export async function publishCheckRun(octokit: GitHub, repo: RepoRef, id: number | undefined, content: CheckRunContent, now: Date): Promise<number> {
   const annotations = content.annotations ?? [];
   const first = annotations.slice(0, ANNOTATIONS_PER_REQUEST);
   const output = { title: content.title, summary: content.summary, ...(content.text ? { text: content.text } : {}), ...(first.length > 0 ? { annotations: first } : {}) };
   const state = content.conclusion
-    ? { status: 'completed' as const, conclusion: content.conclusion, completed_at: new Date().toISOString(), actions: [{ label: 'Re-run gates', description: 'Evaluate the evidence again', identifier: RERUN_ACTION }] }
+    ? { status: 'completed' as const, conclusion: content.conclusion, completed_at: now.toISOString(), actions: [{ label: 'Re-run gates', description: 'Evaluate the evidence again', identifier: RERUN_ACTION }] }
     : { status: 'in_progress' as const };
   const common = { ...repoParams(repo), name: content.name, ...(content.detailsUrl ? { details_url: content.detailsUrl } : {}), ...state, output };
   const checkRunId = id === undefined ? (await octokit.rest.checks.create({ ...common, head_sha: content.sha })).data.id : (await octokit.rest.checks.update({ ...common, check_run_id: id }), id);

@@ -1,5 +1,6 @@
 import type { RepoRef } from '../../core/app/triggers.js';
 import { type GitHub, repoParams } from './github.js';
+import { webUrlOf } from './web-url.js';
 
 /** Gate actions upload their reports as artifacts named `maestro-evidence-<gate>`. */
 export const EVIDENCE_ARTIFACT_PREFIX = 'maestro-evidence';
@@ -30,6 +31,7 @@ export async function listEvidenceArtifacts(octokit: GitHub, repo: RepoRef, sha:
   const shas = new Set(typeof sha === 'string' ? [sha] : sha);
   const found: EvidenceArtifact[] = [];
   const sinceMs = since ? Date.parse(since) : Number.NaN;
+  const web = webUrlOf(octokit);
   let page = 0;
   for await (const response of octokit.paginate.iterator(octokit.rest.actions.listArtifactsForRepo, { ...repoParams(repo), per_page: 100 })) {
     page++;
@@ -48,7 +50,7 @@ export async function listEvidenceArtifacts(octokit: GitHub, repo: RepoRef, sha:
         expired: artifact.expired,
         runId,
         createdAt: artifact.created_at ?? '',
-        url: runId ? `https://github.com/${repo.fullName}/actions/runs/${runId}/artifacts/${artifact.id}` : `https://github.com/${repo.fullName}/actions`,
+        url: runId ? `${web}/${repo.fullName}/actions/runs/${runId}/artifacts/${artifact.id}` : `${web}/${repo.fullName}/actions`,
       });
     }
     if (older || page >= MAX_PAGES || Number.isNaN(sinceMs)) break;

@@ -14,6 +14,8 @@ export interface EvaluationQueue {
   enqueue(request: EvaluationRequest): Promise<void>;
   /** Whether the queue can take work now (Redis answers); for /healthz. */
   healthy(): Promise<boolean>;
+  /** Evaluations queued but not running, and running (in every replica for a shared queue); for /metrics. */
+  depth(): Promise<{ waiting: number; running: number }>;
   /** Resolves when nothing is waiting or running (tests, graceful shutdown). */
   onIdle(): Promise<void>;
   close(): Promise<void>;

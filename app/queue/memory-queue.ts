@@ -103,6 +103,10 @@ export class MemoryQueue implements EvaluationQueue {
     return !this.#closed;
   }
 
+  async depth(): Promise<{ waiting: number; running: number }> {
+    return { waiting: this.#waiting.size + this.#again.size, running: this.#running.size };
+  }
+
   onIdle(): Promise<void> {
     return new Promise((resolve) => {
       this.#idle.push(resolve);

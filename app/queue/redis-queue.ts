@@ -123,10 +123,10 @@ export class RedisQueue implements EvaluationQueue {
     }
   }
 
-  /** Jobs waiting or running, for /metrics and /healthz. */
-  async depth(): Promise<number> {
+  /** Jobs waiting (delayed included) and running, in every replica. */
+  async depth(): Promise<{ waiting: number; running: number }> {
     const counts = await this.#queue.getJobCounts('wait', 'delayed', 'active', 'prioritized');
-    return Object.values(counts).reduce((a, b) => a + b, 0);
+    return { waiting: (counts.wait ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0), running: counts.active ?? 0 };
   }
 
   /** Lets running evaluations finish, then disconnects; waiting jobs stay in Redis for the next start. */

@@ -13,10 +13,12 @@ export class MemoryStateStore implements StateStore {
   readonly #entries = new Map<string, Entry>();
   readonly #maxEntries: number;
   readonly #now: () => number;
+  readonly #since: number;
 
   constructor(options: { maxEntries?: number; now?: () => number } = {}) {
     this.#maxEntries = options.maxEntries ?? 50_000;
     this.#now = options.now ?? Date.now;
+    this.#since = this.#now();
   }
 
   async get<T>(key: string): Promise<T | undefined> {
@@ -48,6 +50,21 @@ export class MemoryStateStore implements StateStore {
     const next = change(this.#read<T>(key));
     this.#write(key, next, ttlSeconds);
     return next;
+  }
+
+  async claim(key: string, value: unknown, ttlSeconds: number): Promise<boolean> {
+    if (this.#read(key) !== undefined) return false;
+    this.#write(key, value, ttlSeconds);
+    return true;
+  }
+
+  async delete(key: string): Promise<void> {
+    this.#entries.delete(key);
+  }
+
+  /** This process's start: the memory is lost with it. */
+  async since(): Promise<number> {
+    return this.#since;
   }
 
   async close(): Promise<void> {

@@ -27,6 +27,8 @@ export class RedisStateStore implements StateStore {
     redis: Redis,
     readonly prefix = 'maestro:state:',
     readonly ownsConnection = false,
+    /** The app's clock, in milliseconds since the epoch. */
+    readonly now: () => number = Date.now,
   ) {
     if (!('maestroCompareAndSet' in redis)) redis.defineCommand('maestroCompareAndSet', { numberOfKeys: 1, lua: COMPARE_AND_SET });
     this.#redis = redis as WithCas;
@@ -48,6 +50,24 @@ export class RedisStateStore implements StateStore {
       if (await this.#redis.maestroCompareAndSet(this.prefix + key, text ?? '', JSON.stringify(next), ttlSeconds)) return next;
     }
     throw new Error(`state ${key} changed under every one of ${MAX_UPDATE_TRIES} updates; Redis is overloaded or a writer loops`);
+  }
+
+  async claim(key: string, value: unknown, ttlSeconds: number): Promise<boolean> {
+    return (await this.#redis.set(this.prefix + key, JSON.stringify(value), 'EX', ttlSeconds, 'NX')) === 'OK';
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.#redis.del(this.prefix + key);
+  }
+
+  /**
+   * When the shared memory began: the first replica to ask writes its clock's time, and every
+   * replica reads the same value until Redis loses it (then the memory is new again).
+   */
+  async since(): Promise<number> {
+    const key = `${this.prefix}since`;
+    await this.#redis.set(key, String(this.now()), 'NX');
+    return Number(await this.#redis.get(key));
   }
 
   async close(): Promise<void> {

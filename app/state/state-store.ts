@@ -10,6 +10,14 @@ export interface StateStore {
   set(key: string, value: unknown, ttlSeconds: number): Promise<void>;
   /** Changes a value atomically with respect to other updates of the same key. */
   update<T>(key: string, ttlSeconds: number, change: (current: T | undefined) => T): Promise<T>;
+  /** Stores `value` only when the key is absent; true when this call stored it (the caller holds the claim). */
+  claim(key: string, value: unknown, ttlSeconds: number): Promise<boolean>;
+  delete(key: string): Promise<void>;
+  /**
+   * When this memory began (milliseconds since the epoch, on the app's clock): what happened before
+   * it may have been done by an earlier process whose memory is gone, so it is looked up on GitHub.
+   */
+  since(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -25,6 +33,8 @@ export const TTL = {
   permission: 10 * 60,
   /** Waivers of a PR: longer than the longest waiver (365 days), so expired ones are still shown. */
   waivers: 400 * 24 * 3600,
+  /** A delivery id: GitHub lets deliveries of the last 3 days be redelivered. */
+  delivery: 4 * 24 * 3600,
 } as const;
 
 /** Key names, in one place. */
@@ -46,4 +56,10 @@ export const keys = {
   result: (repo: string, sha: string, pr: number) => `result:${repo}@${sha}#${pr}`,
   /** The last conclusion of a PR, to record decision changes in the audit ledger. */
   conclusion: (repo: string, pr: number) => `conclusion:${repo}#${pr}`,
+  /** A webhook delivery being handled or handled (by X-GitHub-Delivery), so a redelivery is not acted on twice. */
+  delivery: (id: string) => `delivery:${id}`,
+  /** The commands of one comment (its id and a digest of its command lines), so they take effect once. */
+  commands: (repo: string, commentId: number, digest: string) => `commands:${repo}:${commentId}:${digest}`,
+  /** The changed paths of a PR at a head commit (they never change for that commit). */
+  files: (repo: string, pr: number, sha: string) => `files:${repo}#${pr}@${sha}`,
 };

@@ -74,6 +74,12 @@ export interface EvaluationRequest {
   newCommit?: boolean;
   /** The PR was just opened (no gate-notes comment can exist yet). */
   newPull?: boolean;
+  /**
+   * When GitHub says the event happened (the PR's updated_at, the queue commit's time): the app
+   * trusts `newCommit` and `newPull` only for events after its memory began, so a delivery replayed
+   * to a restarted app finds the check run and comment it made before instead of adding others.
+   */
+  eventAt?: string;
   /** A run that just changed, to record before evaluating. */
   run?: WorkflowRunState;
   /** `event.action`, for logs and metrics. */
@@ -140,6 +146,12 @@ export interface AppIdentity {
   botLogin: string;
 }
 
+/**
+ * What the app knows of itself when a delivery arrives: its id always (from APP_ID), its bot login
+ * once GitHub has told it (learned in the background; deliveries never wait for GitHub).
+ */
+export type KnownIdentity = Pick<AppIdentity, 'appId'> & Partial<Pick<AppIdentity, 'botLogin'>>;
+
 type Json = Record<string, unknown>;
 
 /**
@@ -148,7 +160,7 @@ type Json = Record<string, unknown>;
  * for the app's own checks; PR edits only when the title, body or base changed; reviews only when
  * the PR body lists evidence links (approvals are what make manual links count).
  */
-export function triggerFor(event: string, payload: unknown, self: AppIdentity): Trigger {
+export function triggerFor(event: string, payload: unknown, self: KnownIdentity): Trigger {
   const p = (payload ?? {}) as Json;
   const action = typeof p.action === 'string' ? p.action : '';
   const name = `${event}.${action}`;
@@ -157,7 +169,7 @@ export function triggerFor(event: string, payload: unknown, self: AppIdentity): 
   const repo = repoRef(p.repository);
   if (installationId === undefined || !repo) return ignore(`${name} without installation or repository`);
   const sender = str((p.sender as Json | undefined)?.login);
-  if (sender && sender.toLowerCase() === self.botLogin.toLowerCase()) return ignore(`${name} was caused by the app itself`);
+  if (sender && self.botLogin && sender.toLowerCase() === self.botLogin.toLowerCase()) return ignore(`${name} was caused by the app itself`);
   const base = { installationId, repo, reason: name };
 
   switch (event) {
@@ -169,7 +181,8 @@ export function triggerFor(event: string, payload: unknown, self: AppIdentity): 
         if (!changes.title && !changes.body && !changes.base) return ignore('pull_request.edited changed neither title, body nor base');
       }
       const newCommit = action === 'opened' || action === 'synchronize';
-      return { type: 'evaluate', ...base, sha: snapshot.headSha, pulls: [snapshot.number], snapshot, force: false, ...(newCommit ? { newCommit } : {}), ...(action === 'opened' ? { newPull: true } : {}) };
+      const eventAt = str((p.pull_request as Json).updated_at);
+      return { type: 'evaluate', ...base, sha: snapshot.headSha, pulls: [snapshot.number], snapshot, force: false, ...(newCommit ? { newCommit } : {}), ...(action === 'opened' ? { newPull: true } : {}), ...(newCommit && eventAt ? { eventAt } : {}) };
     }
     case 'pull_request_review': {
       const snapshot = snapshotOf(p.pull_request);
@@ -208,8 +221,9 @@ export function triggerFor(event: string, payload: unknown, self: AppIdentity): 
       const headRef = str(group?.head_ref);
       if (!sha || !baseSha || !headRef) return ignore(`${name} without a usable merge_group`);
       const pull = pullOfQueueRef(headRef);
+      const eventAt = str(((group?.head_commit ?? {}) as Json).timestamp);
       // The queue waits for the required check on this commit: decide now, there is nothing to wait for.
-      return { type: 'evaluate', ...base, sha, pulls: pull === undefined ? [] : [pull], force: true, newCommit: true, mergeGroup: { baseSha, headRef } };
+      return { type: 'evaluate', ...base, sha, pulls: pull === undefined ? [] : [pull], force: true, newCommit: true, mergeGroup: { baseSha, headRef }, ...(eventAt ? { eventAt } : {}) };
     }
     case 'issue_comment':
       return commandTrigger(p, base, sender);

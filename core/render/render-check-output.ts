@@ -32,7 +32,8 @@ export const CONFIG_PATH = '.github/maestro.yml';
 export function renderCheckOutput(result: GateResult): CheckRunOutput {
   return {
     title: truncate(result.headline, 255),
-    summary: renderGateNotes(result),
+    // The check run's completion time says when; the summary stays the same while the decisions do.
+    summary: renderGateNotes(result, { evaluatedAt: false }),
     text: renderDecisionText(result),
     annotations: result.configIssues.map((issue) => ({
       path: CONFIG_PATH,

@@ -16,6 +16,12 @@ export interface GateNotesOptions {
   limit?: number;
   /** Prefix the hidden marker (for PR comments). */
   marker?: boolean;
+  /**
+   * Say when the gate was evaluated (default true). The app's comment and check run leave it out:
+   * the check run carries its completion time, and a comment that changed on every evaluation
+   * would be rewritten when no decision changed.
+   */
+  evaluatedAt?: boolean;
 }
 
 /**
@@ -32,7 +38,7 @@ export function renderGateNotes(result: GateResult, options: GateNotesOptions = 
     '',
     escapeMarkdown(result.headline, 2000),
     '',
-    subjectLine(result),
+    subjectLine(result, options.evaluatedAt ?? true),
     '',
   ];
   if (result.override) head.push(overrideLine(result.override), '');
@@ -61,10 +67,11 @@ export function renderGateNotes(result: GateResult, options: GateNotesOptions = 
   return fit(head, sections, limit);
 }
 
-function subjectLine(result: GateResult): string {
+function subjectLine(result: GateResult, evaluatedAt: boolean): string {
   const s = result.subject;
   const pr = markdownLink(`${s.repo}#${s.pr}`, s.url);
-  return `${pr} ${escapeMarkdown(s.title, 200)} · head ${escapeCode(s.sha.slice(0, 12))} · evaluated ${escapeMarkdown(result.evaluatedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'))} · catalog ${escapeCode(result.catalogDigest.slice(0, 12))}`;
+  const when = evaluatedAt ? ` · evaluated ${escapeMarkdown(result.evaluatedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'))}` : '';
+  return `${pr} ${escapeMarkdown(s.title, 200)} · head ${escapeCode(s.sha.slice(0, 12))}${when} · catalog ${escapeCode(result.catalogDigest.slice(0, 12))}`;
 }
 
 function configIssueLines(result: GateResult): string[] {

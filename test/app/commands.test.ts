@@ -11,6 +11,7 @@ import { verifyLedgerStore } from '../../core/io/verify-ledger-store.js';
 import type { AuditEvent } from '../../core/ledger/types.js';
 import { COMMAND_REPLY_MARKER } from '../../core/render/render-command-reply.js';
 import { apiRequests, createTestApp, examplePayload, INSTALLATION, pinGitHubRequests, tempLedger, tokenScope } from '../helpers/github-app.js';
+import { EVENT_AT } from '../helpers/clock.js';
 
 const API = 'https://api.github.com';
 const REPO = '/repos/Codertocat/Hello-World';
@@ -20,10 +21,11 @@ const ORG_CONFIG_PATH = '/repos/Codertocat/.github/contents/.github%2Fmaestro.ym
 const COMMENT = 492700400;
 
 /** A real issue_comment payload, on PR #2 of the pull_request example (or on issue #1), with this body. */
-function commentPayload(body: string, options: { pull?: boolean; sender?: string; action?: 'created' | 'edited'; from?: string; labels?: string[]; issueBody?: string } = {}): Record<string, any> {
+function commentPayload(body: string, options: { pull?: boolean; sender?: string; action?: 'created' | 'edited'; from?: string; labels?: string[]; issueBody?: string; commentId?: number } = {}): Record<string, any> {
   const payload = examplePayload('issue_comment', options.action ?? 'created');
   payload.installation = { id: INSTALLATION };
   payload.comment.body = body;
+  if (options.commentId !== undefined) payload.comment.id = options.commentId;
   if (options.sender) {
     payload.sender.login = options.sender;
     payload.comment.user.login = options.sender;
@@ -43,10 +45,15 @@ function pullResponse(): Record<string, unknown> {
   return examplePayload('pull_request', 'opened').pull_request;
 }
 
-function configScope(yaml?: string): nock.Scope {
+/**
+ * The repo config read: absent (404), or `yaml`. Without a repo config the org's .github repo is
+ * asked too, but only on the app's first read (`org`): its answer is remembered for a few minutes.
+ */
+function configScope(yaml?: string, org = false): nock.Scope {
   const scope = nock(API);
-  if (yaml === undefined) return scope.get(CONFIG_PATH).reply(404, { message: 'Not Found' }).get(ORG_CONFIG_PATH).reply(404, { message: 'Not Found' });
-  return scope.get(CONFIG_PATH).reply(200, yaml, { 'content-type': 'text/plain; charset=utf-8' });
+  if (yaml !== undefined) return scope.get(CONFIG_PATH).reply(200, yaml, { 'content-type': 'text/plain; charset=utf-8' });
+  scope.get(CONFIG_PATH).reply(404, { message: 'Not Found' });
+  return org ? scope.get(ORG_CONFIG_PATH).reply(404, { message: 'Not Found' }) : scope;
 }
 
 function permissionScope(user: string, role: 'admin' | 'maintain' | 'write' | 'triage' | 'read'): nock.Scope {
@@ -54,9 +61,9 @@ function permissionScope(user: string, role: 'admin' | 'maintain' | 'write' | 't
   return nock(API).get(`${REPO}/collaborators/${user}/permission`).reply(200, { permission, role_name: role, user: { login: user, id: 1, type: 'User' } });
 }
 
-function reactionScope(content: '+1' | 'confused', captured?: string[]): nock.Scope {
+function reactionScope(content: '+1' | 'confused', captured?: string[], comment = COMMENT): nock.Scope {
   return nock(API)
-    .post(`${REPO}/issues/comments/${COMMENT}/reactions`, (body) => (captured?.push(body.content), body.content === content))
+    .post(`${REPO}/issues/comments/${comment}/reactions`, (body) => (captured?.push(body.content), body.content === content))
     .reply(201, { id: 1, content });
 }
 
@@ -64,22 +71,21 @@ function reactionScope(content: '+1' | 'confused', captured?: string[]): nock.Sc
 function firstEvaluationScopes(checks: any[], comments: any[]): nock.Scope[] {
   return [
     nock(API).get(`${REPO}/actions/runs`).query({ head_sha: SHA, per_page: 100 }).reply(200, { total_count: 0, workflow_runs: [] }),
-    configScope(),
+    configScope(undefined, true),
     nock(API).get(`${REPO}/actions/artifacts`).query({ per_page: 100 }).reply(200, { total_count: 0, artifacts: [] }),
     nock(API).get(`${REPO}/pulls/2/files`).query({ per_page: 100 }).reply(200, [{ filename: 'README.md', status: 'modified' }]),
-    nock(API).post(`${REPO}/issues/2/comments`, (body) => comments.push(body) > 0).reply(201, { id: 555 }),
-    nock(API).post(`${REPO}/check-runs`, (body) => checks.push(body) > 0).reply(201, { id: 777 }),
+    nock(API).post(`${REPO}/issues/2/comments`).reply(201, async (request: Request) => (comments.push(await request.json()), { id: 555 })),
+    nock(API).post(`${REPO}/check-runs`).reply(201, async (request: Request) => (checks.push(await request.json()), { id: 777 })),
   ];
 }
 
-/** The requests of a later evaluation of PR #2: config, artifacts, files, then the comment and check updated in place. */
+/** The requests of a later evaluation of PR #2 (its files at this commit are known): config, artifacts, then the comment and check updated in place. */
 function laterEvaluationScopes(checks: any[], comments: any[]): nock.Scope[] {
   return [
     configScope(),
     nock(API).get(`${REPO}/actions/artifacts`).query({ per_page: 100 }).reply(200, { total_count: 0, artifacts: [] }),
-    nock(API).get(`${REPO}/pulls/2/files`).query({ per_page: 100 }).reply(200, [{ filename: 'README.md', status: 'modified' }]),
-    nock(API).patch(`${REPO}/issues/comments/555`, (body) => comments.push(body) > 0).reply(200, { id: 555 }),
-    nock(API).patch(`${REPO}/check-runs/777`, (body) => checks.push(body) > 0).reply(200, { id: 777 }),
+    nock(API).patch(`${REPO}/issues/comments/555`).reply(200, async (request: Request) => (comments.push(await request.json()), { id: 555 })),
+    nock(API).patch(`${REPO}/check-runs/777`).reply(200, async (request: Request) => (checks.push(await request.json()), { id: 777 })),
   ];
 }
 
@@ -88,6 +94,7 @@ async function openFailingPull(probot: Probot, app: MaestroApp, checks: any[], c
   const opened = [tokenScope(), ...firstEvaluationScopes(checks, comments)];
   const pr = examplePayload('pull_request', 'opened');
   pr.installation = { id: INSTALLATION };
+  pr.pull_request.updated_at = EVENT_AT;
   await receive(probot, app, 'pull_request', pr, 'd-open');
   expectDone(opened);
 }
@@ -173,10 +180,10 @@ describe('slash commands', () => {
     const replies: any[] = [];
     const scopes = [
       tokenScope(),
-      configScope(),
+      configScope(undefined, true),
       permissionScope('mallory', 'read'),
       reactionScope('confused'),
-      nock(API).post(`${REPO}/issues/2/comments`, (body) => replies.push(body) > 0).reply(201, { id: 9 }),
+      nock(API).post(`${REPO}/issues/2/comments`).reply(201, async (request: Request) => (replies.push(await request.json()), { id: 9 })),
     ];
     await receive(probot, app, 'issue_comment', commentPayload('/waive GA-30 until 2026-11-25 reason: trust me\n/override reason: ship it\n/create-task all\n/gates rerun', { pull: true, sender: 'mallory' }), 'd-mallory');
     expectDone(scopes);
@@ -216,6 +223,7 @@ describe('slash commands', () => {
     pushed.action = 'synchronize';
     const newSha = 'f'.repeat(40);
     pushed.pull_request.head.sha = newSha;
+    pushed.pull_request.updated_at = EVENT_AT;
     const newChecks: any[] = [];
     const push = [
       nock(API).get(`${REPO}/actions/runs`).query({ head_sha: newSha, per_page: 100 }).reply(200, { total_count: 0, workflow_runs: [] }),
@@ -223,7 +231,7 @@ describe('slash commands', () => {
       nock(API).get(`${REPO}/actions/artifacts`).query({ per_page: 100 }).reply(200, { total_count: 0, artifacts: [] }),
       nock(API).get(`${REPO}/pulls/2/files`).query({ per_page: 100 }).reply(200, [{ filename: 'README.md' }]),
       nock(API).patch(`${REPO}/issues/comments/555`).reply(200, { id: 555 }),
-      nock(API).post(`${REPO}/check-runs`, (body) => newChecks.push(body) > 0).reply(201, { id: 778 }),
+      nock(API).post(`${REPO}/check-runs`).reply(201, async (request: Request) => (newChecks.push(await request.json()), { id: 778 })),
     ];
     await receive(probot, app, 'pull_request', pushed, 'd-push');
     expectDone(push);
@@ -240,7 +248,7 @@ describe('slash commands', () => {
     const { ledger, events } = await recordingLedger();
     const { probot, app } = await createTestApp({ ledger });
     const replies: any[] = [];
-    const scopes = [tokenScope(), configScope(), reactionScope('confused'), nock(API).post(`${REPO}/issues/2/comments`, (body) => replies.push(body) > 0).reply(201, { id: 9 })];
+    const scopes = [tokenScope(), configScope(undefined, true), reactionScope('confused'), nock(API).post(`${REPO}/issues/2/comments`).reply(201, async (request: Request) => (replies.push(await request.json()), { id: 9 }))];
     await receive(probot, app, 'issue_comment', commentPayload('LGTM\n/label ready\n/override reason: added later', { pull: true, action: 'edited', from: 'LGTM\n/label ready' }), 'd-edit');
     expectDone(scopes);
     expect(replies[0].body).toContain('- line 3: `/override reason: added later`: refused: commands added by editing a comment are not run');
@@ -268,7 +276,7 @@ describe('slash commands', () => {
     const { probot, app } = await createTestApp();
     const scopes = [
       tokenScope(),
-      configScope(),
+      configScope(undefined, true),
       permissionScope('Codertocat', 'triage'),
       nock(API).post(`${REPO}/issues/1/labels`, { labels: ['needs review', 'security'] }).reply(200, []),
       nock(API).delete(`${REPO}/issues/1/labels/P0`).reply(200, []),
@@ -288,12 +296,12 @@ describe('slash commands', () => {
     const replies: any[] = [];
     const scopes = [
       tokenScope(),
-      configScope(),
+      configScope(undefined, true),
       permissionScope('Codertocat', 'write'),
       nock(API).post(`${REPO}/issues/1/assignees`).reply(201, { number: 1, assignees: [{ login: 'octocat' }] }),
       nock(API).get(`${REPO}/milestones`).query(true).reply(200, []),
       reactionScope('confused'),
-      nock(API).post(`${REPO}/issues/1/comments`, (body) => replies.push(body) > 0).reply(201, { id: 9 }),
+      nock(API).post(`${REPO}/issues/1/comments`).reply(201, async (request: Request) => (replies.push(await request.json()), { id: 9 })),
     ];
     await receive(probot, app, 'issue_comment', commentPayload('/assign @octocat @stranger\n/milestone Q3'), 'd-house-2');
     expectDone(scopes);
@@ -313,7 +321,7 @@ describe('slash commands', () => {
       nock(API).get('/orgs/Codertocat/teams/security/memberships/sec-lead').reply(200, { state: 'active', role: 'member', url: '' }),
       nock(API).get(`${REPO}/pulls/2`).reply(200, pullResponse()),
       reactionScope('confused'),
-      nock(API).post(`${REPO}/issues/2/comments`, (body) => replies.push(body) > 0).reply(201, { id: 9 }),
+      nock(API).post(`${REPO}/issues/2/comments`).reply(201, async (request: Request) => (replies.push(await request.json()), { id: 9 })),
     ];
     // Allowed, but longer than the repo's 14 days: refused with the latest possible end.
     await receive(probot, app, 'issue_comment', commentPayload('/waive GA-30 until 2026-12-31 reason: vendor fix', { pull: true, sender: 'sec-lead' }), 'd-team');
@@ -329,7 +337,7 @@ describe('slash commands', () => {
     await openFailingPull(probot, app, checks, comments);
 
     const replies: any[] = [];
-    const scopes = [configScope(), nock(API).get(`${REPO}/pulls/2`).reply(200, pullResponse()), reactionScope('+1'), nock(API).post(`${REPO}/issues/2/comments`, (body) => replies.push(body) > 0).reply(201, { id: 9 })];
+    const scopes = [configScope(), nock(API).get(`${REPO}/pulls/2`).reply(200, pullResponse()), reactionScope('+1'), nock(API).post(`${REPO}/issues/2/comments`).reply(201, async (request: Request) => (replies.push(await request.json()), { id: 9 }))];
     await receive(probot, app, 'issue_comment', commentPayload('/help\n/gates explain GA-30', { pull: true, sender: 'passer-by' }), 'd-explain');
     expectDone(scopes);
     expect(replies[0].body).toContain('### Maestro commands');
@@ -356,15 +364,15 @@ describe('slash commands', () => {
     const replies: any[] = [];
     const first = [
       tokenScope(),
-      configScope(),
+      configScope(undefined, true),
       permissionScope('Codertocat', 'write'),
       nock(API).get(`${REPO}/issues/1`).reply(200, epic),
       nock(API).get(`${REPO}/issues`).query({ state: 'all', since: '2026-11-01T09:00:00Z', per_page: 100 }).reply(200, []),
-      nock(API).post(`${REPO}/issues`, (body) => created.push(body) > 0).reply(201, { number: 10 }),
-      nock(API).post(`${REPO}/issues`, (body) => created.push(body) > 0).reply(201, { number: 11 }),
-      nock(API).patch(`${REPO}/issues/1`, (body) => epicUpdates.push(body) > 0).reply(200, { number: 1 }),
+      nock(API).post(`${REPO}/issues`).reply(201, async (request: Request) => (created.push(await request.json()), { number: 10 })),
+      nock(API).post(`${REPO}/issues`).reply(201, async (request: Request) => (created.push(await request.json()), { number: 11 })),
+      nock(API).patch(`${REPO}/issues/1`).reply(200, async (request: Request) => (epicUpdates.push(await request.json()), { number: 1 })),
       reactionScope('+1'),
-      nock(API).post(`${REPO}/issues/1/comments`, (body) => replies.push(body) > 0).reply(201, { id: 9 }),
+      nock(API).post(`${REPO}/issues/1/comments`).reply(201, async (request: Request) => (replies.push(await request.json()), { id: 9 })),
     ];
     await receive(probot, app, 'issue_comment', commentPayload('/create-task all', { issueBody: epicBody }), 'd-tasks');
     expectDone(first);
@@ -382,16 +390,16 @@ describe('slash commands', () => {
       { issue: 11, workOrder: '8', title: '8) Evidence Panel (Supply Chain)' },
     ]);
 
-    // The same command again: the children carry the app's marker and the epic lists them.
+    // The same command again, in a new comment: the children carry the app's marker and the epic lists them.
     const children = created.map((c, i) => ({ number: 10 + i, title: c.title, body: c.body, state: 'open', user: { login: 'maestro-conductor[bot]', type: 'Bot' } }));
     const second = [
       configScope(),
       nock(API).get(`${REPO}/issues/1`).reply(200, { ...epic, body: epicUpdates[0].body }),
       nock(API).get(`${REPO}/issues`).query(true).reply(200, children),
-      reactionScope('+1'),
-      nock(API).post(`${REPO}/issues/1/comments`, (body) => replies.push(body) > 0).reply(201, { id: 10 }),
+      reactionScope('+1', undefined, COMMENT + 1),
+      nock(API).post(`${REPO}/issues/1/comments`).reply(201, async (request: Request) => (replies.push(await request.json()), { id: 10 })),
     ];
-    await receive(probot, app, 'issue_comment', commentPayload('/create-task all', { issueBody: epicUpdates[0].body }), 'd-tasks-2');
+    await receive(probot, app, 'issue_comment', commentPayload('/create-task all', { issueBody: epicUpdates[0].body, commentId: COMMENT + 1 }), 'd-tasks-2');
     expectDone(second);
     expect(replies[1].body).toContain('Nothing to create. Already tracked: #10, #11.');
     await app.close();
@@ -420,7 +428,7 @@ describe('slash commands', () => {
     const comments: any[] = [];
     const scopes = [
       tokenScope(),
-      configScope(),
+      configScope(undefined, true),
       permissionScope('Codertocat', 'write'),
       nock(API).get(`${REPO}/pulls/2`).reply(200, pullResponse()),
       reactionScope('+1'),
@@ -429,9 +437,9 @@ describe('slash commands', () => {
       nock(API).get(`${REPO}/actions/artifacts`).query(true).reply(200, { total_count: 0, artifacts: [] }),
       nock(API).get(`${REPO}/pulls/2/files`).query(true).reply(200, [{ filename: 'README.md' }]),
       nock(API).get(`${REPO}/issues/2/comments`).query(true).reply(200, []),
-      nock(API).post(`${REPO}/issues/2/comments`, (body) => comments.push(body) > 0).reply(201, { id: 555 }),
+      nock(API).post(`${REPO}/issues/2/comments`).reply(201, async (request: Request) => (comments.push(await request.json()), { id: 555 })),
       nock(API).get(`${REPO}/commits/${SHA}/check-runs`).query(true).reply(200, { total_count: 0, check_runs: [] }),
-      nock(API).post(`${REPO}/check-runs`, (body) => checks.push(body) > 0).reply(201, { id: 777 }),
+      nock(API).post(`${REPO}/check-runs`).reply(201, async (request: Request) => (checks.push(await request.json()), { id: 777 })),
     ];
     await receive(probot, app, 'issue_comment', commentPayload('/gates rerun', { pull: true }), 'd-rerun');
     expectDone(scopes);
@@ -461,7 +469,7 @@ describe('slash commands', () => {
     let listedBody = epicBody;
     const scopes = [
       tokenScope(),
-      configScope(),
+      configScope(undefined, true),
       permissionScope('Codertocat', 'write'),
       nock(API).get(`${REPO}/issues/1`).reply(200, () => ({ ...epic, body: listedBody })),
       nock(API).get(`${REPO}/issues`).query(true).reply(200, []),
@@ -494,11 +502,11 @@ describe('slash commands', () => {
     const replies: any[] = [];
     const scopes = [
       tokenScope(),
-      configScope(),
+      configScope(undefined, true),
       permissionScope('Codertocat', 'admin'),
       nock(API).get(`${REPO}/pulls/2`).reply(200, pullResponse()),
       reactionScope('confused'),
-      nock(API).post(`${REPO}/issues/2/comments`, (body) => replies.push(body) > 0).reply(201, { id: 9 }),
+      nock(API).post(`${REPO}/issues/2/comments`).reply(201, async (request: Request) => (replies.push(await request.json()), { id: 9 })),
     ];
     await receive(probot, app, 'issue_comment', commentPayload('/waive GA-30 until 2026-11-25 reason: vendor fix', { pull: true }), 'd-no-ledger');
     expectDone(scopes);

@@ -7,6 +7,7 @@ import { DEFAULT_EVIDENCE_LIMITS } from '../../app/collect-evidence.js';
 import type { MaestroApp } from '../../app/maestro-app.js';
 import { GATE_NOTES_MARKER } from '../../core/render/render-gate-notes.js';
 import { artifactRecord, driftReport as driftReportFor } from '../helpers/evidence-artifacts.js';
+import { EVENT_AT } from '../helpers/clock.js';
 import { APP_ID, BOT, INSTALLATION, apiRequests, createTestApp, examplePayload, pinGitHubRequests, tokenScope, zipOf } from '../helpers/github-app.js';
 
 const API = 'https://api.github.com';
@@ -19,6 +20,7 @@ const ORG_CONFIG_PATH = '/repos/Codertocat/.github/contents/.github%2Fmaestro.ym
 function openedPayload(overrides: { body?: string; draft?: boolean; action?: string } = {}): Record<string, any> {
   const payload = examplePayload('pull_request', 'opened');
   payload.installation = { id: INSTALLATION, node_id: 'MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMQ==' };
+  payload.pull_request.updated_at = EVENT_AT;
   if (overrides.body !== undefined) payload.pull_request.body = overrides.body;
   if (overrides.draft !== undefined) payload.pull_request.draft = overrides.draft;
   if (overrides.action) payload.action = overrides.action;
@@ -33,11 +35,14 @@ function artifact(id: number, name = 'maestro-evidence-drift', size = 600, sha =
   return artifactRecord(REPO, id, { name, size, sha });
 }
 
-/** Requests of the data-gathering part of an evaluation: config (absent in repo and org), artifacts, files. */
-function gatherScope(zip: Buffer | undefined, options: { files?: string[] } = {}): nock.Scope {
-  const scope = nock(API)
-    .get(CONFIG_PATH).reply(404, { message: 'Not Found' })
-    .get(ORG_CONFIG_PATH).reply(404, { message: 'Not Found' })
+/**
+ * Requests of the data-gathering part of an evaluation: config (absent in repo and org; the org's
+ * absence is remembered for a few minutes, so `org: false` after the first), artifacts, files.
+ */
+function gatherScope(zip: Buffer | undefined, options: { files?: string[]; org?: boolean } = {}): nock.Scope {
+  const scope = nock(API).get(CONFIG_PATH).reply(404, { message: 'Not Found' });
+  if (options.org !== false) scope.get(ORG_CONFIG_PATH).reply(404, { message: 'Not Found' });
+  scope
     .get(`${REPO}/actions/artifacts`).query({ per_page: 100 }).reply(200, { total_count: zip ? 1 : 0, artifacts: zip ? [artifact(11)] : [] })
     .get(`${REPO}/pulls/2/files`).query({ per_page: 100 }).reply(200, (options.files ?? ['README.md']).map((filename) => ({ filename, status: 'modified', additions: 1, deletions: 0, changes: 1 })));
   if (zip) scope.get(`${REPO}/actions/artifacts/11/zip`).reply(302, '', { location: `${BLOB}/artifact-11.zip` });
@@ -58,8 +63,8 @@ function newPullScopes(zip: Buffer | undefined, captured: { checks?: any[]; comm
     nock(API).get(`${REPO}/actions/runs`).query({ head_sha: SHA, per_page: 100 }).reply(200, { total_count: 0, workflow_runs: [] }),
     gatherScope(zip),
     ...(zip ? [blobScope(zip)] : []),
-    nock(API).post(`${REPO}/issues/2/comments`, (body) => (captured.comments?.push(body), true)).once().reply(201, { id: 555 }),
-    nock(API).post(`${REPO}/check-runs`, (body) => (captured.checks?.push(body), true)).once().reply(201, { id: 777 }),
+    nock(API).post(`${REPO}/issues/2/comments`).once().reply(201, async (request: Request) => (captured.comments?.push(await request.json()), { id: 555 })),
+    nock(API).post(`${REPO}/check-runs`).once().reply(201, async (request: Request) => (captured.checks?.push(await request.json()), { id: 777 })),
   ];
 }
 
@@ -105,7 +110,7 @@ describe('the app on pull_request events', () => {
       tokenScope(),
       nock(API).get(`${REPO}/actions/runs`).query({ head_sha: SHA, per_page: 100 }).reply(200, { total_count: 2, workflow_runs: runs }),
       nock(API).get(CONFIG_PATH).reply(404, {}).get(ORG_CONFIG_PATH).reply(404, {}),
-      nock(API).post(`${REPO}/check-runs`, (body) => created.push(body) > 0).reply(201, { id: 777 }),
+      nock(API).post(`${REPO}/check-runs`).reply(201, async (request: Request) => (created.push(await request.json()), { id: 777 })),
     ];
     await probot.receive({ id: 'd-push', name: 'pull_request', payload: openedPayload({ action: 'synchronize' }) as never });
     await app.queue!.onIdle();
@@ -128,11 +133,11 @@ describe('the app on pull_request events', () => {
     second.workflow_run.id = 30433643;
     second.workflow_run.name = 'a11y';
     const final = [
-      gatherScope(zip),
+      gatherScope(zip, { org: false }),
       blobScope(zip),
       nock(API).get(`${REPO}/issues/2/comments`).query({ per_page: 100 }).reply(200, []),
       nock(API).post(`${REPO}/issues/2/comments`).reply(201, { id: 555 }),
-      nock(API).patch(`${REPO}/check-runs/777`, (body) => updated.push(body) > 0).reply(200, { id: 777 }),
+      nock(API).patch(`${REPO}/check-runs/777`).reply(200, async (request: Request) => (updated.push(await request.json()), { id: 777 })),
     ];
     await probot.receive({ id: 'd-run-2', name: 'workflow_run', payload: second as never });
     await app.queue!.onIdle();
@@ -182,7 +187,7 @@ describe('the app on pull_request events', () => {
         .get(`${REPO}/actions/artifacts`).query(true).reply(200, { total_count: 1, artifacts: [artifact(11, 'maestro-evidence-huge', 500 * 1024 * 1024)] })
         .get(`${REPO}/pulls/2/files`).query(true).reply(200, [{ filename: 'README.md' }]),
       nock(API).post(`${REPO}/issues/2/comments`).reply(201, { id: 555 }),
-      nock(API).post(`${REPO}/check-runs`, (body) => checks.push(body) > 0).reply(201, { id: 777 }),
+      nock(API).post(`${REPO}/check-runs`).reply(201, async (request: Request) => (checks.push(await request.json()), { id: 777 })),
     ];
     await probot.receive({ id: 'd', name: 'pull_request', payload: openedPayload() as never });
     await app.queue!.onIdle();
@@ -251,7 +256,7 @@ describe('the app on pull_request events', () => {
         .get(`${REPO}/actions/artifacts`).query(true).reply(200, { total_count: 0, artifacts: [] })
         .get(`${REPO}/pulls/2/files`).query(true).reply(200, [{ filename: 'README.md' }]),
       nock(API).post(`${REPO}/issues/2/comments`).reply(201, { id: 555 }),
-      nock(API).post(`${REPO}/check-runs`, (body) => checks.push(body) > 0).reply(201, { id: 777 }),
+      nock(API).post(`${REPO}/check-runs`).reply(201, async (request: Request) => (checks.push(await request.json()), { id: 777 })),
     ];
     await probot.receive({ id: 'd', name: 'pull_request', payload: openedPayload() as never });
     await app.queue!.onIdle();
@@ -262,28 +267,43 @@ describe('the app on pull_request events', () => {
     await app.close();
   });
 
-  it('updates its own comment in place on a later event, and skips the write when nothing changed', async () => {
+  it('on a later event that changes no decision, writes neither the check run nor the comment, and asks only for the repo config and the artifacts', async () => {
     const { probot, app } = await createTestApp();
     const zip = await zipOf({ 'drift-report.json': driftReport('clean') });
     const first = newPullScopes(zip);
     await deliver(probot, app, 'pull_request', openedPayload(), 'd1');
     for (const scope of first) expect(scope.isDone()).toBe(true);
 
-    // A label is added: same evidence (artifact read from memory), same notes: no comment write.
+    // A label is added: same evidence (artifact read from memory), same decisions: nothing is written.
+    // The org's .github config (absent) and the files of the commit are remembered, so only two requests are made.
+    const before = await apiRequests(app);
     const labeled = openedPayload({ action: 'labeled' });
     labeled.label = { name: 'docs' };
     labeled.pull_request.labels = [{ id: 1, name: 'docs', color: 'fff', default: false, description: null, node_id: 'x', url: '' }];
     const second = [
       nock(API)
         .get(CONFIG_PATH).reply(404, {})
-        .get(ORG_CONFIG_PATH).reply(404, {})
-        .get(`${REPO}/actions/artifacts`).query(true).reply(200, { total_count: 1, artifacts: [artifact(11)] })
-        .get(`${REPO}/pulls/2/files`).query(true).reply(200, [{ filename: 'README.md' }]),
-      nock(API).patch(`${REPO}/check-runs/777`).reply(200, { id: 777 }),
+        .get(`${REPO}/actions/artifacts`).query(true).reply(200, { total_count: 1, artifacts: [artifact(11)] }),
     ];
     await probot.receive({ id: 'd2', name: 'pull_request', payload: labeled as never });
     await app.queue!.onIdle();
     for (const scope of second) expect(scope.isDone()).toBe(true);
+    expect(await apiRequests(app)).toBe(before + 2);
+
+    // A label that makes another control apply changes the decisions: the check run and the comment are updated in place.
+    const api = openedPayload({ action: 'labeled' });
+    api.label = { name: 'api' };
+    api.pull_request.labels = [{ id: 2, name: 'api', color: 'fff', default: false, description: null, node_id: 'y', url: '' }];
+    const third = [
+      nock(API)
+        .get(CONFIG_PATH).reply(404, {})
+        .get(`${REPO}/actions/artifacts`).query(true).reply(200, { total_count: 1, artifacts: [artifact(11)] }),
+      nock(API).patch(`${REPO}/check-runs/777`).reply(200, { id: 777 }),
+      nock(API).patch(`${REPO}/issues/comments/555`).reply(200, { id: 555 }),
+    ];
+    await probot.receive({ id: 'd3', name: 'pull_request', payload: api as never });
+    await app.queue!.onIdle();
+    for (const scope of third) expect(scope.isDone()).toBe(true);
     await app.close();
   });
 
@@ -298,17 +318,18 @@ describe('the app on pull_request events', () => {
         .get(CONFIG_PATH).reply(200, config, { 'content-type': 'text/plain; charset=utf-8', etag: '"cfg-1"' })
         .get(`${REPO}/actions/artifacts`).query(true).reply(200, { total_count: 0, artifacts: [] })
         .get(`${REPO}/pulls/2/files`).query(true).reply(200, [{ filename: 'README.md' }]),
-      nock(API).post(`${REPO}/check-runs`, (body) => (checks.push(body), true)).reply(201, { id: 777 }),
+      nock(API).post(`${REPO}/check-runs`).reply(201, async (request: Request) => (checks.push(await request.json()), { id: 777 })),
     ];
     await deliver(probot, app, 'pull_request', openedPayload());
     for (const scope of first) expect(scope.isDone()).toBe(true);
+    // A label that makes GA-13 apply: the decisions change, so the check run is written again.
     const labeled = openedPayload({ action: 'labeled' });
+    labeled.pull_request.labels = [{ id: 2, name: 'api', color: 'fff', default: false, description: null, node_id: 'y', url: '' }];
     const second = [
       nock(API)
         .get(CONFIG_PATH).matchHeader('if-none-match', '"cfg-1"').reply(304, '')
-        .get(`${REPO}/actions/artifacts`).query(true).reply(200, { total_count: 0, artifacts: [] })
-        .get(`${REPO}/pulls/2/files`).query(true).reply(200, [{ filename: 'README.md' }]),
-      nock(API).patch(`${REPO}/check-runs/777`, (body) => (checks.push(body), true)).reply(200, { id: 777 }),
+        .get(`${REPO}/actions/artifacts`).query(true).reply(200, { total_count: 0, artifacts: [] }),
+      nock(API).patch(`${REPO}/check-runs/777`).reply(200, async (request: Request) => (checks.push(await request.json()), { id: 777 })),
     ];
     await deliver(probot, app, 'pull_request', labeled, 'd2');
     for (const scope of second) expect(scope.isDone()).toBe(true);

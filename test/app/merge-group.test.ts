@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
+import { EVENT_AT } from '../helpers/clock.js';
 import { artifactRecord, driftReport } from '../helpers/evidence-artifacts.js';
 import { apiRequests, createTestApp, examplePayload, INSTALLATION, tokenScope, zipOf } from '../helpers/github-app.js';
 
@@ -28,6 +29,7 @@ describe('the app on merge_group events', () => {
     const { probot, app } = await createTestApp();
     const payload: Record<string, any> = { ...examplePayload('merge_group', 'checks_requested'), installation: { id: INSTALLATION } };
     const group = payload.merge_group;
+    group.head_commit.timestamp = EVENT_AT;
     const zip = await zipOf({ 'drift-report.json': driftReport('octo-org/octo-repo', HEAD_104, 'clean') });
     const checks: any[] = [];
     const scopes = [
@@ -44,7 +46,7 @@ describe('the app on merge_group events', () => {
         .get(`${REPO}/pulls/99/files`).query({ per_page: 100 }).reply(200, [{ filename: 'README.md', status: 'modified' }])
         .get(`${REPO}/actions/artifacts/11/zip`).reply(302, '', { location: `${BLOB}/artifact-11.zip` })
         .get(`${REPO}/pulls/104/files`).query({ per_page: 100 }).reply(200, [{ filename: 'README.md', status: 'modified' }])
-        .post(`${REPO}/check-runs`, (body) => checks.push(body) > 0).reply(201, { id: 888 }),
+        .post(`${REPO}/check-runs`).reply(201, async (request: Request) => (checks.push(await request.json()), { id: 888 })),
       nock(BLOB).get('/artifact-11.zip').reply(200, zip),
     ];
     await probot.receive({ id: 'mg-1', name: 'merge_group', payload: payload as never });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { MemoryQueue } from '../../app/queue/memory-queue.js';
+import { EVENT_AT } from '../helpers/clock.js';
 import { artifactRecord, driftReport } from '../helpers/evidence-artifacts.js';
 import { apiRequests, createTestApp, examplePayload, INSTALLATION, zipOf } from '../helpers/github-app.js';
 
@@ -17,6 +18,7 @@ function synchronize(push: number): Record<string, any> {
   payload.action = 'synchronize';
   payload.installation = { id: INSTALLATION };
   payload.pull_request.head.sha = shaOf(push);
+  payload.pull_request.updated_at = EVENT_AT;
   return payload;
 }
 
@@ -80,9 +82,10 @@ describe('a push followed by six gate workflows', () => {
     // The other runs only looked at the app's memory: runs still going, check already waiting.
     expect(runs('waiting')).toBe(PUSHES * GATES.length);
     expect(created).toEqual({ checks: PUSHES, comments: 1 });
-    // Per push: config (repo + org) and the waiting check; then config, artifacts, 6 downloads, files,
-    // the comment and the check update; the first push also looks for an existing comment once.
-    expect(await apiRequests(app)).toBe(PUSHES * (3 + 12) + 1);
+    // Per push: the repo config and the waiting check; then the repo config, artifacts, 6 downloads, files,
+    // the check update and the comment. The first push also asks for the org's .github config (then
+    // remembered) and looks for an existing comment once.
+    expect(await apiRequests(app)).toBe(PUSHES * (2 + 11) + 2);
     expect(nock.isDone()).toBe(true);
     await app.close();
   });

@@ -63,5 +63,5 @@ nock(BLOB)
   });
 
 const running = await startApp(process.env);
-process.stdout.write(`ready ${running.server.port}\n`);
+process.stdout.write(`ready ${running.port}\n`);
 process.once('SIGTERM', () => void running.stop().then(() => redis.quit()).then(() => process.exit(0)));

@@ -20,3 +20,9 @@ export function fixedClock(iso: string = TEST_NOW): Clock {
 export function wallClock(): Date {
   return new Date();
 }
+
+/**
+ * When a test's deliveries happened: half an hour after TEST_NOW, so an app whose clock starts at
+ * TEST_NOW takes a `pull_request.opened` of this time for new (it cannot have handled it before).
+ */
+export const EVENT_AT = '2026-11-20T12:30:00Z';

@@ -42,7 +42,6 @@ export async function createTestApp(options: Partial<MaestroAppOptions> = {}): P
     identity: { appId: APP_ID, botLogin: BOT },
     now: () => new Date('2026-11-20T12:00:00Z'),
     createQueue: (processor, onError) => new MemoryQueue(processor, { delayMs: 0, backoffMs: 1, attempts: 1 }, onError),
-    routes: false,
     ...options,
   });
   const probot = new Probot({

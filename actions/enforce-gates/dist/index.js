@@ -35098,7 +35098,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _core_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9720);
 /* harmony import */ var _lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(290);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(211);
-/* harmony import */ var _workflow_github_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6953);
+/* harmony import */ var _workflow_github_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9279);
 /**
  * Entry point of the root action "Enforce GA Gates Evidence": reads the action inputs and the
  * runner's environment into `RunInputs`, and hands the runner I/O to `run`.
@@ -37230,7 +37230,7 @@ function renderGateNotes(result, options = {}) {
         '',
         escapeMarkdown(result.headline, 2000),
         '',
-        subjectLine(result),
+        subjectLine(result, options.evaluatedAt ?? true),
         '',
     ];
     if (result.override)
@@ -37261,10 +37261,11 @@ function renderGateNotes(result, options = {}) {
     }
     return fit(head, sections, limit);
 }
-function subjectLine(result) {
+function subjectLine(result, evaluatedAt) {
     const s = result.subject;
     const pr = markdownLink(`${s.repo}#${s.pr}`, s.url);
-    return `${pr} ${escapeMarkdown(s.title, 200)} · head ${escapeCode(s.sha.slice(0, 12))} · evaluated ${escapeMarkdown(result.evaluatedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'))} · catalog ${escapeCode(result.catalogDigest.slice(0, 12))}`;
+    const when = evaluatedAt ? ` · evaluated ${escapeMarkdown(result.evaluatedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'))}` : '';
+    return `${pr} ${escapeMarkdown(s.title, 200)} · head ${escapeCode(s.sha.slice(0, 12))}${when} · catalog ${escapeCode(result.catalogDigest.slice(0, 12))}`;
 }
 function configIssueLines(result) {
     return result.configIssues.map((i) => `- ${i.key ? escapeCode(i.key) : 'file'}${i.line ? ` (line ${i.line})` : ''}: ${escapeMarkdown(i.message, 600)}`);
@@ -37346,7 +37347,8 @@ const CONFIG_PATH = '.github/maestro.yml';
 function renderCheckOutput(result) {
     return {
         title: truncate(result.headline, 255),
-        summary: renderGateNotes(result),
+        // The check run's completion time says when; the summary stays the same while the decisions do.
+        summary: renderGateNotes(result, { evaluatedAt: false }),
         text: renderDecisionText(result),
         annotations: result.configIssues.map((issue) => ({
             path: CONFIG_PATH,
@@ -37522,7 +37524,7 @@ function emptyFolder(outputDir) {
 
 /***/ }),
 
-/***/ 6953:
+/***/ 9279:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42735,7 +42737,18 @@ function tooLarge(artifactId, maxBytes) {
     return new errors/* MaestroError */.Gq('FILE_TOO_LARGE', `artifact ${artifactId} is larger than the limit of ${maxBytes} bytes`, { remedy: 'upload only the evidence reports in maestro-evidence-* artifacts; screenshots and logs belong in other artifacts.' });
 }
 
+;// CONCATENATED MODULE: ./app/github/web-url.ts
+/**
+ * The web address of the GitHub a client talks to, for links people open: https://github.com for
+ * api.github.com, the server itself for GitHub Enterprise Server (`https://host/api/v3`).
+ */
+function webUrlOf(octokit) {
+    const api = new URL(String(octokit.request.endpoint.DEFAULTS.baseUrl));
+    return api.hostname === 'api.github.com' ? 'https://github.com' : `${api.protocol}//${api.host}`;
+}
+
 ;// CONCATENATED MODULE: ./app/github/list-evidence-artifacts.ts
+
 
 /** Gate actions upload their reports as artifacts named `maestro-evidence-<gate>`. */
 const EVIDENCE_ARTIFACT_PREFIX = 'maestro-evidence';
@@ -42751,6 +42764,7 @@ async function listEvidenceArtifacts(octokit, repo, sha, since) {
     const shas = new Set(typeof sha === 'string' ? [sha] : sha);
     const found = [];
     const sinceMs = since ? Date.parse(since) : Number.NaN;
+    const web = webUrlOf(octokit);
     let page = 0;
     for await (const response of octokit.paginate.iterator(octokit.rest.actions.listArtifactsForRepo, { ...github_repoParams(repo), per_page: 100 })) {
         page++;
@@ -42771,7 +42785,7 @@ async function listEvidenceArtifacts(octokit, repo, sha, since) {
                 expired: artifact.expired,
                 runId,
                 createdAt: artifact.created_at ?? '',
-                url: runId ? `https://github.com/${repo.fullName}/actions/runs/${runId}/artifacts/${artifact.id}` : `https://github.com/${repo.fullName}/actions`,
+                url: runId ? `${web}/${repo.fullName}/actions/runs/${runId}/artifacts/${artifact.id}` : `${web}/${repo.fullName}/actions`,
             });
         }
         if (older || page >= MAX_PAGES || Number.isNaN(sinceMs))
@@ -42935,6 +42949,8 @@ const TTL = {
     permission: 10 * 60,
     /** Waivers of a PR: longer than the longest waiver (365 days), so expired ones are still shown. */
     waivers: 400 * 24 * 3600,
+    /** A delivery id: GitHub lets deliveries of the last 3 days be redelivered. */
+    delivery: 4 * 24 * 3600,
 };
 /** Key names, in one place. */
 const keys = {
@@ -42955,6 +42971,12 @@ const keys = {
     result: (repo, sha, pr) => `result:${repo}@${sha}#${pr}`,
     /** The last conclusion of a PR, to record decision changes in the audit ledger. */
     conclusion: (repo, pr) => `conclusion:${repo}#${pr}`,
+    /** A webhook delivery being handled or handled (by X-GitHub-Delivery), so a redelivery is not acted on twice. */
+    delivery: (id) => `delivery:${id}`,
+    /** The commands of one comment (its id and a digest of its command lines), so they take effect once. */
+    commands: (repo, commentId, digest) => `commands:${repo}:${commentId}:${digest}`,
+    /** The changed paths of a PR at a head commit (they never change for that commit). */
+    files: (repo, pr, sha) => `files:${repo}#${pr}@${sha}`,
 };
 
 ;// CONCATENATED MODULE: ./app/github/user-role.ts
@@ -43440,7 +43462,7 @@ function triggerFor(event, payload, self) {
     if (installationId === undefined || !repo)
         return ignore(`${name} without installation or repository`);
     const sender = str(p.sender?.login);
-    if (sender && sender.toLowerCase() === self.botLogin.toLowerCase())
+    if (sender && self.botLogin && sender.toLowerCase() === self.botLogin.toLowerCase())
         return ignore(`${name} was caused by the app itself`);
     const base = { installationId, repo, reason: name };
     switch (event) {
@@ -43454,7 +43476,8 @@ function triggerFor(event, payload, self) {
                     return ignore('pull_request.edited changed neither title, body nor base');
             }
             const newCommit = action === 'opened' || action === 'synchronize';
-            return { type: 'evaluate', ...base, sha: snapshot.headSha, pulls: [snapshot.number], snapshot, force: false, ...(newCommit ? { newCommit } : {}), ...(action === 'opened' ? { newPull: true } : {}) };
+            const eventAt = str(p.pull_request.updated_at);
+            return { type: 'evaluate', ...base, sha: snapshot.headSha, pulls: [snapshot.number], snapshot, force: false, ...(newCommit ? { newCommit } : {}), ...(action === 'opened' ? { newPull: true } : {}), ...(newCommit && eventAt ? { eventAt } : {}) };
         }
         case 'pull_request_review': {
             const snapshot = snapshotOf(p.pull_request);
@@ -43503,8 +43526,9 @@ function triggerFor(event, payload, self) {
             if (!sha || !baseSha || !headRef)
                 return ignore(`${name} without a usable merge_group`);
             const pull = pullOfQueueRef(headRef);
+            const eventAt = str((group?.head_commit ?? {}).timestamp);
             // The queue waits for the required check on this commit: decide now, there is nothing to wait for.
-            return { type: 'evaluate', ...base, sha, pulls: pull === undefined ? [] : [pull], force: true, newCommit: true, mergeGroup: { baseSha, headRef } };
+            return { type: 'evaluate', ...base, sha, pulls: pull === undefined ? [] : [pull], force: true, newCommit: true, mergeGroup: { baseSha, headRef }, ...(eventAt ? { eventAt } : {}) };
         }
         case 'issue_comment':
             return commandTrigger(p, base, sender);
@@ -43653,12 +43677,12 @@ async function findCheckRun(octokit, repo, sha, name, appId) {
  * Creates (no `id`) or updates the check run. A completed run carries the "Re-run gates" button;
  * annotations beyond the first 50 go in further updates, 50 at a time, as GitHub requires.
  */
-async function publishCheckRun(octokit, repo, id, content) {
+async function publishCheckRun(octokit, repo, id, content, now) {
     const annotations = content.annotations ?? [];
     const first = annotations.slice(0, ANNOTATIONS_PER_REQUEST);
     const output = { title: content.title, summary: content.summary, ...(content.text ? { text: content.text } : {}), ...(first.length > 0 ? { annotations: first } : {}) };
     const state = content.conclusion
-        ? { status: 'completed', conclusion: content.conclusion, completed_at: new Date().toISOString(), actions: [{ label: 'Re-run gates', description: 'Evaluate the evidence again', identifier: RERUN_ACTION }] }
+        ? { status: 'completed', conclusion: content.conclusion, completed_at: now.toISOString(), actions: [{ label: 'Re-run gates', description: 'Evaluate the evidence again', identifier: RERUN_ACTION }] }
         : { status: 'in_progress' };
     const common = { ...github_repoParams(repo), name: content.name, ...(content.detailsUrl ? { details_url: content.detailsUrl } : {}), ...state, output };
     const checkRunId = id === undefined ? (await octokit.rest.checks.create({ ...common, head_sha: content.sha })).data.id : (await octokit.rest.checks.update({ ...common, check_run_id: id }), id);
@@ -43700,9 +43724,11 @@ class MemoryStateStore {
     #entries = new Map();
     #maxEntries;
     #now;
+    #since;
     constructor(options = {}) {
         this.#maxEntries = options.maxEntries ?? 50_000;
         this.#now = options.now ?? Date.now;
+        this.#since = this.#now();
     }
     async get(key) {
         return this.#read(key);
@@ -43732,6 +43758,19 @@ class MemoryStateStore {
         this.#write(key, next, ttlSeconds);
         return next;
     }
+    async claim(key, value, ttlSeconds) {
+        if (this.#read(key) !== undefined)
+            return false;
+        this.#write(key, value, ttlSeconds);
+        return true;
+    }
+    async delete(key) {
+        this.#entries.delete(key);
+    }
+    /** This process's start: the memory is lost with it. */
+    async since() {
+        return this.#since;
+    }
     async close() {
         this.#entries.clear();
     }
@@ -43754,7 +43793,7 @@ function createWorkflowGitHub(token, repo, options = {}) {
         commitEvidence: async (sha) => (await collectEvidence(octokit, repo, sha, undefined, new ArtifactCache(), DEFAULT_EVIDENCE_LIMITS)).items,
         changedFiles: (pull, count) => listChangedFiles(octokit, repo, pull, count),
         approvers: (pull) => approversWithWrite(octokit, repo, pull, new MemoryStateStore()),
-        publishCheck: (content) => publishCheckRun(octokit, repo, undefined, content),
+        publishCheck: (content) => publishCheckRun(octokit, repo, undefined, content, new Date()),
     };
 }
 

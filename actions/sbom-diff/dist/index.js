@@ -30868,7 +30868,7 @@ try {
         env: process.env,
     };
     // The gate's code loads only once the inputs are read.
-    const { run } = await __nccwpck_require__.e(/* import() */ 32).then(__nccwpck_require__.bind(__nccwpck_require__, 62032));
+    const { run } = await __nccwpck_require__.e(/* import() */ 449).then(__nccwpck_require__.bind(__nccwpck_require__, 47449));
     await run(inputs, io);
 }
 catch (error) {

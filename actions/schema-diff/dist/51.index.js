@@ -583,7 +583,7 @@ function renderGateNotes(result, options = {}) {
         '',
         escapeMarkdown(result.headline, 2000),
         '',
-        subjectLine(result),
+        subjectLine(result, options.evaluatedAt ?? true),
         '',
     ];
     if (result.override)
@@ -614,10 +614,11 @@ function renderGateNotes(result, options = {}) {
     }
     return fit(head, sections, limit);
 }
-function subjectLine(result) {
+function subjectLine(result, evaluatedAt) {
     const s = result.subject;
     const pr = markdownLink(`${s.repo}#${s.pr}`, s.url);
-    return `${pr} ${escapeMarkdown(s.title, 200)} · head ${escapeCode(s.sha.slice(0, 12))} · evaluated ${escapeMarkdown(result.evaluatedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'))} · catalog ${escapeCode(result.catalogDigest.slice(0, 12))}`;
+    const when = evaluatedAt ? ` · evaluated ${escapeMarkdown(result.evaluatedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'))}` : '';
+    return `${pr} ${escapeMarkdown(s.title, 200)} · head ${escapeCode(s.sha.slice(0, 12))}${when} · catalog ${escapeCode(result.catalogDigest.slice(0, 12))}`;
 }
 function configIssueLines(result) {
     return result.configIssues.map((i) => `- ${i.key ? escapeCode(i.key) : 'file'}${i.line ? ` (line ${i.line})` : ''}: ${escapeMarkdown(i.message, 600)}`);

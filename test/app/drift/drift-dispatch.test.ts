@@ -72,6 +72,7 @@ describe('a drift sweep dispatched with repository_dispatch', () => {
     await start();
     const scope = sweepScope(permissionScope('admin'));
     await probot.receive({ id: 'd-1', name: 'repository_dispatch', payload: dispatch({ dry_run: true }) } as never);
+    await app!.settled();
     await app!.drift!.idle();
     expect(scope.isDone()).toBe(true);
     expect(await dispatches(app!)).toEqual([['started', '', 1]]);
@@ -87,6 +88,7 @@ describe('a drift sweep dispatched with repository_dispatch', () => {
     const scope = sweepScope(permissionScope('admin'));
     await probot.receive({ id: 'd-1', name: 'repository_dispatch', payload: dispatch() } as never);
     await probot.receive({ id: 'd-2', name: 'repository_dispatch', payload: dispatch() } as never);
+    await app!.settled();
     await app!.drift!.idle();
     expect(scope.isDone()).toBe(true);
     expect(await dispatches(app!)).toEqual([['started', '', 1], ['throttled', 'recent', 1]]);
@@ -97,6 +99,7 @@ describe('a drift sweep dispatched with repository_dispatch', () => {
     await app!.store.set(`drift-dispatch:${INSTALLATION}`, 'claimed-by-another-replica', 300);
     const scope = permissionScope('admin');
     await probot.receive({ id: 'd-1', name: 'repository_dispatch', payload: dispatch() } as never);
+    await app!.settled();
     expect(scope.isDone()).toBe(true);
     expect(await dispatches(app!)).toEqual([['throttled', 'recent', 1]]);
   });
@@ -105,6 +108,7 @@ describe('a drift sweep dispatched with repository_dispatch', () => {
     await start();
     const scope = permissionScope(permission);
     await probot.receive({ id: 'd-1', name: 'repository_dispatch', payload: dispatch() } as never);
+    await app!.settled();
     await app!.drift!.idle();
     expect(scope.isDone()).toBe(true);
     expect(await dispatches(app!)).toEqual([['refused', 'sender', 1]]);
@@ -117,6 +121,7 @@ describe('a drift sweep dispatched with repository_dispatch', () => {
       .post(`/app/installations/${INSTALLATION}/access_tokens`).reply(201, { token: 'ghs_octo', expires_at: '2099-01-01T00:00:00Z', permissions: {} })
       .get('/repos/octo-org/octo-repo/collaborators/Codertocat/permission').reply(404, { message: 'Not Found' });
     await probot.receive({ id: 'd-1', name: 'repository_dispatch', payload: dispatch() } as never);
+    await app!.settled();
     expect(scope.isDone()).toBe(true);
     expect(await dispatches(app!)).toEqual([['refused', 'sender', 1]]);
   });
@@ -130,6 +135,7 @@ describe('a drift sweep dispatched with repository_dispatch', () => {
   ])('refuses a dispatch %s without any GitHub request', async (_what, options, payload, reason) => {
     await start(options);
     await probot.receive({ id: 'd-1', name: 'repository_dispatch', payload } as never);
+    await app!.settled();
     expect(await dispatches(app!)).toEqual([['refused', reason, 1]]);
   });
 });

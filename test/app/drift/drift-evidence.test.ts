@@ -17,6 +17,7 @@ import { openStore } from '../../../core/io/store/open-store.js';
 import { workflows } from '../../core/drift/drift-fixtures.js';
 import { createTestApp } from '../../helpers/github-app.js';
 import { startService } from '../../helpers/services.js';
+import { wallClock } from '../../helpers/clock.js';
 
 const API = 'https://api.github.com';
 const oid = (text: string) => createHash('sha1').update(text).digest('hex');
@@ -140,7 +141,7 @@ describe('drift-reports of a sweep stored as evidence', () => {
       ({ app } = await sweepInto(store));
       const web = await store.inspect('drift/20261120T120000Z/acme/web.json');
       expect(web!.retention?.mode).toBe('COMPLIANCE');
-      expect(Date.parse(web!.retention!.retainUntil)).toBeGreaterThan(Date.now() + 1.9 * 86_400_000);
+      expect(Date.parse(web!.retention!.retainUntil)).toBeGreaterThan(wallClock().getTime() + 1.9 * 86_400_000);
       const other = join(mkdtempSync(join(tmpdir(), 'maestro-drift-other-')), 'web.json');
       writeFileSync(other, '{}\n');
       await expect(store.put('drift/20261120T120000Z/acme/web.json', other, { sha256: createHash('sha256').update('{}\n').digest('hex'), size: 3 })).rejects.toMatchObject({ code: 'STORE_OBJECT_EXISTS' });

@@ -1,8 +1,8 @@
-export const id = 32;
-export const ids = [32];
+export const id = 449;
+export const ids = [449];
 export const modules = {
 
-/***/ 62032:
+/***/ 47449:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -772,7 +772,7 @@ function renderGateNotes(result, options = {}) {
         '',
         escapeMarkdown(result.headline, 2000),
         '',
-        subjectLine(result),
+        subjectLine(result, options.evaluatedAt ?? true),
         '',
     ];
     if (result.override)
@@ -803,10 +803,11 @@ function renderGateNotes(result, options = {}) {
     }
     return fit(head, sections, limit);
 }
-function subjectLine(result) {
+function subjectLine(result, evaluatedAt) {
     const s = result.subject;
     const pr = markdownLink(`${s.repo}#${s.pr}`, s.url);
-    return `${pr} ${escapeMarkdown(s.title, 200)} · head ${escapeCode(s.sha.slice(0, 12))} · evaluated ${escapeMarkdown(result.evaluatedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'))} · catalog ${escapeCode(result.catalogDigest.slice(0, 12))}`;
+    const when = evaluatedAt ? ` · evaluated ${escapeMarkdown(result.evaluatedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'))}` : '';
+    return `${pr} ${escapeMarkdown(s.title, 200)} · head ${escapeCode(s.sha.slice(0, 12))}${when} · catalog ${escapeCode(result.catalogDigest.slice(0, 12))}`;
 }
 function configIssueLines(result) {
     return result.configIssues.map((i) => `- ${i.key ? escapeCode(i.key) : 'file'}${i.line ? ` (line ${i.line})` : ''}: ${escapeMarkdown(i.message, 600)}`);
@@ -952,6 +953,14 @@ function evaluateSbomDiff(base, head, policy, context) {
     };
 }
 
+;// CONCATENATED MODULE: ./core/util/is-date-time.ts
+/** RFC 3339 date-time, as JSON Schema's `date-time` format, SPDX's `created` and the `--now` options ask. */
+const DATE_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt ]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+/** True for an RFC 3339 date-time. */
+function isDateTime(value) {
+    return DATE_TIME.test(value);
+}
+
 ;// CONCATENATED MODULE: ./core/gates/sbom-diff/collect-sbom-components.ts
 
 /** Bounds a hostile SBOM: large monorepos have tens of thousands of components. */
@@ -1061,12 +1070,6 @@ const BAD_ESCAPE = /%(?![0-9A-Fa-f]{2})/;
 /** True for a well-formed package URL. */
 function isPurl(value) {
     return PURL.test(value) && (!value.includes('%') || !BAD_ESCAPE.test(value));
-}
-/** RFC 3339 date-time, as JSON Schema's `date-time` format and SPDX's `created` ask. */
-const DATE_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt ]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
-/** True for an RFC 3339 date-time. */
-function isDateTime(value) {
-    return DATE_TIME.test(value);
 }
 const LICENSE_TOKEN = /\s*(\(|\)|[A-Za-z0-9.:+-]+)/y;
 const LICENSE_REF = /^(DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+$/;
@@ -1242,6 +1245,7 @@ const SPDX_PACKAGE_PURPOSES = ['OTHER', 'INSTALL', 'ARCHIVE', 'FIRMWARE', 'APPLI
 const SPDX_RELATIONSHIP_TYPES = ['VARIANT_OF', 'COPY_OF', 'PATCH_FOR', 'TEST_DEPENDENCY_OF', 'CONTAINED_BY', 'DATA_FILE_OF', 'OPTIONAL_COMPONENT_OF', 'ANCESTOR_OF', 'GENERATES', 'CONTAINS', 'OPTIONAL_DEPENDENCY_OF', 'FILE_ADDED', 'REQUIREMENT_DESCRIPTION_FOR', 'DEV_DEPENDENCY_OF', 'DEPENDENCY_OF', 'BUILD_DEPENDENCY_OF', 'DESCRIBES', 'PREREQUISITE_FOR', 'HAS_PREREQUISITE', 'PROVIDED_DEPENDENCY_OF', 'DYNAMIC_LINK', 'DESCRIBED_BY', 'METAFILE_OF', 'DEPENDENCY_MANIFEST_OF', 'PATCH_APPLIED', 'RUNTIME_DEPENDENCY_OF', 'TEST_OF', 'TEST_TOOL_OF', 'DEPENDS_ON', 'SPECIFICATION_FOR', 'FILE_MODIFIED', 'DISTRIBUTION_ARTIFACT', 'AMENDS', 'DOCUMENTATION_OF', 'GENERATED_FROM', 'STATIC_LINK', 'OTHER', 'BUILD_TOOL_OF', 'TEST_CASE_OF', 'PACKAGE_OF', 'DESCENDANT_OF', 'FILE_DELETED', 'EXPANDED_FROM_ARCHIVE', 'DEV_TOOL_OF', 'EXAMPLE_OF'];
 
 ;// CONCATENATED MODULE: ./core/gates/sbom-diff/read-cyclonedx.ts
+
 
 
 
@@ -1793,6 +1797,7 @@ class CycloneDxReader {
 }
 
 ;// CONCATENATED MODULE: ./core/gates/sbom-diff/read-spdx.ts
+
 
 
 
