@@ -3,7 +3,7 @@
  * and waits until it serves /healthz: a bundle that cannot start fails the build here, not at a
  * user's first `npm start`. `tsx scripts/check-app-starts.ts [node-binary]` checks another Node.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -62,7 +62,7 @@ export async function checkAppStarts(node = process.execPath, timeoutMs = 30_000
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const node = process.argv[2] ?? process.execPath;
   checkAppStarts(node).then(
-    ({ health, ms }) => console.log(`dist/app/main.js served /healthz on ${node === process.execPath ? `Node ${process.version}` : node} in ${ms} ms: ${JSON.stringify(health)}`),
+    ({ health, ms }) => console.log(`dist/app/main.js served /healthz on Node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()} in ${ms} ms: ${JSON.stringify(health)}`),
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : String(error));
       process.exit(1);
