@@ -42,6 +42,19 @@ function contentLimit(octokit: Pick<InstanceType<typeof ProbotOctokit>, 'hook'>,
   });
 }
 
+/**
+ * Gives each request its own `request` options. Octokit passes a client's default `request` object
+ * to every request as is, and the retry plugin writes its retry count into it: after one failed
+ * request (even a 404, such as an absent repo config) every later request of the client started
+ * with that count, so its first retry of a server error waited 4 s or more instead of 1 s.
+ */
+function ownRequestOptions(octokit: Pick<InstanceType<typeof ProbotOctokit>, 'hook'>): void {
+  octokit.hook.wrap('request', (request, options) => {
+    options.request = { ...options.request };
+    return request(options);
+  });
+}
+
 const retryAfter = (kind: string) => (seconds: number, request: ThrottleRequest, octokit: { log: Log }): boolean => {
   const retry = seconds <= MAX_RATE_LIMIT_WAIT_S && request.request.retryCount < 2;
   octokit.log.warn(`${kind} for ${request.method} ${request.url}; ${retry ? `retrying in ${seconds} s` : 'giving up'}`);
@@ -55,10 +68,10 @@ const retryAfter = (kind: string) => (seconds: number, request: ThrottleRequest,
  * GitHub's limits through `contentLimiter`, shared by every replica when it lives in Redis.
  */
 export function createAppOctokit(contentLimiter: ContentLimiter): typeof ProbotOctokit {
-  return ProbotOctokit.plugin(contentLimit).defaults((options: Record<string, unknown>) => ({
+  return ProbotOctokit.plugin(contentLimit, ownRequestOptions).defaults((options: Record<string, unknown>) => ({
     ...options,
     contentLimiter,
-    retry: { enabled: true, retries: RETRIES, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451] },
+    retry: { ...(options.retry as object), enabled: true, retries: RETRIES, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451] },
     throttle: {
       ...(options.throttle as object),
       enabled: true,

@@ -167,12 +167,19 @@ async function resolvePulls(octokit: GitHub, request: EvaluationRequest, ctx: Ev
   return out;
 }
 
-/** The commit's workflow runs as tracked from workflow_run events, or listed once when unknown. */
+/**
+ * The commit's workflow runs: listed from GitHub once per commit, then kept up to date by the
+ * workflow_run events. Events alone are not trusted to name every run (a delivery can be lost, or
+ * come after the evaluation): a commit whose other runs the app never heard of would be decided
+ * before their evidence is in.
+ */
 async function workflowRuns(octokit: GitHub, request: EvaluationRequest, ctx: EvaluationContext): Promise<WorkflowRunState[]> {
   const key = keys.runs(request.repo.fullName, request.sha);
+  const listedKey = keys.runsListed(request.repo.fullName, request.sha);
   const known = await ctx.store.get<WorkflowRunState[]>(key);
-  if (known) return known;
+  if (known && (await ctx.store.get<boolean>(listedKey))) return known;
   const listed = await listWorkflowRuns(octokit, request.repo, request.sha);
+  await ctx.store.set(listedKey, true, TTL.commit);
   return ctx.store.update<WorkflowRunState[]>(key, TTL.commit, (current) => mergeRuns(listed, current ?? []));
 }
 

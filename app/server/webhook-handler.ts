@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { keys, type StateStore, TTL } from '../state/state-store.js';
+import { drainRefused } from './drain-refused.js';
 import { readBoundedBody } from './read-bounded-body.js';
 import { verifySignature } from './verify-signature.js';
 
@@ -36,15 +37,15 @@ export interface WebhookHandlerOptions {
 export function webhookHandler(options: WebhookHandlerOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     if ((req.url ?? '').split('?')[0] !== options.path) return false;
-    if (req.method !== 'POST') return refuse(res, 405, 'method', 'webhook deliveries are POST requests', { allow: 'POST' });
+    if (req.method !== 'POST') return refuseUnread(req, res, 405, 'method', 'webhook deliveries are POST requests', { allow: 'POST' });
     const id = header(req, 'x-github-delivery');
     const name = header(req, 'x-github-event');
-    if (!id || !name || !/^[a-z_]{1,64}$/.test(name) || id.length > 100) return refuse(res, 400, 'headers', 'a delivery needs the X-GitHub-Event and X-GitHub-Delivery headers');
+    if (!id || !name || !/^[a-z_]{1,64}$/.test(name) || id.length > 100) return refuseUnread(req, res, 400, 'headers', 'a delivery needs the X-GitHub-Event and X-GitHub-Delivery headers');
     const read = await readBoundedBody(req, options.maxBytes);
     if (!read.ok) {
       if (read.reason === 'aborted') return true;
       options.log.warn({ delivery: id, event: name, limit: options.maxBytes }, 'delivery refused: body too large');
-      return refuse(res, 413, 'too-large', `the body is larger than ${options.maxBytes} bytes; GitHub never sends more than 25 MB`);
+      return refuseUnread(req, res, 413, 'too-large', `the body is larger than ${options.maxBytes} bytes; GitHub never sends more than 25 MB`);
     }
     if (!verifySignature(options.secret, read.body, header(req, 'x-hub-signature-256'))) {
       options.log.warn({ delivery: id, event: name }, 'delivery refused: the signature does not match the payload and WEBHOOK_SECRET');
@@ -77,8 +78,13 @@ export function webhookHandler(options: WebhookHandlerOptions) {
 
   function refuse(res: ServerResponse, status: number, reason: Parameters<WebhookHandlerOptions['refused']>[0], message: string, headers: Record<string, string> = {}): true {
     options.refused(reason);
-    // The rest of a refused body is not read: the connection closes after the answer.
-    return answer(res, status, { ok: false, message }, { connection: 'close', ...headers });
+    return answer(res, status, { ok: false, message }, headers);
+  }
+
+  /** A refusal before the body was read: the rest of it is read and dropped, and the connection closed after the answer. */
+  function refuseUnread(req: IncomingMessage, res: ServerResponse, status: number, reason: Parameters<WebhookHandlerOptions['refused']>[0], message: string, headers: Record<string, string> = {}): true {
+    drainRefused(req, res);
+    return refuse(res, status, reason, message, headers);
   }
 }
 

@@ -43,6 +43,8 @@ export const keys = {
   comment: (repo: string, pr: number) => `comment:${repo}#${pr}`,
   snapshot: (repo: string, pr: number) => `pr:${repo}#${pr}`,
   runs: (repo: string, sha: string) => `runs:${repo}@${sha}`,
+  /** Set once the workflow runs of a commit were listed from GitHub (events alone may miss some). */
+  runsListed: (repo: string, sha: string) => `runs-listed:${repo}@${sha}`,
   artifact: (repo: string, id: number) => `artifact:${repo}:${id}`,
   role: (repo: string, login: string) => `role:${repo}:${login.toLowerCase()}`,
   team: (team: string, login: string) => `team:${team.toLowerCase()}:${login.toLowerCase()}`,

@@ -47,6 +47,8 @@ describe('a push followed by six gate workflows', () => {
       .persist()
       .post(`/app/installations/${INSTALLATION}/access_tokens`).reply(201, { token: 'ghs_test', expires_at: '2099-01-01T00:00:00Z', permissions: {} })
       .get(/\/contents\/\.github%2Fmaestro\.yml$/).reply(404, { message: 'Not Found' })
+      // Listed once per commit, while the six workflows are still going.
+      .get(`${REPO}/actions/runs`).query(true).reply(() => [200, { total_count: 6, workflow_runs: GATES.map((gate, i) => ({ id: current * 100 + i, name: gate, status: 'in_progress', created_at: '2026-11-20T11:00:00Z' })) }])
       .get(`${REPO}/actions/artifacts`).query(true).reply(() => [200, { total_count: 6, artifacts: GATES.map((gate, i) => artifactRecord(REPO, current * 100 + i, { name: `maestro-evidence-${gate}`, sha: shaOf(current) })) }])
       .get(/\/actions\/artifacts\/\d+\/zip$/).reply(302, '', { location: `${BLOB}/artifact.zip` })
       .get(`${REPO}/pulls/2/files`).query(true).reply(200, [{ filename: 'README.md', status: 'modified' }])
@@ -82,10 +84,10 @@ describe('a push followed by six gate workflows', () => {
     // The other runs only looked at the app's memory: runs still going, check already waiting.
     expect(runs('waiting')).toBe(PUSHES * GATES.length);
     expect(created).toEqual({ checks: PUSHES, comments: 1 });
-    // Per push: the repo config and the waiting check; then the repo config, artifacts, 6 downloads, files,
-    // the check update and the comment. The first push also asks for the org's .github config (then
-    // remembered) and looks for an existing comment once.
-    expect(await apiRequests(app)).toBe(PUSHES * (2 + 11) + 2);
+    // Per push: the commit's workflow runs (listed once), the repo config and the waiting check; then the
+    // repo config, artifacts, 6 downloads, files, the check update and the comment. The first push also
+    // asks for the org's .github config (then remembered) and looks for an existing comment once.
+    expect(await apiRequests(app)).toBe(PUSHES * (3 + 11) + 2);
     expect(nock.isDone()).toBe(true);
     await app.close();
   });

@@ -39,7 +39,7 @@ describe('npm start: the app server', () => {
   /** Plain node:http, so nock's fetch interception stays out of the way of calls to the app itself. */
   function call(method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; text: string }> {
     return new Promise((resolve, reject) => {
-      const req = request(`${base}${path}`, { method, headers }, (res) => {
+      const req = request(`${base}${path}`, { method, headers, agent: false }, (res) => {
         let text = '';
         res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => resolve({ status: res.statusCode ?? 0, text }));
       });

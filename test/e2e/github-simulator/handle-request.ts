@@ -148,6 +148,9 @@ export async function handleRequest(core: SimulatorCore, req: IncomingMessage, r
   const route = match?.definition.route ?? `${method} ${requestUrl.pathname}`;
   const query = Object.fromEntries(requestUrl.searchParams);
   const record = core.log.add({ method, route, known: match !== undefined, path: requestUrl.pathname, query, status: 0, ...(parsed.value !== undefined ? { body: parsed.value } : {}), at: core.state.now() });
+  // Whose request it was is known from its credential even when it is dropped, held or faulted.
+  const principal = principalOf(core.state, req.headers.authorization);
+  if (principal.kind === 'installation') record.installationId = principal.installation.id;
   if (!core.reachability.reachable) return playUnreachable(core, record, req, res);
 
   const fault = match ? core.faults.take({ method, route, path: target.path ?? requestUrl.pathname }) : undefined;
@@ -162,8 +165,6 @@ export async function handleRequest(core: SimulatorCore, req: IncomingMessage, r
   const now = core.state.clock();
   const id = requestId(record.seq, now);
   const resource = match?.definition.resource ?? 'core';
-  const principal = principalOf(core.state, req.headers.authorization);
-  if (principal.kind === 'installation') record.installationId = principal.installation.id;
   const limiter = limiterOf(core, principal, req.socket.remoteAddress ?? '127.0.0.1');
   const bucket = resource === 'graphql' ? 'graphql' : 'core';
   const before = limiter.limits.peek(limiter.key, bucket);
