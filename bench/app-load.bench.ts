@@ -37,14 +37,15 @@ const REPORT_AT = '2026-11-20T11:30:00Z';
 /** Deliveries in flight at once (GitHub's hookshot sends many in parallel). */
 const CONCURRENCY = 32;
 
-type Config = { name: string; kind: 'reference' | 'app'; replicas: number; kill: boolean };
+type Shape = { installations: number; prsPerInstallation: number };
+type Config = { name: string; kind: 'reference' | 'app'; replicas: number; kill: boolean; shape?: Shape };
 
 export interface LoadResult {
   name: string;
   replicas: number;
   prs: number;
   wallMs: number;
-  openedToCheckMs: { p50: number; p95: number };
+  openedToCheckMs: { p50: number; p95: number; max: number };
   completionToCheckMs: { p50: number; p95: number };
   restRequestsPerPr: number;
   graphqlRequests: number;
@@ -54,7 +55,10 @@ export interface LoadResult {
   failedDeliveries: number;
   peakRssMb: number[];
   lostPrs: number;
+  /** PRs with a second check run or a second gate-notes comment. */
   duplicatePrs: number;
+  /** PRs whose comment had not been written when every check run had completed (and 4 s more). */
+  commentlessPrs: number;
 }
 
 function option(name: string, fallback: number): number {
@@ -63,7 +67,8 @@ function option(name: string, fallback: number): number {
 }
 
 /** Runs one configuration on a fresh simulator (and, for the app, a flushed Redis database). */
-async function runConfig(config: Config, shape: { installations: number; prsPerInstallation: number }, redisUrl: string): Promise<LoadResult> {
+async function runConfig(config: Config, defaultShape: Shape, redisUrl: string): Promise<LoadResult> {
+  const shape = config.shape ?? defaultShape;
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
   const sim = await startGitHubSimulator({ appId: APP_ID, privateKeyPem: privateKey, rateLimit: 1_000_000 });
   const pulls = await seedLoad(sim, { ...shape, eventAt: EVENT_AT, reportAt: REPORT_AT });
@@ -155,7 +160,8 @@ async function runConfig(config: Config, shape: { installations: number; prsPerI
   const wallMs = performance.now() - started;
 
   const lost = pulls.filter((p) => !sim.checkRuns(p.repo, p.headSha).some((r) => r.status === 'completed')).length;
-  const duplicates = pulls.filter((p) => sim.checkRuns(p.repo, p.headSha).length !== 1 || sim.comments(p.repo, p.number).length !== 1).length;
+  const duplicates = pulls.filter((p) => sim.checkRuns(p.repo, p.headSha).length > 1 || sim.comments(p.repo, p.number).length > 1).length;
+  const commentless = pulls.filter((p) => sim.comments(p.repo, p.number).length === 0).length;
   const rest = sim.requests.filter((r) => r.route !== 'POST /graphql' && !r.route.includes('access_tokens') && !r.route.startsWith('GET /_blob') && r.route !== 'GET /app');
   const times = (from: Map<LoadPull, number>, to: Map<LoadPull, number>): number[] => pulls.filter((p) => from.has(p) && to.has(p)).map((p) => to.get(p)! - from.get(p)!);
   const openedToCheck = times(openedAt, firstCheckAt);
@@ -165,7 +171,7 @@ async function runConfig(config: Config, shape: { installations: number; prsPerI
     replicas: config.replicas,
     prs: pulls.length,
     wallMs,
-    openedToCheckMs: { p50: quantile(openedToCheck, 0.5), p95: quantile(openedToCheck, 0.95) },
+    openedToCheckMs: { p50: quantile(openedToCheck, 0.5), p95: quantile(openedToCheck, 0.95), max: Math.max(...openedToCheck) },
     completionToCheckMs: { p50: quantile(completionToCheck, 0.5), p95: quantile(completionToCheck, 0.95) },
     restRequestsPerPr: rest.length / pulls.length,
     graphqlRequests: sim.requests.filter((r) => r.route === 'POST /graphql').length,
@@ -176,6 +182,7 @@ async function runConfig(config: Config, shape: { installations: number; prsPerI
     peakRssMb: replicas.map((r) => r.peakRss() / 1024 / 1024),
     lostPrs: lost,
     duplicatePrs: duplicates,
+    commentlessPrs: commentless,
   };
   for (const r of replicas) await r.stop();
   await redis.quit();
@@ -186,10 +193,10 @@ async function runConfig(config: Config, shape: { installations: number; prsPerI
 /** The results as the Markdown table of BENCHMARKS.md. */
 export function formatLoad(results: LoadResult[]): string {
   const f = (ms: number): string => (Number.isNaN(ms) ? '–' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
-  const rows = results.map((r) => `| ${r.name} | ${f(r.openedToCheckMs.p50)} / ${f(r.openedToCheckMs.p95)} | ${f(r.completionToCheckMs.p50)} / ${f(r.completionToCheckMs.p95)} | ${f(r.wallMs)} | ${r.restRequestsPerPr.toFixed(2)} | ${r.graphqlRequests} | ${r.evaluationsPerPr === undefined ? '–' : r.evaluationsPerPr.toFixed(2)} | ${r.slowDeliveries} (max ${f(r.maxDeliveryMs)}) | ${r.failedDeliveries} | ${r.peakRssMb.map((m) => `${m.toFixed(0)} MB`).join(', ')} | ${r.lostPrs} | ${r.duplicatePrs} |`);
+  const rows = results.map((r) => `| ${r.name} | ${r.prs} | ${f(r.openedToCheckMs.p50)} / ${f(r.openedToCheckMs.p95)} / ${f(r.openedToCheckMs.max)} | ${f(r.completionToCheckMs.p50)} / ${f(r.completionToCheckMs.p95)} | ${f(r.wallMs)} | ${r.restRequestsPerPr.toFixed(2)} | ${r.graphqlRequests} | ${r.evaluationsPerPr === undefined ? '–' : r.evaluationsPerPr.toFixed(2)} | ${r.slowDeliveries} (max ${f(r.maxDeliveryMs)}) | ${r.failedDeliveries} | ${r.peakRssMb.map((m) => `${m.toFixed(0)} MB`).join(', ')} | ${r.lostPrs} | ${r.duplicatePrs} | ${r.commentlessPrs} |`);
   return [
-    '| configuration | opened → first check, p50 / p95 | last completion → completed check, p50 / p95 | whole burst | REST requests per PR | GraphQL | evaluations per PR | deliveries answered > 1 s | failed deliveries | peak RSS per process | PRs without a completed check | PRs with ≠ 1 check run or comment |',
-    '| - | - | - | - | - | - | - | - | - | - | - | - |',
+    '| configuration | PRs | opened → first check, p50 / p95 / max | last completion → completed check, p50 / p95 | whole burst | REST requests per PR | GraphQL | evaluations per PR | deliveries answered > 1 s | failed deliveries | peak RSS per process | PRs without a completed check | PRs with a second check run or comment | PRs still without a comment |',
+    '| - | - | - | - | - | - | - | - | - | - | - | - | - | - |',
     ...rows,
   ].join('\n');
 }
@@ -203,6 +210,7 @@ if (isMain(import.meta.url)) {
     { name: 'Maestro, 1 replica', kind: 'app', replicas: 1, kill: false },
     { name: 'Maestro, 2 replicas', kind: 'app', replicas: 2, kill: false },
     { name: 'Maestro, 2 replicas, one killed halfway', kind: 'app', replicas: 2, kill: true },
+    { name: 'Maestro, 1 replica, 20 PRs of one installation at once', kind: 'app', replicas: 1, kill: false, shape: { installations: 1, prsPerInstallation: 20 } },
   ];
   const load = loadavg();
   const results: LoadResult[] = [];
