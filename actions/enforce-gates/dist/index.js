@@ -42958,6 +42958,8 @@ const keys = {
     comment: (repo, pr) => `comment:${repo}#${pr}`,
     snapshot: (repo, pr) => `pr:${repo}#${pr}`,
     runs: (repo, sha) => `runs:${repo}@${sha}`,
+    /** Set once the workflow runs of a commit were listed from GitHub (events alone may miss some). */
+    runsListed: (repo, sha) => `runs-listed:${repo}@${sha}`,
     artifact: (repo, id) => `artifact:${repo}:${id}`,
     role: (repo, login) => `role:${repo}:${login.toLowerCase()}`,
     team: (team, login) => `team:${team.toLowerCase()}:${login.toLowerCase()}`,
