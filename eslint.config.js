@@ -1,19 +1,55 @@
-// Lint rules. The one that matters most: core/ stays pure. Only core/io/ may touch the file system,
-// the network, GitHub, S3 or the Actions runtime; everything else in core/ takes data and returns data.
+// Lint rules, and the rules that keep the layout (README, "Architecture"):
+//   core/      pure: takes data, returns decisions; imports only core/
+//   flows/     use cases over the ports of core/ports/; imports core/ and flows/, no SDK, no node I/O
+//   adapters/  the only home of real I/O (fs, S3, Sigstore, GitHub, Redis, HTTP, the browser, git);
+//              imports core/ and adapters/
+//   app/ actions/ cli/   entry points: wire adapters into flows and publish; actions/ and cli/ never import app/
 import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import tseslint from 'typescript-eslint';
 
-/** Modules that perform I/O; forbidden in core/ outside core/io/. */
+/** Modules that perform I/O, or clients of services: forbidden in core/ and flows/. */
 export const ioModules = [
-  'fs', 'node:fs', 'fs/promises', 'node:fs/promises',
+  'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'os', 'node:os',
   'net', 'node:net', 'http', 'node:http', 'https', 'node:https', 'http2', 'node:http2',
   'child_process', 'node:child_process', 'dgram', 'node:dgram', 'tls', 'node:tls',
-  'undici', 'node-fetch', 'probot', 'octokit',
+  'undici', 'node-fetch', 'probot', 'octokit', 'ioredis', 'bullmq', 'playwright-core', 'yauzl', 'prom-client', 'smee-client', 'pino',
 ];
-export const ioPatterns = ['@octokit/*', '@aws-sdk/*', '@actions/*', '@probot/*'];
+export const ioPatterns = ['@octokit/*', '@aws-sdk/*', '@actions/*', '@probot/*', '@sigstore/*'];
+
+/** The layers, each a folder; a layer imports only the layers it lists. */
+const LAYERS = ['core', 'flows', 'adapters', 'app', 'actions', 'cli'];
+const ALLOWED = {
+  core: ['core'],
+  flows: ['core', 'flows'],
+  adapters: ['core', 'adapters'],
+  app: ['core', 'flows', 'adapters', 'app'],
+  actions: ['core', 'flows', 'adapters', 'actions'],
+  cli: ['core', 'flows', 'adapters', 'cli'],
+};
+const WHY = {
+  core: 'core/ is pure and stands at the bottom: it imports no flow, adapter or entry point; take what you need as data or through a port of core/ports/.',
+  flows: 'flows/ work over ports: take the adapter as an argument (a port of core/ports/) and let the entry point pass it.',
+  adapters: 'adapters/ implement ports: they call no flow and no entry point.',
+  app: 'app/ is an entry point: it does not import another entry point.',
+  actions: 'actions/ never import the App (app/) or the CLI (cli/): shared code belongs in flows/ or adapters/.',
+  cli: 'cli/ never imports the App (app/) or the actions: shared code belongs in flows/ or adapters/.',
+};
+
+/** `import-x/no-restricted-paths` zones: for each layer, every other top folder it may not import from. */
+const zones = LAYERS.flatMap((layer) => [...LAYERS.filter((l) => !ALLOWED[layer].includes(l)), 'scripts', 'bench', 'test'].map((from) => ({ target: `./${layer}`, from: `./${from}`, message: WHY[layer] })));
+
+const pureRules = (what) => ({
+  'no-restricted-imports': ['error', {
+    paths: ioModules.map((name) => ({ name, message: `${what} does no I/O: real I/O lives in adapters/, passed in through a port of core/ports/.` })),
+    patterns: [{ group: ioPatterns, message: `${what} does no I/O: GitHub, AWS, Sigstore and Actions clients live in adapters/.` }],
+  }],
+  'no-restricted-globals': ['error', { name: 'fetch', message: `${what} does no I/O: no network access.` }, { name: 'process', message: `${what} takes environment values as arguments.` }],
+});
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'actions/*/dist/', 'core/generated/', 'coverage/', 'bench/out/'] },
+  { ignores: ['node_modules/', 'dist/', 'actions/*/dist/', 'core/generated/', 'coverage/', 'bench/out/', '.ci/.cache/', '.services/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -24,9 +60,23 @@ export default tseslint.config(
     },
   },
   {
+    // The layers and their imports; no import cycles anywhere in the source.
+    files: ['{core,flows,adapters,app,actions,cli,scripts,bench}/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // Small files named after what they export: split past 300 lines of code.
+      'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  { files: ['core/**/*.ts'], rules: pureRules('core/') },
+  { files: ['flows/**/*.ts'], rules: pureRules('flows/') },
+  {
     // Tests poke at webhook payloads and request bodies of any shape.
     files: ['test/**/*.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+    rules: { '@typescript-eslint/no-explicit-any': 'off', 'max-lines': ['error', { max: 450, skipBlankLines: true, skipComments: true }] },
   },
   {
     // No test decides by today's date: CI once went red when an example waiver ran out.
@@ -47,14 +97,10 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['core/**/*.ts'],
-    ignores: ['core/io/**'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: ioModules.map((name) => ({ name, message: 'core/ is pure: do I/O in core/io/ adapters or in app/, actions/, cli/.' })),
-        patterns: [{ group: ioPatterns, message: 'core/ is pure: GitHub, AWS and Actions clients belong in adapters (core/io/, app/, actions/).' }],
-      }],
-      'no-restricted-globals': ['error', { name: 'fetch', message: 'core/ is pure: no network access.' }, { name: 'process', message: 'core/ is pure: take environment values as arguments.' }],
-    },
+    // While the flows moved out of core/io/ are being given ports (issue "One house"), their imports
+    // of adapters and node I/O, and the files still over 300 lines, are warnings, not yet errors.
+    files: ['flows/**/*.ts', 'adapters/**/*.ts', 'bench/build-report.ts', 'cli/command-spec.ts', 'core/gates/sbom-diff/read-cyclonedx.ts', 'test/app/commands.test.ts'],
+    plugins: { 'import-x': importX },
+    rules: { 'import-x/no-restricted-paths': 'warn', 'no-restricted-imports': 'warn', 'no-restricted-globals': 'warn', 'max-lines': 'warn' },
   },
 );

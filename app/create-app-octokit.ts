@@ -1,5 +1,5 @@
 import { ProbotOctokit } from 'probot';
-import type { ContentLimiter } from './github/content-limiter.js';
+import type { ContentLimiter } from '../adapters/github/content-limiter.js';
 
 /** Retries of server errors and network failures, with back-off. */
 export const RETRIES = 3;

@@ -1,13 +1,13 @@
 import { Redis } from 'ioredis';
-import type { EvaluationRequest } from '../core/app/triggers.js';
-import { type ContentLimiter, MemoryContentLimiter } from './github/content-limiter.js';
-import { RedisContentLimiter } from './github/redis-content-limiter.js';
-import type { EvaluationProcessor, EvaluationQueue } from './queue/evaluation-queue.js';
-import { MemoryQueue } from './queue/memory-queue.js';
-import { RedisQueue } from './queue/redis-queue.js';
-import { MemoryStateStore } from './state/memory-state-store.js';
-import { RedisStateStore } from './state/redis-state-store.js';
-import type { StateStore } from './state/state-store.js';
+import type { EvaluationRequest } from '../core/triggers/triggers.js';
+import { type ContentLimiter, MemoryContentLimiter } from '../adapters/github/content-limiter.js';
+import { RedisContentLimiter } from '../adapters/github/redis-content-limiter.js';
+import type { EvaluationProcessor, EvaluationQueue } from '../core/ports/evaluation-queue.js';
+import { MemoryQueue } from '../adapters/queue/memory-queue.js';
+import { RedisQueue } from '../adapters/queue/redis-queue.js';
+import { MemoryStateStore } from '../adapters/state/memory-state-store.js';
+import { RedisStateStore } from '../adapters/state/redis-state-store.js';
+import type { StateStore } from '../core/ports/state-store.js';
 
 /** Where the app keeps its queue and its state: in the process, or in Redis for several replicas. */
 export interface Backend {

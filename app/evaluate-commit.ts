@@ -1,6 +1,6 @@
-import { mergeRuns } from '../core/app/merge-runs.js';
-import { planComment } from '../core/app/plan-comment.js';
-import type { AppIdentity, EvaluationRequest, PullRequestSnapshot, WorkflowRunState } from '../core/app/triggers.js';
+import { mergeRuns } from '../core/triggers/merge-runs.js';
+import { planComment } from '../core/triggers/plan-comment.js';
+import type { AppIdentity, EvaluationRequest, PullRequestSnapshot, WorkflowRunState } from '../core/triggers/triggers.js';
 import type { Catalog } from '../core/controls/types.js';
 import type { ConfigResult } from '../core/config/types.js';
 import type { AssertionRegistry } from '../core/engine/check-assertion.js';
@@ -12,16 +12,16 @@ import { renderCheckOutput } from '../core/render/render-check-output.js';
 import { renderGateNotes } from '../core/render/render-gate-notes.js';
 import { canonicalJson } from '../core/util/canonical-json.js';
 import { sha256Hex } from '../core/util/sha256.js';
-import { type ArtifactCache, collectEvidence, type EvidenceLimits } from './collect-evidence.js';
-import { findCheckRun, publishCheckRun } from './github/check-run.js';
-import { findOpenPullsForSha, getPull } from './github/find-pull-requests.js';
-import { findGateNotesComment, writeGateNotesComment } from './github/gate-notes-comment.js';
-import type { GitHub } from './github/github.js';
-import { listWorkflowRuns } from './github/list-workflow-runs.js';
-import { readRepoConfig } from './github/read-repo-config.js';
+import { type ArtifactCache, collectEvidence, type EvidenceLimits } from '../adapters/github/collect-evidence.js';
+import { findCheckRun, publishCheckRun } from '../adapters/github/check-run.js';
+import { findOpenPullsForSha, getPull } from '../adapters/github/find-pull-requests.js';
+import { findGateNotesComment, writeGateNotesComment } from '../adapters/github/gate-notes-comment.js';
+import type { GitHub } from '../adapters/github/github.js';
+import { listWorkflowRuns } from '../adapters/github/list-workflow-runs.js';
+import { readRepoConfig } from '../adapters/github/read-repo-config.js';
 import { evaluateMergeGroup } from './evaluate-merge-group.js';
 import { evaluatePull } from './evaluate-pull.js';
-import { keys, type StateStore, TTL } from './state/state-store.js';
+import { keys, type StateStore, TTL } from '../core/ports/state-store.js';
 
 /** What an evaluation needs besides GitHub. */
 export interface EvaluationContext {

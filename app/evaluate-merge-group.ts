@@ -1,16 +1,16 @@
-import { pullsInMergeGroup } from '../core/app/pulls-in-merge-group.js';
-import type { EvaluationRequest, MergeGroupRef, PullRequestSnapshot } from '../core/app/triggers.js';
+import { pullsInMergeGroup } from '../core/triggers/pulls-in-merge-group.js';
+import type { EvaluationRequest, MergeGroupRef, PullRequestSnapshot } from '../core/triggers/triggers.js';
 import { type GroupMember, groupConclusion, renderMergeGroupOutput } from '../core/render/render-merge-group-output.js';
-import { collectEvidence } from './collect-evidence.js';
+import { collectEvidence } from '../adapters/github/collect-evidence.js';
 import type { EvaluationContext, EvaluationOutcome } from './evaluate-commit.js';
 import { evaluatePull } from './evaluate-pull.js';
-import { findCheckRun, publishCheckRun } from './github/check-run.js';
-import { getPull } from './github/find-pull-requests.js';
-import { listEvidenceArtifacts } from './github/list-evidence-artifacts.js';
-import type { GitHub } from './github/github.js';
-import { listGroupCommitMessages } from './github/list-group-commit-messages.js';
-import { readRepoConfig } from './github/read-repo-config.js';
-import { keys, TTL } from './state/state-store.js';
+import { findCheckRun, publishCheckRun } from '../adapters/github/check-run.js';
+import { getPull } from '../adapters/github/find-pull-requests.js';
+import { listEvidenceArtifacts } from '../adapters/github/list-evidence-artifacts.js';
+import type { GitHub } from '../adapters/github/github.js';
+import { listGroupCommitMessages } from '../adapters/github/list-group-commit-messages.js';
+import { readRepoConfig } from '../adapters/github/read-repo-config.js';
+import { keys, TTL } from '../core/ports/state-store.js';
 
 /**
  * Decides a merge-queue commit, so that a required gate never stalls the queue: each PR the group

@@ -1,5 +1,5 @@
-import { factsFromSnapshot } from '../core/app/facts-from-snapshot.js';
-import type { EvaluationRequest, PullRequestSnapshot } from '../core/app/triggers.js';
+import { factsFromSnapshot } from '../core/triggers/facts-from-snapshot.js';
+import type { EvaluationRequest, PullRequestSnapshot } from '../core/triggers/triggers.js';
 import type { ConfigResult } from '../core/config/types.js';
 import { evaluate } from '../core/engine/evaluate.js';
 import type { GateResult } from '../core/engine/types.js';
@@ -7,10 +7,10 @@ import type { EvidenceItem } from '../core/evidence/types.js';
 import { linkEvidenceFromBody } from '../core/pr/link-evidence-from-body.js';
 import { hasEvidenceLinks } from '../core/pr/parse-evidence-links.js';
 import type { EvaluationContext } from './evaluate-commit.js';
-import { approversWithWrite } from './github/approvers-with-write.js';
-import type { GitHub } from './github/github.js';
-import { listChangedFiles } from './github/list-changed-files.js';
-import { keys, TTL } from './state/state-store.js';
+import { approversWithWrite } from '../adapters/github/approvers-with-write.js';
+import type { GitHub } from '../adapters/github/github.js';
+import { listChangedFiles } from '../adapters/github/list-changed-files.js';
+import { keys, TTL } from '../core/ports/state-store.js';
 import { overrideOf, waiversOf } from './state/waiver-records.js';
 
 /** The paths a PR changes at its head commit: listed once per commit, then remembered (they cannot change). */

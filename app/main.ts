@@ -13,16 +13,16 @@ import { createAppOctokit } from './create-app-octokit.js';
 import { createBackend } from './create-backend.js';
 import { MAX_WEBHOOK_BYTES, readEnv } from './read-env.js';
 import { readDriftEnv } from './drift/read-drift-env.js';
-import { readWorkflowFiles } from '../core/io/read-workflow-files.js';
-import { openStore } from '../core/io/store/open-store.js';
+import { readWorkflowFiles } from '../adapters/fs/read-workflow-files.js';
+import { openStore } from '../adapters/store/open-store.js';
 import { AppMetrics } from './metrics.js';
 import { restoreGrants } from './state/restore-grants.js';
-import { openLedger } from '../core/io/open-ledger.js';
-import { ledgerOptionsFromEnv } from '../core/io/ledger-options-from-env.js';
-import { createAppServer, listen } from './server/create-app-server.js';
-import { operationsHandler } from './server/operations-handler.js';
-import { webhookHandler } from './server/webhook-handler.js';
-import { startWebhookProxy } from './server/start-webhook-proxy.js';
+import { openLedger } from '../flows/open-ledger.js';
+import { ledgerOptionsFromEnv } from '../adapters/sigstore/ledger-options-from-env.js';
+import { createAppServer, listen } from '../adapters/http/create-app-server.js';
+import { operationsHandler } from '../adapters/http/operations-handler.js';
+import { webhookHandler } from '../adapters/http/webhook-handler.js';
+import { startWebhookProxy } from '../adapters/http/start-webhook-proxy.js';
 
 /** Errors as pino writes them, minus webhook payloads (a refused delivery's body is not worth a log line). */
 function withoutPayloads(error: unknown): unknown {

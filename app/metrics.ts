@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { GitHub } from './github/github.js';
-import { routeTemplate } from './github/route-template.js';
+import type { GitHub } from '../adapters/github/github.js';
+import { routeTemplate } from '../adapters/github/route-template.js';
 
 /** The app's Prometheus metrics, in a registry of its own (served at /metrics). */
 export class AppMetrics {

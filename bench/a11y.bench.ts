@@ -10,8 +10,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { a11yGateFromBrowser } from '../core/io/a11y-gate-from-browser.js';
-import { resolveReportContext } from '../core/io/resolve-report-context.js';
+import { a11yGateFromBrowser } from '../flows/a11y-gate-from-browser.js';
+import { resolveReportContext } from '../adapters/fs/resolve-report-context.js';
 import { ROOT } from './lib.js';
 
 const count = Number(process.argv[2] ?? 30);

@@ -19,8 +19,8 @@ import { prepareAssertions } from '../core/engine/prepare-assertions.js';
 import { parseTrustedEvidenceList } from '../core/evidence/parse-trusted-evidence.js';
 import { assertionValidators } from '../core/generated/assertions.js';
 import { defaultCatalog } from '../core/generated/catalog.js';
-import { readEvidenceDir } from '../core/io/read-evidence-dir.js';
-import { readInputFile } from '../core/io/read-input-file.js';
+import { readEvidenceDir } from '../adapters/fs/read-evidence-dir.js';
+import { readInputFile } from '../adapters/fs/read-input-file.js';
 import type { PullRequestFacts } from '../core/pr/types.js';
 
 const baseline = process.argv.includes('--baseline');

@@ -24,7 +24,7 @@ import { bundleFromJSON } from '@sigstore/bundle';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import seeds from '@sigstore/tuf/seeds.json' with { type: 'json' };
 import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
-import { verifySigstoreBundle } from '../core/io/verify-sigstore-bundle.js';
+import { verifySigstoreBundle } from '../adapters/sigstore/verify-sigstore-bundle.js';
 import { OUT_DIR, ROOT, cleanEnv, ensureBuilt, machine, ms, since, stats, type Stats } from './lib.js';
 import { formatSbom, runSbomBench } from './sbom.bench.js';
 

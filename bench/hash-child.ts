@@ -3,8 +3,8 @@
  * code (collectArtifacts + hashFile, two reused 1 MiB buffers) and prints time, bytes, digests and
  * peak RSS as JSON. Bundled with esbuild first, so the numbers are not a TypeScript loader's.
  */
-import { collectArtifacts } from '../core/io/collect-artifacts.js';
-import { hashBuffers, hashFile } from '../core/io/hash-file.js';
+import { collectArtifacts } from '../adapters/fs/collect-artifacts.js';
+import { hashBuffers, hashFile } from '../adapters/fs/hash-file.js';
 
 const dir = process.argv[2]!;
 const start = process.hrtime.bigint();

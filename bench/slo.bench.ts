@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { sloGateFromFiles } from '../core/io/slo-gate-from-files.js';
+import { sloGateFromFiles } from '../flows/slo-gate-from-files.js';
 import { HISTORY_END, writeSloHistory } from '../test/helpers/slo-history.js';
 import { OUT_DIR, ROOT } from './lib.js';
 

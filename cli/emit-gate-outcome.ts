@@ -1,6 +1,6 @@
 import { assertValidReport } from '../core/evidence/assert-valid-report.js';
 import type { GateOutcome } from '../core/gates/gate-outcome.js';
-import { printOut, writeFileAtomic } from '../core/io/write-output.js';
+import { printOut, writeFileAtomic } from '../adapters/fs/write-output.js';
 
 /** The output options every gate command shares. */
 export interface GateOutputOptions {

@@ -15,8 +15,8 @@ import type { SerializedBundle } from '@sigstore/bundle';
 import { sealKey } from '../core/ledger/build-entry.js';
 import type { LedgerSealStatement } from '../core/ledger/build-seal-statement.js';
 import type { AuditEvent } from '../core/ledger/types.js';
-import { openLedger } from '../core/io/open-ledger.js';
-import { signStatement } from '../core/io/sign-statement.js';
+import { openLedger } from '../flows/open-ledger.js';
+import { signStatement } from '../adapters/sigstore/sign-statement.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 /** The committed example: its key signs new seals, its seals are reused when unchanged. */

@@ -53,7 +53,7 @@ const common: BuildOptions = {
 const results = await Promise.all([
   build({ ...common, entryPoints: { main: 'cli/main.ts' }, outdir: 'dist/cli' }),
   build({ ...common, entryPoints: { gate: 'cli/commands/gate.ts', validate: 'cli/commands/validate.ts', controls: 'cli/commands/controls.ts', evidence: 'cli/commands/evidence.ts', verify: 'cli/commands/verify.ts', drill: 'cli/commands/drill.ts', 'schema-diff': 'cli/commands/schema-diff.ts', 'verify-attestation': 'cli/commands/verify-attestation.ts', 'sbom-diff': 'cli/commands/sbom-diff.ts', k6: 'cli/commands/k6.ts', slo: 'cli/commands/slo.ts', a11y: 'cli/commands/a11y.ts' }, outdir: 'dist/cli/commands' }),
-  build({ ...common, entryPoints: { 'compile-assertions': 'core/engine/compile-assertions.ts', 'read-catalog-dir': 'core/io/read-catalog-dir.ts' }, outdir: 'dist/cli/lib' }),
+  build({ ...common, entryPoints: { 'compile-assertions': 'core/engine/compile-assertions.ts', 'read-catalog-dir': 'adapters/fs/read-catalog-dir.ts' }, outdir: 'dist/cli/lib' }),
   build({
     ...common,
     entryPoints: Object.fromEntries(readdirSync(resolve(root, 'core/generated/evidence')).filter((f) => f.endsWith('.js')).map((f) => [f.slice(0, -3), `core/generated/evidence/${f}`])),

@@ -4,7 +4,7 @@
  * sample can never drift from what users see. `npm run docs` rewrites it; a test fails when it is stale.
  */
 import { join } from 'node:path';
-import { evaluateFromFiles } from '../core/io/evaluate-from-files.js';
+import { evaluateFromFiles } from '../flows/evaluate-from-files.js';
 import { renderGateNotes } from '../core/render/render-gate-notes.js';
 
 /** Where the sample lives in the repository. */

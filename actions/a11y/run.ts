@@ -1,8 +1,8 @@
 import type { A11yReportData } from '../../core/gates/a11y/types.js';
 import type { GateOutcome } from '../../core/gates/gate-outcome.js';
-import { a11yGateFromBrowser, type A11yBrowserInputs } from '../../core/io/a11y-gate-from-browser.js';
-import { a11yGateFromFiles, type A11yGateFiles } from '../../core/io/a11y-gate-from-files.js';
-import { resolveReportContext, type SubjectOverrides } from '../../core/io/resolve-report-context.js';
+import { a11yGateFromBrowser, type A11yBrowserInputs } from '../../flows/a11y-gate-from-browser.js';
+import { a11yGateFromFiles, type A11yGateFiles } from '../../flows/a11y-gate-from-files.js';
+import { resolveReportContext, type SubjectOverrides } from '../../adapters/fs/resolve-report-context.js';
 import type { GateActionIo } from '../lib/gate-action-io.js';
 import type { PublishSettings } from '../lib/publish-gate-outcome.js';
 import { runGateAction } from '../lib/run-gate-action.js';

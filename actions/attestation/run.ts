@@ -1,7 +1,7 @@
 import type { AttestationData, QuarantineMode } from '../../core/gates/attestation/types.js';
 import type { GateOutcome } from '../../core/gates/gate-outcome.js';
-import { attestationFromFiles, type AttestationFiles } from '../../core/io/attestation-from-files.js';
-import { resolveReportContext, type SubjectOverrides } from '../../core/io/resolve-report-context.js';
+import { attestationFromFiles, type AttestationFiles } from '../../flows/attestation-from-files.js';
+import { resolveReportContext, type SubjectOverrides } from '../../adapters/fs/resolve-report-context.js';
 import { MaestroError } from '../../core/errors.js';
 import type { GateActionIo } from '../lib/gate-action-io.js';
 import type { PublishSettings } from '../lib/publish-gate-outcome.js';

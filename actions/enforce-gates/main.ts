@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { coreIo } from '../core-io.js';
 import { optionalInput } from '../lib/read-gate-inputs.js';
 import { run, type ActionIo } from './run.js';
-import { createWorkflowGitHub } from './workflow-github.js';
+import { createWorkflowGitHub } from '../../adapters/github/workflow-github.js';
 
 const DEFAULT_CONFIG = '.github/maestro.yml';
 

@@ -5,16 +5,16 @@ import { toDecisionLog } from '../../core/engine/to-decision-log.js';
 import type { GateResult } from '../../core/engine/types.js';
 import { formatError, isMaestroError, MaestroError } from '../../core/errors.js';
 import { VERSION } from '../../core/generated/version.js';
-import { evaluateFromFiles } from '../../core/io/evaluate-from-files.js';
-import { writeFileAtomic } from '../../core/io/write-output.js';
+import { evaluateFromFiles } from '../../flows/evaluate-from-files.js';
+import { writeFileAtomic } from '../../adapters/fs/write-output.js';
 import { renderGateNotes } from '../../core/render/render-gate-notes.js';
 import { renderCheckOutput } from '../../core/render/render-check-output.js';
-import { readJsonFile } from '../../core/io/read-input-file.js';
+import { readJsonFile } from '../../adapters/fs/read-input-file.js';
 import type { EvidenceItem } from '../../core/evidence/types.js';
 import { isDateTime } from '../../core/util/is-date-time.js';
 import { hasEvidenceLinks } from '../../core/pr/parse-evidence-links.js';
-import type { WorkflowGitHub } from './workflow-github.js';
-import type { RepoRef } from '../../core/app/triggers.js';
+import type { WorkflowGitHub } from '../../adapters/github/workflow-github.js';
+import type { RepoRef } from '../../core/triggers/triggers.js';
 
 /** What the action reads, already resolved by main.ts from its inputs and the runner's environment. */
 export interface RunInputs {

@@ -1,9 +1,9 @@
 import { formatError, isMaestroError } from '../../core/errors.js';
 import { VERSION } from '../../core/generated/version.js';
-import { buildBundle, type BuiltBundle } from '../../core/io/build-bundle.js';
-import { readTagCommit } from '../../core/io/read-tag-commit.js';
-import { recordBundleInLedger } from '../../core/io/record-in-ledger.js';
-import { parseSignMode } from '../../core/io/sign-statement.js';
+import { buildBundle, type BuiltBundle } from '../../flows/build-bundle.js';
+import { readTagCommit } from '../../adapters/git/read-tag-commit.js';
+import { recordBundleInLedger } from '../../flows/record-in-ledger.js';
+import { parseSignMode } from '../../adapters/sigstore/sign-statement.js';
 import { MANIFEST_FILE, SIGNATURE_FILE } from '../../core/bundle/types.js';
 import { join } from 'node:path';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { assertValidReport } from '../../core/evidence/assert-valid-report.js';
 import { MaestroError } from '../../core/errors.js';
 import type { AnnotationLevel, GateAnnotation, GateOutcome } from '../../core/gates/gate-outcome.js';
-import { writeFileAtomic } from '../../core/io/write-output.js';
+import { writeFileAtomic } from '../../adapters/fs/write-output.js';
 import type { GateActionIo } from './gate-action-io.js';
 
 /** Where and how a gate action publishes its outcome. */

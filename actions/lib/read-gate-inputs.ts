@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MaestroError } from '../../core/errors.js';
-import type { SubjectOverrides } from '../../core/io/resolve-report-context.js';
+import type { SubjectOverrides } from '../../adapters/fs/resolve-report-context.js';
 import type { PublishSettings } from './publish-gate-outcome.js';
 
 /** An optional input: undefined when empty. */

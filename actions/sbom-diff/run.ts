@@ -1,8 +1,8 @@
 import { MaestroError } from '../../core/errors.js';
 import type { GateOutcome } from '../../core/gates/gate-outcome.js';
 import type { SbomDiffData, SbomPolicy } from '../../core/gates/sbom-diff/types.js';
-import { resolveReportContext, type SubjectOverrides } from '../../core/io/resolve-report-context.js';
-import { sbomDiffFromFiles } from '../../core/io/sbom-diff-from-files.js';
+import { resolveReportContext, type SubjectOverrides } from '../../adapters/fs/resolve-report-context.js';
+import { sbomDiffFromFiles } from '../../flows/sbom-diff-from-files.js';
 import type { GateActionIo } from '../lib/gate-action-io.js';
 import type { PublishSettings } from '../lib/publish-gate-outcome.js';
 import { runGateAction } from '../lib/run-gate-action.js';

@@ -1,8 +1,8 @@
 import type { GateOutcome } from '../../core/gates/gate-outcome.js';
 import type { SchemaDiffData } from '../../core/gates/schema-diff/types.js';
-import { pullRequestEventPath } from '../../core/io/read-pull-request-event.js';
-import { resolveReportContext, type SubjectOverrides } from '../../core/io/resolve-report-context.js';
-import { schemaDiffFromFiles } from '../../core/io/schema-diff-from-files.js';
+import { pullRequestEventPath } from '../../adapters/fs/read-pull-request-event.js';
+import { resolveReportContext, type SubjectOverrides } from '../../adapters/fs/resolve-report-context.js';
+import { schemaDiffFromFiles } from '../../flows/schema-diff-from-files.js';
 import type { GateActionIo } from '../lib/gate-action-io.js';
 import type { PublishSettings } from '../lib/publish-gate-outcome.js';
 import { runGateAction } from '../lib/run-gate-action.js';

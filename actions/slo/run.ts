@@ -1,7 +1,7 @@
 import type { GateOutcome } from '../../core/gates/gate-outcome.js';
 import type { SloReportData } from '../../core/gates/slo/types.js';
-import { resolveReportContext, type SubjectOverrides } from '../../core/io/resolve-report-context.js';
-import { sloGateFromFiles, type SloGateFiles } from '../../core/io/slo-gate-from-files.js';
+import { resolveReportContext, type SubjectOverrides } from '../../adapters/fs/resolve-report-context.js';
+import { sloGateFromFiles, type SloGateFiles } from '../../flows/slo-gate-from-files.js';
 import type { GateActionIo } from '../lib/gate-action-io.js';
 import type { PublishSettings } from '../lib/publish-gate-outcome.js';
 import { runGateAction } from '../lib/run-gate-action.js';

@@ -1,6 +1,6 @@
-import { type CommandGuard, roleApproves, roleAtLeast } from '../../core/app/command-role.js';
-import { isTeamMember } from '../github/team-member.js';
-import { userRole } from '../github/user-role.js';
+import { type CommandGuard, roleApproves, roleAtLeast } from '../../core/triggers/command-role.js';
+import { isTeamMember } from '../../adapters/github/team-member.js';
+import { userRole } from '../../adapters/github/user-role.js';
 import type { CommandContext } from './command-context.js';
 
 /** Whether the sender may run a command, and if not, a refusal that says who may. */

@@ -1,9 +1,9 @@
-import type { AppIdentity, CommandRequest, EvaluationRequest } from '../../core/app/triggers.js';
+import type { AppIdentity, CommandRequest, EvaluationRequest } from '../../core/triggers/triggers.js';
 import type { Catalog } from '../../core/controls/types.js';
 import type { MaestroConfig } from '../../core/config/types.js';
 import type { AuditEvent, AuditLedger } from '../../core/ledger/types.js';
-import type { GitHub } from '../github/github.js';
-import type { StateStore } from '../state/state-store.js';
+import type { GitHub } from '../../adapters/github/github.js';
+import type { StateStore } from '../../core/ports/state-store.js';
 
 /** What running the commands of one comment needs. */
 export interface CommandContext {

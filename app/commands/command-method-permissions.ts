@@ -1,6 +1,6 @@
 /**
  * The permission each GitHub API method of the slash commands needs, in the format of
- * app/github/permissions.ts (the contract test reads all of them against app.yml).
+ * adapters/github/permissions.ts (the contract test reads all of them against app.yml).
  */
 export const COMMAND_METHOD_PERMISSIONS: Record<string, { permission: string; access: 'read' | 'write' }> = {
   'reactions.createForIssueComment': { permission: 'issues', access: 'write' },

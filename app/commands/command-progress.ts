@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandOutcome } from '../../core/render/render-command-reply.js';
-import type { StateStore } from '../state/state-store.js';
+import type { StateStore } from '../../core/ports/state-store.js';
 
 /** How long one handler may hold a comment's commands before another may take over (it died). */
 export const COMMAND_LEASE_MS = 5 * 60_000;

@@ -1,7 +1,7 @@
 import { planEpicBody, planTasks, type ChildIssue } from '../../core/commands/plan-tasks.js';
 import type { SlashCommand } from '../../core/commands/types.js';
 import type { TaskLink } from '../../core/commands/update-epic-task-list.js';
-import { repoParams } from '../github/github.js';
+import { repoParams } from '../../adapters/github/github.js';
 import { type CommandContext, type CommandResult, recordAct } from './command-context.js';
 
 /** Pages of issues read to find the children the app already created (100 each). */

@@ -1,4 +1,4 @@
-import type { GrantDetails } from '../../core/app/grants-from-ledger.js';
+import type { GrantDetails } from '../../core/triggers/grants-from-ledger.js';
 import type { SlashCommand } from '../../core/commands/types.js';
 import { setOverride } from '../state/waiver-records.js';
 import { type CommandContext, type CommandResult, recordAct } from './command-context.js';

@@ -1,5 +1,5 @@
-import type { GrantDetails } from '../../core/app/grants-from-ledger.js';
-import { planWaiver } from '../../core/app/plan-waiver.js';
+import type { GrantDetails } from '../../core/triggers/grants-from-ledger.js';
+import { planWaiver } from '../../core/triggers/plan-waiver.js';
 import { canonicalJson } from '../../core/util/canonical-json.js';
 import { sha256Hex } from '../../core/util/sha256.js';
 import type { SlashCommand } from '../../core/commands/types.js';

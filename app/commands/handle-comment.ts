@@ -1,12 +1,12 @@
-import { commandGuard } from '../../core/app/command-role.js';
+import { commandGuard } from '../../core/triggers/command-role.js';
 import { isMaestroError } from '../../core/errors.js';
-import { addedCommandLines } from '../../core/app/triggers.js';
+import { addedCommandLines } from '../../core/triggers/triggers.js';
 import { parseCommands } from '../../core/commands/parse-commands.js';
 import { renderCommandHelp } from '../../core/render/render-command-help.js';
 import type { ParsedCommandLine, SlashCommand } from '../../core/commands/types.js';
 import { type CommandOutcome, renderCommandReply } from '../../core/render/render-command-reply.js';
-import { repoParams } from '../github/github.js';
-import { keys } from '../state/state-store.js';
+import { repoParams } from '../../adapters/github/github.js';
+import { keys } from '../../core/ports/state-store.js';
 import { sha256Hex } from '../../core/util/sha256.js';
 import { checkGuard } from './check-guard.js';
 import { CommandProgress } from './command-progress.js';

@@ -1,6 +1,6 @@
-import type { PullRequestSnapshot } from '../../core/app/triggers.js';
-import { getPull } from '../github/find-pull-requests.js';
-import { keys, TTL } from '../state/state-store.js';
+import type { PullRequestSnapshot } from '../../core/triggers/triggers.js';
+import { getPull } from '../../adapters/github/find-pull-requests.js';
+import { keys, TTL } from '../../core/ports/state-store.js';
 import type { CommandContext } from './command-context.js';
 
 /** The open PR a command was typed on, fresh from GitHub (its head commit matters), or why there is none. */

@@ -1,7 +1,7 @@
 import type { SlashCommand } from '../../core/commands/types.js';
 import type { GateResult } from '../../core/engine/types.js';
 import { renderControlExplanation } from '../../core/render/render-control-explanation.js';
-import { keys } from '../state/state-store.js';
+import { keys } from '../../core/ports/state-store.js';
 import type { CommandContext, CommandResult } from './command-context.js';
 import { openPull, reevaluate } from './open-pull.js';
 

@@ -1,5 +1,5 @@
 import type { SlashCommand } from '../../core/commands/types.js';
-import { repoParams } from '../github/github.js';
+import { repoParams } from '../../adapters/github/github.js';
 import type { CommandContext, CommandResult } from './command-context.js';
 
 type IssueCommand = Extract<SlashCommand, { name: 'assign' | 'unassign' | 'label' | 'priority' | 'milestone' }>;

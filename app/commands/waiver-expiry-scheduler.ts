@@ -1,8 +1,8 @@
 import type { Probot } from 'probot';
-import type { EvaluationRequest } from '../../core/app/triggers.js';
-import { getPull } from '../github/find-pull-requests.js';
+import type { EvaluationRequest } from '../../core/triggers/triggers.js';
+import { getPull } from '../../adapters/github/find-pull-requests.js';
 import type { AppMetrics } from '../metrics.js';
-import type { StateStore } from '../state/state-store.js';
+import type { StateStore } from '../../core/ports/state-store.js';
 import { takeExpired, type WaiverExpiry } from '../state/waiver-records.js';
 
 /**

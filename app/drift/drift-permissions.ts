@@ -1,6 +1,6 @@
 /**
  * The permission each GitHub API method of the drift sweep needs, in the format of
- * app/github/permissions.ts (the contract test reads both against app.yml). Pushing a branch whose
+ * adapters/github/permissions.ts (the contract test reads both against app.yml). Pushing a branch whose
  * commit changes files under .github/workflows needs the workflows permission on top of contents.
  */
 export const DRIFT_METHOD_PERMISSIONS: Record<string, { permission: string; access: 'read' | 'write' }> = {

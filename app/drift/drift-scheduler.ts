@@ -3,10 +3,10 @@ import type { Probot } from 'probot';
 import type { DriftSweepSummary } from '../../core/drift/to-drift-sweep-summary.js';
 import type { WorkflowFile } from '../../core/drift/types.js';
 import type { EvidenceProducer } from '../../core/evidence/types.js';
-import type { EvidenceStore } from '../../core/io/store/evidence-store.js';
-import type { GitHub } from '../github/github.js';
+import type { EvidenceStore } from '../../core/ports/evidence-store.js';
+import type { GitHub } from '../../adapters/github/github.js';
 import type { AppMetrics } from '../metrics.js';
-import type { StateStore } from '../state/state-store.js';
+import type { StateStore } from '../../core/ports/state-store.js';
 import { storeDriftSweep } from './store-drift-sweep.js';
 import { sweepDrift, type RepoSweepResult } from './sweep-drift.js';
 

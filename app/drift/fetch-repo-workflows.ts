@@ -1,5 +1,5 @@
 import type { WorkflowFile } from '../../core/drift/types.js';
-import type { GitHub } from '../github/github.js';
+import type { GitHub } from '../../adapters/github/github.js';
 
 /** What the sweep knows about one repository after the batched query. */
 export interface RepoWorkflows {

@@ -1,9 +1,9 @@
-import type { DriftSweepRequest } from '../../core/app/drift-sweep-request.js';
+import type { DriftSweepRequest } from '../../core/triggers/drift-sweep-request.js';
 import { randomUUID } from 'node:crypto';
 import { DISPATCH_MIN_INTERVAL_MS, decideDriftDispatch } from '../../core/drift/decide-drift-dispatch.js';
-import { repoParams, type GitHub } from '../github/github.js';
+import { repoParams, type GitHub } from '../../adapters/github/github.js';
 import type { AppMetrics } from '../metrics.js';
-import type { StateStore } from '../state/state-store.js';
+import type { StateStore } from '../../core/ports/state-store.js';
 import type { DriftScheduler, InstallationSweep } from './drift-scheduler.js';
 
 /** A logger as Probot gives one. */

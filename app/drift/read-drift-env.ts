@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { MaestroError } from '../../core/errors.js';
-import { parseS3Url } from '../../core/io/store/s3-location.js';
+import { parseS3Url } from '../../adapters/store/s3-location.js';
 import { parseDurationMs } from '../../core/util/duration.js';
 
 /** The drift sweep's settings; the sweep is off unless DRIFT_SWEEP_INTERVAL or DRIFT_TEMPLATE is set. */

@@ -1,7 +1,7 @@
 import { driftReportKey, driftSummaryKey } from '../../core/drift/drift-evidence-keys.js';
 import { toDriftSweepSummary, type DriftSweepSummary, type DriftSweepSummaryRepo } from '../../core/drift/to-drift-sweep-summary.js';
-import type { EvidenceStore } from '../../core/io/store/evidence-store.js';
-import { putJson } from '../../core/io/store/put-json.js';
+import type { EvidenceStore } from '../../core/ports/evidence-store.js';
+import { putJson } from '../../adapters/store/put-json.js';
 import type { RepoSweepResult } from './sweep-drift.js';
 
 /** What was stored: the summary's key and the number of reports. */

@@ -5,7 +5,7 @@ import { toDriftReport } from '../../core/drift/to-drift-report.js';
 import type { DriftResult, DriftStatus, WorkflowFile } from '../../core/drift/types.js';
 import type { EvidenceProducer, EvidenceReport } from '../../core/evidence/types.js';
 import { renderDriftReport } from '../../core/render/render-drift-report.js';
-import type { GitHub } from '../github/github.js';
+import type { GitHub } from '../../adapters/github/github.js';
 import { fetchRepoWorkflows, listInstallationRepos, REPOS_PER_QUERY, type RepoWorkflows } from './fetch-repo-workflows.js';
 import { upsertFixPullRequest, type FixPullRequestText } from './upsert-fix-pull-request.js';
 

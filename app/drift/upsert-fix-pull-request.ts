@@ -1,6 +1,6 @@
 import type { FixAction } from '../../core/drift/plan-fix-pull-request.js';
 import type { WorkflowFile } from '../../core/drift/types.js';
-import { type GitHub } from '../github/github.js';
+import { type GitHub } from '../../adapters/github/github.js';
 import type { RepoWorkflows } from './fetch-repo-workflows.js';
 
 /** The fix pull request's text. */

@@ -1,9 +1,9 @@
-import { grantsFromLedger } from '../../core/app/grants-from-ledger.js';
-import { readLedger } from '../../core/io/read-ledger.js';
-import { openStore } from '../../core/io/store/open-store.js';
+import { grantsFromLedger } from '../../core/triggers/grants-from-ledger.js';
+import { readLedger } from '../../flows/read-ledger.js';
+import { openStore } from '../../adapters/store/open-store.js';
 import { verifyChain } from '../../core/ledger/verify-chain.js';
-import type { StateStore } from './state-store.js';
-import { TTL } from './state-store.js';
+import type { StateStore } from '../../core/ports/state-store.js';
+import { TTL } from '../../core/ports/state-store.js';
 import { addWaiver, setOverride } from './waiver-records.js';
 
 /**

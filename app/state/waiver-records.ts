@@ -1,9 +1,9 @@
-import type { RepoRef } from '../../core/app/triggers.js';
+import type { RepoRef } from '../../core/triggers/triggers.js';
 import type { OverrideInput } from '../../core/engine/apply-override.js';
 import type { EvidenceReport, ValidEvidence } from '../../core/evidence/types.js';
 import { canonicalJson } from '../../core/util/canonical-json.js';
 import { sha256Hex } from '../../core/util/sha256.js';
-import { keys, type StateStore, TTL } from './state-store.js';
+import { keys, type StateStore, TTL } from '../../core/ports/state-store.js';
 
 /** A waiver that will expire: when it does, the PR is evaluated again without anyone acting. */
 export interface WaiverExpiry {

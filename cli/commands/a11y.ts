@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { MaestroError } from '../../core/errors.js';
-import { a11yGateFromBrowser } from '../../core/io/a11y-gate-from-browser.js';
-import { a11yGateFromFiles } from '../../core/io/a11y-gate-from-files.js';
-import { resolveReportContext } from '../../core/io/resolve-report-context.js';
+import { a11yGateFromBrowser } from '../../flows/a11y-gate-from-browser.js';
+import { a11yGateFromFiles } from '../../flows/a11y-gate-from-files.js';
+import { resolveReportContext } from '../../adapters/fs/resolve-report-context.js';
 import { emitGateOutcome, type GateOutputOptions } from '../emit-gate-outcome.js';
 
 /** Options of `maestro a11y`, as the command line gives them. */

@@ -2,8 +2,8 @@ import { suggest } from '../../core/config/suggest.js';
 import type { Control } from '../../core/controls/types.js';
 import { MaestroError } from '../../core/errors.js';
 import { renderCatalogTable } from '../../core/render/render-catalog.js';
-import { loadCatalog } from '../../core/io/load-catalog.js';
-import { printOut } from '../../core/io/write-output.js';
+import { loadCatalog } from '../../adapters/fs/load-catalog.js';
+import { printOut } from '../../adapters/fs/write-output.js';
 
 /** `maestro controls list`. */
 export async function listControls(options: { catalog?: string; format: 'text' | 'json' | 'markdown' }): Promise<number> {

@@ -5,12 +5,12 @@ import { fixDrift } from '../../core/drift/fix-drift.js';
 import { toDriftReport } from '../../core/drift/to-drift-report.js';
 import { MaestroError } from '../../core/errors.js';
 import { VERSION } from '../../core/generated/version.js';
-import { isEvaluationTime } from '../../core/io/evaluate-from-files.js';
-import { readWorkflowFiles } from '../../core/io/read-workflow-files.js';
+import { isEvaluationTime } from '../../flows/evaluate-from-files.js';
+import { readWorkflowFiles } from '../../adapters/fs/read-workflow-files.js';
 import { driftReportKey } from '../../core/drift/drift-evidence-keys.js';
-import { openStore } from '../../core/io/store/open-store.js';
-import { putJson } from '../../core/io/store/put-json.js';
-import { printOut, writeFileAtomic } from '../../core/io/write-output.js';
+import { openStore } from '../../adapters/store/open-store.js';
+import { putJson } from '../../adapters/store/put-json.js';
+import { printOut, writeFileAtomic } from '../../adapters/fs/write-output.js';
 import { renderDriftReport } from '../../core/render/render-drift-report.js';
 
 /** Options of `maestro drift`, as the command line gives them. */

@@ -2,14 +2,14 @@ import { isReleaseTag } from '../../core/bundle/build-manifest.js';
 import { MaestroError } from '../../core/errors.js';
 import type { EvidenceProducer, EvidenceReport } from '../../core/evidence/types.js';
 import { VERSION } from '../../core/generated/version.js';
-import { createGitHubDrillIssues } from '../../core/io/github-drill-issues.js';
-import { runIncidentDrill } from '../../core/io/run-incident-drill.js';
-import { readInputFile } from '../../core/io/read-input-file.js';
-import { recordInLedger } from '../../core/io/record-in-ledger.js';
-import { runRestoreDrill } from '../../core/io/run-restore-drill.js';
-import { runWormDrill } from '../../core/io/run-worm-drill.js';
-import { openStore } from '../../core/io/store/open-store.js';
-import { printOut, writeFileAtomic } from '../../core/io/write-output.js';
+import { createGitHubDrillIssues } from '../../adapters/github/github-drill-issues.js';
+import { runIncidentDrill } from '../../flows/run-incident-drill.js';
+import { readInputFile } from '../../adapters/fs/read-input-file.js';
+import { recordInLedger } from '../../flows/record-in-ledger.js';
+import { runRestoreDrill } from '../../flows/run-restore-drill.js';
+import { runWormDrill } from '../../flows/run-worm-drill.js';
+import { openStore } from '../../adapters/store/open-store.js';
+import { printOut, writeFileAtomic } from '../../adapters/fs/write-output.js';
 import { parseDurationMs } from '../../core/util/duration.js';
 
 /** Options every drill takes: where the report goes and what it is evidence for. */

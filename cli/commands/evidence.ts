@@ -1,10 +1,10 @@
 import { MaestroError } from '../../core/errors.js';
 import { VERSION } from '../../core/generated/version.js';
-import { buildBundle } from '../../core/io/build-bundle.js';
-import { readTagCommit } from '../../core/io/read-tag-commit.js';
-import { recordBundleInLedger } from '../../core/io/record-in-ledger.js';
-import { parseSignMode } from '../../core/io/sign-statement.js';
-import { printOut } from '../../core/io/write-output.js';
+import { buildBundle } from '../../flows/build-bundle.js';
+import { readTagCommit } from '../../adapters/git/read-tag-commit.js';
+import { recordBundleInLedger } from '../../flows/record-in-ledger.js';
+import { parseSignMode } from '../../adapters/sigstore/sign-statement.js';
+import { printOut } from '../../adapters/fs/write-output.js';
 
 /** Options of `maestro evidence bundle`, as the command line gives them. */
 export interface BundleOptions {

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { toDecisionLog } from '../../core/engine/to-decision-log.js';
 import { MaestroError } from '../../core/errors.js';
 import { VERSION } from '../../core/generated/version.js';
-import { evaluateFromFiles, isEvaluationTime } from '../../core/io/evaluate-from-files.js';
-import { printOut, writeFileAtomic } from '../../core/io/write-output.js';
+import { evaluateFromFiles, isEvaluationTime } from '../../flows/evaluate-from-files.js';
+import { printOut, writeFileAtomic } from '../../adapters/fs/write-output.js';
 import { renderGateNotes } from '../../core/render/render-gate-notes.js';
 
 /** Options of `maestro gate`, as the command line gives them. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { MaestroError } from '../../core/errors.js';
-import { k6GateFromFiles } from '../../core/io/k6-gate-from-files.js';
-import { resolveReportContext } from '../../core/io/resolve-report-context.js';
+import { k6GateFromFiles } from '../../flows/k6-gate-from-files.js';
+import { resolveReportContext } from '../../adapters/fs/resolve-report-context.js';
 import { emitGateOutcome, type GateOutputOptions } from '../emit-gate-outcome.js';
 
 /** Options of `maestro k6`, as the command line gives them. */

@@ -4,14 +4,14 @@ import { exportEvents, renderCsv, renderJsonl } from '../../core/ledger/export-e
 import { renderLedgerVerification } from '../../core/ledger/render-ledger-verification.js';
 import type { AuditEvent } from '../../core/ledger/types.js';
 import { verifyChain } from '../../core/ledger/verify-chain.js';
-import { ledgerOptionsFromEnv } from '../../core/io/ledger-options-from-env.js';
-import { openLedger } from '../../core/io/open-ledger.js';
-import { readJsonFile } from '../../core/io/read-input-file.js';
-import { readLedger } from '../../core/io/read-ledger.js';
-import { parseSignMode } from '../../core/io/sign-statement.js';
-import { openStore } from '../../core/io/store/open-store.js';
-import { verifyLedgerStore } from '../../core/io/verify-ledger-store.js';
-import { printOut, writeFileAtomic } from '../../core/io/write-output.js';
+import { ledgerOptionsFromEnv } from '../../adapters/sigstore/ledger-options-from-env.js';
+import { openLedger } from '../../flows/open-ledger.js';
+import { readJsonFile } from '../../adapters/fs/read-input-file.js';
+import { readLedger } from '../../flows/read-ledger.js';
+import { parseSignMode } from '../../adapters/sigstore/sign-statement.js';
+import { openStore } from '../../adapters/store/open-store.js';
+import { verifyLedgerStore } from '../../flows/verify-ledger-store.js';
+import { printOut, writeFileAtomic } from '../../adapters/fs/write-output.js';
 
 /** Options of `maestro ledger verify`. */
 export interface LedgerVerifyOptions {

@@ -1,6 +1,6 @@
 import type { SbomPolicy } from '../../core/gates/sbom-diff/types.js';
-import { resolveReportContext } from '../../core/io/resolve-report-context.js';
-import { sbomDiffFromFiles } from '../../core/io/sbom-diff-from-files.js';
+import { resolveReportContext } from '../../adapters/fs/resolve-report-context.js';
+import { sbomDiffFromFiles } from '../../flows/sbom-diff-from-files.js';
 import { emitGateOutcome, type GateOutputOptions } from '../emit-gate-outcome.js';
 
 /** Options of `maestro sbom-diff`, as the command line gives them. */

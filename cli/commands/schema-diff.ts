@@ -1,6 +1,6 @@
-import { pullRequestEventPath, readPullRequestEvent } from '../../core/io/read-pull-request-event.js';
-import { resolveReportContext } from '../../core/io/resolve-report-context.js';
-import { schemaDiffFromFiles } from '../../core/io/schema-diff-from-files.js';
+import { pullRequestEventPath, readPullRequestEvent } from '../../adapters/fs/read-pull-request-event.js';
+import { resolveReportContext } from '../../adapters/fs/resolve-report-context.js';
+import { schemaDiffFromFiles } from '../../flows/schema-diff-from-files.js';
 import { emitGateOutcome, type GateOutputOptions } from '../emit-gate-outcome.js';
 
 /** Options of `maestro schema-diff`, as the command line gives them. */

@@ -1,5 +1,5 @@
-import { resolveReportContext } from '../../core/io/resolve-report-context.js';
-import { sloGateFromFiles } from '../../core/io/slo-gate-from-files.js';
+import { resolveReportContext } from '../../adapters/fs/resolve-report-context.js';
+import { sloGateFromFiles } from '../../flows/slo-gate-from-files.js';
 import { emitGateOutcome, type GateOutputOptions } from '../emit-gate-outcome.js';
 
 /** Options of `maestro slo`, as the command line gives them. */

@@ -2,9 +2,9 @@ import { stat } from 'node:fs/promises';
 import { MaestroError } from '../../core/errors.js';
 import { parseEvidenceFiles } from '../../core/evidence/parse-evidence.js';
 import type { EvidenceItem } from '../../core/evidence/types.js';
-import { DEFAULT_EVIDENCE_LIMITS, readEvidenceDir } from '../../core/io/read-evidence-dir.js';
-import { readInputFile } from '../../core/io/read-input-file.js';
-import { printOut } from '../../core/io/write-output.js';
+import { DEFAULT_EVIDENCE_LIMITS, readEvidenceDir } from '../../adapters/fs/read-evidence-dir.js';
+import { readInputFile } from '../../adapters/fs/read-input-file.js';
+import { printOut } from '../../adapters/fs/write-output.js';
 
 /** `maestro validate`: schema-check evidence files and folders. Returns the exit code. */
 export async function validateCommand(paths: string[], options: { format: 'text' | 'json' }): Promise<number> {

@@ -1,6 +1,6 @@
 import type { QuarantineMode } from '../../core/gates/attestation/types.js';
-import { attestationFromFiles } from '../../core/io/attestation-from-files.js';
-import { resolveReportContext } from '../../core/io/resolve-report-context.js';
+import { attestationFromFiles } from '../../flows/attestation-from-files.js';
+import { resolveReportContext } from '../../adapters/fs/resolve-report-context.js';
 import { emitGateOutcome, type GateOutputOptions } from '../emit-gate-outcome.js';
 
 /** Options of `maestro verify-attestation`, as the command line gives them. */

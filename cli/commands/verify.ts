@@ -1,6 +1,6 @@
 import { renderVerification } from '../../core/bundle/render-verification.js';
-import { verifyBundle } from '../../core/io/verify-bundle.js';
-import { printOut } from '../../core/io/write-output.js';
+import { verifyBundle } from '../../flows/verify-bundle.js';
+import { printOut } from '../../adapters/fs/write-output.js';
 
 /** Options of `maestro verify`, as the command line gives them. */
 export interface VerifyOptions {

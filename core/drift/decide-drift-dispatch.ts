@@ -1,4 +1,4 @@
-import type { DriftSweepRequest } from '../app/drift-sweep-request.js';
+import type { DriftSweepRequest } from '../triggers/drift-sweep-request.js';
 
 /** Most fix pull requests a sweep writes, and so the most a dispatch may ask for. */
 export const MAX_REPO_WRITES = 100;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { createAppOctokit } from '../../app/create-app-octokit.js';
-import { MemoryContentLimiter } from '../../app/github/content-limiter.js';
+import { MemoryContentLimiter } from '../../adapters/github/content-limiter.js';
 
 const API = 'https://api.github.com';
 const REPO = { owner: 'Codertocat', repo: 'Hello-World' };

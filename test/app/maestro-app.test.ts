@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import type { Probot } from 'probot';
-import { DEFAULT_EVIDENCE_LIMITS } from '../../app/collect-evidence.js';
+import { DEFAULT_EVIDENCE_LIMITS } from '../../adapters/github/collect-evidence.js';
 import type { MaestroApp } from '../../app/maestro-app.js';
 import { GATE_NOTES_MARKER } from '../../core/render/render-gate-notes.js';
 import { artifactRecord, driftReport as driftReportFor } from '../helpers/evidence-artifacts.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
-import { MemoryQueue } from '../../app/queue/memory-queue.js';
+import { MemoryQueue } from '../../adapters/queue/memory-queue.js';
 import { EVENT_AT } from '../helpers/clock.js';
 import { artifactRecord, driftReport } from '../helpers/evidence-artifacts.js';
 import { apiRequests, createTestApp, examplePayload, INSTALLATION, zipOf } from '../helpers/github-app.js';

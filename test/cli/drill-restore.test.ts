@@ -5,8 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it, jest } from '@jest/globals';
 import { restoreDrillCommand } from '../../cli/commands/drill.js';
 import { parseEvidence } from '../../core/evidence/parse-evidence.js';
-import { runRestoreDrill } from '../../core/io/run-restore-drill.js';
-import { openStore } from '../../core/io/store/open-store.js';
+import { runRestoreDrill } from '../../flows/run-restore-drill.js';
+import { openStore } from '../../adapters/store/open-store.js';
 import { fixedClock } from '../helpers/clock.js';
 import { build, makeArtifacts, makeKeyPair, tempDir } from '../helpers/release-bundle.js';
 

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { buildEntry, entryKey } from '../../core/ledger/build-entry.js';
-import { openLedger } from '../../core/io/open-ledger.js';
+import { openLedger } from '../../flows/open-ledger.js';
 import { canonicalJson } from '../../core/util/canonical-json.js';
 import { sha256Hex } from '../../core/util/sha256.js';
 import type { AuditEvent } from '../../core/ledger/types.js';

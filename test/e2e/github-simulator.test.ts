@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fetchRepoWorkflows } from '../../app/drift/fetch-repo-workflows.js';
 import { upsertFixPullRequest } from '../../app/drift/upsert-fix-pull-request.js';
-import type { GitHub } from '../../app/github/github.js';
+import type { GitHub } from '../../adapters/github/github.js';
 import { wallClock } from '../helpers/clock.js';
 import { privateKey } from '../helpers/private-key.js';
 import type { GitHubSimulator } from './github-simulator/github-simulator.js';

@@ -3,11 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openLedger, type OpenedLedger } from '../../core/io/open-ledger.js';
+import { openLedger, type OpenedLedger } from '../../flows/open-ledger.js';
 import nock from 'nock';
 import { Probot, ProbotOctokit } from 'probot';
 import { MaestroApp, type MaestroAppOptions } from '../../app/maestro-app.js';
-import { MemoryQueue } from '../../app/queue/memory-queue.js';
+import { MemoryQueue } from '../../adapters/queue/memory-queue.js';
 
 export { examplePayload } from './webhook-examples.js';
 export { pinGitHubRequests } from './pin-github.js';

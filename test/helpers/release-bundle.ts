@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { buildBundle, type BuildBundleInput } from '../../core/io/build-bundle.js';
+import { buildBundle, type BuildBundleInput } from '../../flows/build-bundle.js';
 import { makeReport } from './build-evidence.js';
 
 export const RELEASE_COMMIT = 'c'.repeat(40);

@@ -30265,7 +30265,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _lib_create_runner_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49653);
-/* harmony import */ var _lib_run_gate_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(90283);
+/* harmony import */ var _lib_run_gate_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(89722);
 /* harmony import */ var _lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(290);
 /** Entry point of the attestation gate action: reads the inputs and hands the runner I/O to `run`. */
 
@@ -30291,7 +30291,7 @@ try {
         env: process.env,
     };
     // sigstore loads only once the inputs are read.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(615), __nccwpck_require__.e(990)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78990));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(615), __nccwpck_require__.e(348)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88348));
     await run(inputs, io);
 }
 catch (error) {
@@ -30418,7 +30418,7 @@ function readGateInputs(gate) {
 
 /***/ }),
 
-/***/ 90283:
+/***/ 89722:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30764,7 +30764,7 @@ async function assertValidReport(report, source) {
     });
 }
 
-;// CONCATENATED MODULE: ./core/io/write-output.ts
+;// CONCATENATED MODULE: ./adapters/fs/write-output.ts
 
 
 

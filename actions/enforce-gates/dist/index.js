@@ -35097,8 +35097,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _core_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9720);
 /* harmony import */ var _lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(290);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(211);
-/* harmony import */ var _workflow_github_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9279);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6671);
+/* harmony import */ var _adapters_github_workflow_github_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7564);
 /**
  * Entry point of the root action "Enforce GA Gates Evidence": reads the action inputs and the
  * runner's environment into `RunInputs`, and hands the runner I/O to `run`.
@@ -35127,14 +35127,14 @@ await (0,_run_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .e)({
     outputDir: process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(),
     now: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)('now') ?? new Date().toISOString(),
     checkRun: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('check-run') !== 'false',
-}, io, token ? (repo) => (0,_workflow_github_js__WEBPACK_IMPORTED_MODULE_5__/* .createWorkflowGitHub */ .d)(token, repo, process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) : undefined);
+}, io, token ? (repo) => (0,_adapters_github_workflow_github_js__WEBPACK_IMPORTED_MODULE_5__/* .createWorkflowGitHub */ .d)(token, repo, process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) : undefined);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 211:
+/***/ 6671:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36484,7 +36484,7 @@ async function linkEvidenceFromBody(pr, approvers, now, producer) {
 const defaultCatalog = JSON.parse("{\"controls\":[{\"id\":\"GA-01\",\"title\":\"Identity & Access (SSO)\",\"priority\":\"P0\",\"blocking\":true,\"owner\":\"Platform + Security\",\"tags\":[\"security\",\"identity\",\"ga\"],\"description\":\"Sign-in uses the OIDC authorization code flow with PKCE for Auth0, Azure AD and Google, IdP groups map to the viewer/operator/admin roles with just-in-time provisioning, SCIM provisions and deprovisions users, MFA step-up is honored, and every action is checked against the tenant boundary. Changes to authentication attach proof that login, role mapping and SCIM sync work per IdP.\",\"frameworks\":{\"soc2\":[\"CC6.1\",\"CC6.2\",\"CC6.3\"],\"iso27001\":[\"A.5.16\",\"A.5.17\",\"A.5.18\",\"A.8.5\"],\"ssdf\":[\"PO.1.2\",\"PW.1.3\"]},\"applies\":{\"labels\":[\"sso\",\"identity\",\"auth\",\"scim\"],\"paths\":[\"**/auth/**\",\"**/oidc/**\",\"**/saml/**\",\"**/scim/**\",\"**/sso/**\"]},\"evidence\":[{\"kind\":\"link\",\"description\":\"Redacted IdP configurations, OIDC login logs or Playwright videos per IdP, and SCIM sync output for this change, approved by a reviewer.\",\"scope\":\"commit\",\"maxAge\":\"P14D\",\"link\":true}],\"source\":\"controls/ga-01-identity-sso.yml\"},{\"id\":\"GA-02\",\"title\":\"Browser Support Matrix\",\"priority\":\"P1\",\"blocking\":true,\"owner\":\"Frontend QA\",\"tags\":[\"frontend\",\"testing\",\"ga\"],\"description\":\"The supported browser matrix (Chrome, Comet, Safari, Firefox, Tor) is published and the cross-browser Playwright grid is green on every browser, including the Tor constraints (no third-party iframes, stricter CSP) and a maintained Tor known-issues list.\",\"frameworks\":{\"soc2\":[\"CC8.1\"],\"iso27001\":[\"A.8.29\"],\"ssdf\":[\"PW.8.2\"]},\"applies\":{\"labels\":[\"browser\",\"e2e\"],\"paths\":[\"playwright.config.{ts,js,mjs}\",\"**/playwright/**\",\"**/e2e/**\",\"**/.browserslistrc\",\"**/csp*.{ts,js,json}\"]},\"evidence\":[{\"kind\":\"link\",\"description\":\"A green cross-browser Playwright grid run for this change across Chrome, Comet, Safari, Firefox and Tor, with screenshots, approved by a reviewer.\",\"scope\":\"commit\",\"maxAge\":\"P14D\",\"link\":true}],\"source\":\"controls/ga-02-browser-matrix.yml\"},{\"id\":\"GA-03\",\"title\":\"Evidence Immutability (WORM)\",\"priority\":\"P0\",\"blocking\":true,\"owner\":\"Platform\",\"tags\":[\"security\",\"compliance\",\"evidence\",\"ga\"],\"description\":\"Evidence is stored in S3 with Object Lock in Compliance mode, versioning and SSE-KMS with a customer-managed key, 90-day default retention and uploads from CI only. A monthly WORM drill proves that overwrite and delete are denied during retention.\",\"frameworks\":{\"soc2\":[\"CC6.1\"],\"iso27001\":[\"A.5.33\",\"A.8.24\"],\"ssdf\":[\"PS.3.1\"]},\"applies\":{\"labels\":[\"worm\",\"evidence-store\"],\"paths\":[\"infra/**/evidence*/**\",\"**/*object-lock*\",\"**/*evidence-bucket*\",\"**/*evidence-kms*\"]},\"evidence\":[{\"kind\":\"drill-report\",\"description\":\"The latest WORM drill passed, showing overwrite and delete of locked evidence were denied.\",\"scope\":\"repo\",\"maxAge\":\"P31D\",\"link\":false,\"match\":{\"drill\":\"worm\"},\"assert\":{\"required\":[\"status\"],\"properties\":{\"status\":{\"const\":\"pass\"}}},\"show\":[\"/drill\",\"/status\"]}],\"source\":\"controls/ga-03-evidence-worm.yml\"},{\"id\":\"GA-04\",\"title\":\"Data Residency / Route Pins\",\"priority\":\"P2\",\"blocking\":false,\"owner\":\"Platform + Data\",\"tags\":[\"privacy\",\"compliance\",\"policy\"],\"description\":\"Tenants and artifacts carry a region tag that flows through storage, compute and evidence, and OPA policies pin routing to the allowed regions (user toggle, off by default). The residency policy tests pass end to end.\",\"frameworks\":{\"soc2\":[\"CC6.7\"],\"iso27001\":[\"A.5.31\",\"A.5.34\"],\"ssdf\":[\"PO.1.2\",\"PW.8.2\"]},\"applies\":{\"labels\":[\"residency\",\"region\"],\"paths\":[\"policies/**/residency/**\",\"**/*residency*.rego\",\"**/*region*.rego\"]},\"evidence\":[{\"kind\":\"policy-test\",\"description\":\"The OPA residency policy tests all pass with at least 85% policy coverage.\",\"scope\":\"commit\",\"maxAge\":\"P14D\",\"link\":true,\"match\":{\"framework\":\"opa\"},\"params\":{\"minCoverage\":85},\"assert\":{\"required\":[\"counts\",\"coverage\"],\"properties\":{\"counts\":{\"required\":[\"passed\",\"failed\",\"errored\"],\"properties\":{\"passed\":{\"minimum\":1},\"failed\":{\"maximum\":0},\"errored\":{\"maximum\":0}}},\"coverage\":{\"minimum\":{\"$data\":\"/params/minCoverage\"}}}},\"show\":[\"/counts/passed\",\"/counts/failed\",\"/counts/errored\",\"/coverage\"]}],\"source\":\"controls/ga-04-data-residency.yml\"},{\"id\":\"GA-05\",\"title\":\"On-call & Escalation\",\"priority\":\"P0\",\"blocking\":true,\"owner\":\"Ops\",\"tags\":[\"reliability\",\"incident-response\",\"observability\",\"ga\"],\"description\":\"A live PagerDuty rotation, a severity matrix and communication templates exist, alerts are wired to runbooks and AlertCenter routes, and a mock SEV drill passes every quarter.\",\"frameworks\":{\"soc2\":[\"CC7.3\",\"CC7.4\",\"CC2.3\"],\"iso27001\":[\"A.5.24\",\"A.5.26\",\"A.6.8\"],\"ssdf\":[\"RV.1.3\"]},\"applies\":{\"labels\":[\"oncall\",\"incident\"],\"paths\":[\"runbooks/**\",\"**/pagerduty/**\",\"**/alertmanager*.{yml,yaml}\",\"**/escalation*.{yml,yaml,md}\"]},\"evidence\":[{\"kind\":\"drill-report\",\"description\":\"The latest quarterly mock SEV (incident) drill passed.\",\"scope\":\"repo\",\"maxAge\":\"P92D\",\"link\":false,\"match\":{\"drill\":\"incident\"},\"assert\":{\"required\":[\"status\"],\"properties\":{\"status\":{\"const\":\"pass\"}}},\"show\":[\"/status\",\"/measured/ackSeconds\",\"/targets/ackSeconds\"]},{\"kind\":\"link\",\"description\":\"A screenshot of the live PagerDuty schedule and the runbook links wired to alerts, approved by a reviewer.\",\"scope\":\"repo\",\"maxAge\":\"P92D\",\"link\":true}],\"source\":\"controls/ga-05-oncall-escalation.yml\"},{\"id\":\"GA-06\",\"title\":\"Router Decision Transparency\",\"priority\":\"P1\",\"blocking\":true,\"owner\":\"Frontend + Policy\",\"tags\":[\"policy\",\"audit\",\"frontend\",\"observability\"],\"description\":\"Every routing decision can be exported to audit with its candidates and policy hash, an override requires a logged reason, a rollback snapshot exists, and policy drift raises an alert visible in AlertCenter.\",\"frameworks\":{\"soc2\":[\"CC7.2\",\"CC8.1\"],\"iso27001\":[\"A.8.15\",\"A.8.16\"],\"ssdf\":[\"PW.1.3\",\"PW.8.2\"]},\"applies\":{\"labels\":[\"router\"],\"paths\":[\"**/router/**\",\"policies/**/router/**\",\"**/*router*.rego\"]},\"evidence\":[{\"kind\":\"policy-test\",\"description\":\"The OPA router policy tests, including override-requires-reason, all pass with at least 85% coverage.\",\"scope\":\"commit\",\"maxAge\":\"P14D\",\"link\":false,\"match\":{\"framework\":\"opa\"},\"params\":{\"minCoverage\":85},\"assert\":{\"required\":[\"counts\",\"coverage\"],\"properties\":{\"counts\":{\"required\":[\"passed\",\"failed\",\"errored\"],\"properties\":{\"passed\":{\"minimum\":1},\"failed\":{\"maximum\":0},\"errored\":{\"maximum\":0}}},\"coverage\":{\"minimum\":{\"$data\":\"/params/minCoverage\"}}}},\"show\":[\"/counts/passed\",\"/counts/failed\",\"/counts/errored\",\"/coverage\"]},{\"kind\":\"link\",\"description\":\"A sample audit export (decision, candidates, policy hash), an override event with its reason and the drift alert in AlertCenter, approved by a reviewer.\",\"scope\":\"repo\",\"maxAge\":\"P31D\",\"link\":true}],\"source\":\"controls/ga-06-router-transparency.yml\"},{\"id\":\"GA-07\",\"title\":\"Serving Lane Metrics (vLLM/Ray)\",\"priority\":\"P1\",\"blocking\":true,\"owner\":\"Platform + Observability\",\"tags\":[\"observability\",\"reliability\",\"performance\"],\"description\":\"Serving lanes export GPU/CPU utilization, throughput and tail latency with saturation SLO alerts and autoscale hooks. A k6 load test of the change keeps p95 latency under 350 ms, p99 under 900 ms and errors under 1%.\",\"frameworks\":{\"soc2\":[\"A1.1\",\"CC7.2\"],\"iso27001\":[\"A.8.6\",\"A.8.16\"],\"ssdf\":[\"PW.8.2\"]},\"applies\":{\"labels\":[\"serving\",\"performance\"],\"paths\":[\"**/serving/**\",\"**/vllm/**\",\"**/ray/**\",\"k6/**\",\"**/*.k6.{js,ts}\"]},\"evidence\":[{\"kind\":\"k6-summary\",\"description\":\"The k6 run meets p95 < 350 ms, p99 < 900 ms, a failed-request rate under 1% and every k6 threshold.\",\"scope\":\"commit\",\"maxAge\":\"P14D\",\"link\":false,\"params\":{\"p95Ms\":350,\"p99Ms\":900,\"failedRate\":0.01},\"assert\":{\"required\":[\"metrics\",\"thresholds\"],\"properties\":{\"metrics\":{\"required\":[\"http_req_duration\",\"http_req_failed\"],\"properties\":{\"http_req_duration\":{\"required\":[\"values\"],\"properties\":{\"values\":{\"required\":[\"p(95)\",\"p(99)\"],\"properties\":{\"p(95)\":{\"exclusiveMaximum\":{\"$data\":\"/params/p95Ms\"}},\"p(99)\":{\"exclusiveMaximum\":{\"$data\":\"/params/p99Ms\"}}}}}},\"http_req_failed\":{\"required\":[\"values\"],\"properties\":{\"values\":{\"required\":[\"rate\"],\"properties\":{\"rate\":{\"exclusiveMaximum\":{\"$data\":\"/params/failedRate\"}}}}}}}},\"thresholds\":{\"items\":{\"properties\":{\"ok\":{\"const\":true}}}}}},\"show\":[\"/metrics/http_req_duration/values/p(95)\",\"/metrics/http_req_duration/values/p(99)\",\"/metrics/http_req_failed/values/rate\"]}],\"source\":\"controls/ga-07-serving-metrics.yml\"},{\"id\":\"GA-08\",\"title\":\"Evidence Panel (Supply Chain)\",\"priority\":\"P0\",\"blocking\":true,\"owner\":\"Security + Platform\",\"tags\":[\"security\",\"supply-chain\",\"ga\"],\"description\":\"Build artifacts must carry valid Cosign/SLSA attestations (DSSE bundles verified); a missing or invalid attestation blocks the merge and unverified artifacts are quarantined. The SBOM diff is shown and must introduce no denied package or license.\",\"frameworks\":{\"soc2\":[\"CC6.8\",\"CC7.1\",\"CC9.2\"],\"iso27001\":[\"A.5.21\",\"A.5.32\"],\"ssdf\":[\"PS.2.1\",\"PS.3.2\",\"PW.4.1\",\"PW.4.4\"]},\"applies\":{\"labels\":[\"supply-chain\"],\"paths\":[\"**/package.json\",\"**/package-lock.json\",\"**/pnpm-lock.yaml\",\"**/yarn.lock\",\"**/requirements*.txt\",\"**/poetry.lock\",\"**/go.sum\",\"**/Dockerfile*\",\".github/workflows/**\"]},\"evidence\":[{\"kind\":\"attestation-verification\",\"description\":\"Every artifact built from the change has a verified attestation and none is unverified.\",\"scope\":\"commit\",\"maxAge\":\"P14D\",\"link\":false,\"assert\":{\"required\":[\"counts\"],\"properties\":{\"counts\":{\"required\":[\"verified\",\"unverified\"],\"properties\":{\"verified\":{\"minimum\":1},\"unverified\":{\"maximum\":0}}}}},\"show\":[\"/counts/verified\",\"/counts/unverified\"]},{\"kind\":\"sbom-diff\",\"description\":\"The SBOM diff against the base branch has no license or denied-package violation.\",\"scope\":\"commit\",\"maxAge\":\"P14D\",\"link\":false,\"assert\":{\"required\":[\"violations\"],\"properties\":{\"violations\":{\"maxItems\":0}}},\"show\":[\"/counts/added\",\"/counts/removed\",\"/counts/licenseChanged\",\"/violations\"]}],\"source\":\"controls/ga-08-supply-chain.yml\"},{\"id\":\"GA-09\",\"title\":\"Prometheus Alerts & Runbooks\",\"priority\":\"P1\",\"blocking\":true,\"owner\":\"Observability\",\"tags\":[\"observability\",\"alerting\",\"reliability\"],\"description\":\"Alert rules have tuned thresholds, blackbox probes and tenant-aware cost guards, each linked to a runbook. Rule changes pass promtool unit tests, and a 7-day paging review shows under 2% false positives.\",\"frameworks\":{\"soc2\":[\"CC7.2\",\"CC7.3\"],\"iso27001\":[\"A.8.16\"],\"ssdf\":[\"PW.8.2\"]},\"applies\":{\"labels\":[\"observability\",\"alerts\"],\"paths\":[\"**/prometheus/**/*.{yml,yaml}\",\"**/alerts/**\",\"**/*.rules.{yml,yaml}\",\"**/blackbox/**\"]},\"evidence\":[{\"kind\":\"policy-test\",\"description\":\"The promtool rule unit tests all pass with none failed or errored.\",\"scope\":\"commit\",\"maxAge\":\"P14D\",\"link\":false,\"match\":{\"framework\":\"promtool\"},\"assert\":{\"required\":[\"counts\"],\"properties\":{\"counts\":{\"required\":[\"passed\",\"failed\",\"errored\"],\"properties\":{\"passed\":{\"minimum\":1},\"failed\":{\"maximum\":0},\"errored\":{\"maximum\":0}}}}},\"show\":[\"/counts/passed\",\"/counts/failed\",\"/counts/errored\"]},{\"kind\":\"link\",\"description\":\"The latest 7-day paging review note showing under 2% false positives and the probe dashboard, approved by a reviewer.\",\"scope\":\"repo\",\"maxAge\":\"P14D\",\"link\":true}],\"source\":\"controls/ga-09-prometheus-alerts.yml\"},{\"id\":\"GA-10\",\"title\":\"NL→Cypher Sandbox & Cost Preview\",\"priority\":\"P0\",\"blocking\":true,\"owner\":\"Security + Data\",\"tags\":[\"security\",\"api\",\"data\",\"policy\"],\"description\":\"Natural-language-to-Cypher queries run in a sandbox backed by a threat model and a red-team suite: OPA denies disallowed query patterns (and alerts), tokens are rate-limited per tenant, and a query killer stops runaway queries without breaking the SLO.\",\"frameworks\":{\"soc2\":[\"CC3.2\",\"CC6.1\",\"CC7.1\"],\"iso27001\":[\"A.8.26\",\"A.8.28\",\"A.8.29\"],\"ssdf\":[\"PW.1.1\",\"PW.8.2\",\"RV.1.2\"]},\"applies\":{\"labels\":[\"nl2cypher\",\"cypher\"],\"paths\":[\"**/nl2cypher/**\",\"**/cypher/**\",\"**/*.cypher\",\"**/*cypher*.rego\"]},\"evidence\":[{\"kind\":\"policy-test\",\"description\":\"The OPA disallowed-pattern policy tests all pass with at least 85% policy coverage.\",\"scope\":\"commit\",\"maxAge\":\"P14D\",\"link\":false,\"match\":{\"framework\":\"opa\"},\"params\":{\"minCoverage\":85},\"assert\":{\"required\":[\"counts\",\"coverage\"],\"properties\":{\"counts\":{\"required\":[\"passed\",\"failed\",\"errored\"],\"properties\":{\"passed\":{\"minimum\":1},\"failed\":{\"maximum\":0},\"errored\":{\"maximum\":0}}},\"coverage\":{\"minimum\":{\"$data\":\"/params/minCoverage\"}}}},\"show\":[\"/counts/passed\",\"/counts/failed\",\"/counts/errored\",\"/coverage\"]},{\"kind\":\"link\",\"description\":\"A green red-team suite report for this change, approved by a security reviewer.\",\"scope\":\"commit\",\"maxAge\":\"P14D\",\"link\":true}],\"source\":\"controls/ga-10-nl-cypher-sandbox.yml\"},{\"id\":\"GA-11\",\"title\":\"Canary & Rollback Automation\",\"priority\":\"P0\",\"blocking\":true,\"owner\":\"Platform\",\"tags\":[\"release\",\"reliability\",\"ga\"],\"description\":\"Rollouts use Argo analysis templates with numeric SLO gates that auto-promote or abort, backed by a one-click rollback runbook tested in a game day. Risky deployment changes are blocked while any SLO has burned more than 30% of its monthly error budget.\",\"frameworks\":{\"soc2\":[\"CC8.1\",\"CC9.1\"],\"iso27001\":[\"A.8.32\",\"A.8.16\"],\"ssdf\":[\"PO.4.1\"]},\"applies\":{\"labels\":[\"canary\",\"rollout\",\"deploy\"],\"paths\":[\"**/rollouts/**\",\"**/analysis-templates/**\",\"**/*analysis-template*.{yml,yaml}\",\"charts/**\",\"deploy/**\"]},\"evidence\":[{\"kind\":\"slo-burn\",\"description\":\"No SLO has burned more than 30% of its monthly error budget and none is in the block state.\",\"scope\":\"repo\",\"maxAge\":\"P1D\",\"link\":false,\"params\":{\"blockAbove\":0.3},\"assert\":{\"required\":[\"slos\"],\"properties\":{\"slos\":{\"minItems\":1,\"items\":{\"required\":[\"budgetConsumed\",\"decision\"],\"properties\":{\"budgetConsumed\":{\"maximum\":{\"$data\":\"/params/blockAbove\"}},\"decision\":{\"enum\":[\"ok\",\"warn\"]}}}}}},\"show\":[\"/slos/*/name\",\"/slos/*/budgetConsumed\",\"/slos/*/decision\"]},{\"kind\":\"drill-report\",\"description\":\"The latest rollback game day passed, with an automated canary analysis score of at least 0.9.\",\"scope\":\"repo\",\"maxAge\":\"P92D\",\"link\":true,\"match\":{\"drill\":\"rollback\"},\"params\":{\"minAcaScore\":0.9},\"assert\":{\"required\":[\"status\",\"measured\"],\"properties\":{\"status\":{\"const\":\"pass\"},\"measured\":{\"required\":[\"acaScore\"],\"properties\":{\"acaScore\":{\"minimum\":{\"$data\":\"/params/minAcaScore\"}}}}}},\"show\":[\"/status\",\"/measured/acaScore\",\"/measured/rtoSeconds\"]}],\"source\":\"controls/ga-11-canary-rollback.yml\"},{\"id\":\"GA-12\",\"title\":\"Multi-tenant RBAC & OPA\",\"priority\":\"P0\",\"blocking\":true,\"owner\":\"Security + Backend\",\"tags\":[\"security\",\"identity\",\"policy\",\"ga\"],\"description\":\"Access follows a role matrix enforced by versioned Rego policy bundles, with policy-as-code tests and least-privilege checks. Policy changes pass the OPA tests with at least 85% coverage.\",\"frameworks\":{\"soc2\":[\"CC6.1\",\"CC6.3\"],\"iso27001\":[\"A.5.15\",\"A.5.18\",\"A.8.2\",\"A.8.3\"],\"ssdf\":[\"PW.1.3\",\"PW.8.2\"]},\"applies\":{\"labels\":[\"rbac\",\"opa\",\"security\"],\"paths\":[\"policies/**\",\"**/*.rego\",\"**/rbac/**\"]},\"evidence\":[{\"kind\":\"policy-test\",\"description\":\"The OPA policy tests all pass with at least 85% policy coverage.\",\"scope\":\"commit\",\"maxAge\":\"P14D\",\"link\":false,\"match\":{\"framework\":\"opa\"},\"params\":{\"minCoverage\":85},\"assert\":{\"required\":[\"counts\",\"coverage\"],\"properties\":{\"counts\":{\"required\":[\"passed\",\"failed\",\"errored\"],\"properties\":{\"passed\":{\"minimum\":1},\"failed\":{\"maximum\":0},\"errored\":{\"maximum\":0}}},\"coverage\":{\"minimum\":{\"$data\":\"/params/minCoverage\"}}}},\"show\":[\"/counts/passed\",\"/counts/failed\",\"/counts/errored\",\"/coverage\"]}],\"source\":\"controls/ga-12-rbac-opa.yml\"},{\"id\":\"GA-13\",\"title\":\"API & Docs (OpenAPI)\",\"priority\":\"P1\",\"blocking\":true,\"owner\":\"DX/Docs\",\"tags\":[\"api\",\"docs\"],\"description\":\"The API is fully described in OpenAPI (and GraphQL SDL) with published docs, examples and a documented deprecation and versioning policy. A schema change may not break clients unless the break is approved by label.\",\"frameworks\":{\"soc2\":[\"CC8.1\",\"CC2.3\"],\"iso27001\":[\"A.8.25\",\"A.8.32\"],\"ssdf\":[\"PW.7.2\"]},\"applies\":{\"labels\":[\"api\",\"breaking-change\"],\"paths\":[\"**/*.openapi.{yml,yaml,json}\",\"**/openapi.{yml,yaml,json}\",\"**/*.graphql\",\"**/*.gql\"]},\"evidence\":[{\"kind\":\"schema-diff\",\"description\":\"The API schema diff has no breaking change, unless the break was approved by label.\",\"scope\":\"commit\",\"maxAge\":\"P14D\",\"link\":false,\"params\":{\"maxBreaking\":0},\"assert\":{\"required\":[\"counts\"],\"if\":{\"required\":[\"approval\"]},\"else\":{\"properties\":{\"counts\":{\"required\":[\"breaking\"],\"properties\":{\"breaking\":{\"maximum\":{\"$data\":\"/params/maxBreaking\"}}}}}}},\"show\":[\"/counts/breaking\",\"/counts/dangerous\",\"/approval/label\"]}],\"source\":\"controls/ga-13-api-docs.yml\"},{\"id\":\"GA-14\",\"title\":\"SDKs (TS/Python)\",\"priority\":\"P1\",\"blocking\":true,\"owner\":\"SDK Team\",\"tags\":[\"sdk\",\"api\",\"release\",\"supply-chain\"],\"description\":\"The TypeScript and Python SDKs are published from CI under semantic versioning, install cleanly with npm and pip, and their examples compile. SDK dependencies shipped to users introduce no denied package or license.\",\"frameworks\":{\"soc2\":[\"CC8.1\"],\"iso27001\":[\"A.8.32\",\"A.5.32\"],\"ssdf\":[\"PS.3.2\",\"PW.4.4\"]},\"applies\":{\"labels\":[\"sdk\"],\"paths\":[\"sdk/**\",\"sdks/**\",\"**/sdk-*/**\"]},\"evidence\":[{\"kind\":\"sbom-diff\",\"description\":\"The SDK SBOM diff has no license or denied-package violation.\",\"scope\":\"commit\",\"maxAge\":\"P14D\",\"link\":false,\"assert\":{\"required\":[\"violations\"],\"properties\":{\"violations\":{\"maxItems\":0}}},\"show\":[\"/counts/added\",\"/counts/versionChanged\",\"/counts/licenseChanged\",\"/violations\"]},{\"kind\":\"link\",\"description\":\"The CI run showing a clean npm/pip install of the built SDKs and compiled examples, approved by a reviewer.\",\"scope\":\"commit\",\"maxAge\":\"P14D\",\"link\":true}],\"source\":\"controls/ga-14-sdks.yml\"},{\"id\":\"GA-15\",\"title\":\"Trace Correlation (OTel)\",\"priority\":\"P1\",\"blocking\":true,\"owner\":\"Observability + Frontend\",\"tags\":[\"observability\",\"frontend\",\"tracing\"],\"description\":\"OpenTelemetry spans propagate from the UI to the gateway, trace IDs appear in logs, and runs deep-link to their Tempo/Grafana traces so a run can be followed to its trace and correlated logs.\",\"frameworks\":{\"soc2\":[\"CC7.2\"],\"iso27001\":[\"A.8.15\",\"A.8.16\"],\"ssdf\":[\"PW.1.3\"]},\"applies\":{\"labels\":[\"tracing\",\"otel\"],\"paths\":[\"**/otel/**\",\"**/telemetry/**\",\"**/tracing/**\",\"**/*otel*.{ts,js,yml,yaml}\"]},\"evidence\":[{\"kind\":\"link\",\"description\":\"A video or screenshots of the click-through from a run to its trace with correlated logs, approved by a reviewer.\",\"scope\":\"commit\",\"maxAge\":\"P14D\",\"link\":true}],\"source\":\"controls/ga-15-trace-correlation.yml\"},{\"id\":\"GA-16\",\"title\":\"Billing, Budgets & Quotas\",\"priority\":\"P0\",\"blocking\":true,\"owner\":\"Platform + Finance\",\"tags\":[\"billing\",\"reliability\",\"policy\",\"ga\"],\"description\":\"Per-tenant budgets and quotas are enforced so that a breach halts work per policy, usage anomalies are detected, and a usage export is delivered every month.\",\"frameworks\":{\"soc2\":[\"A1.1\",\"CC7.2\",\"PI1.4\"],\"iso27001\":[\"A.8.6\",\"A.8.16\"],\"ssdf\":[\"PO.1.2\",\"PW.8.2\"]},\"applies\":{\"labels\":[\"billing\",\"quotas\",\"budgets\"],\"paths\":[\"**/billing/**\",\"**/quota*/**\",\"**/budget*/**\",\"**/*quota*.rego\",\"**/*budget*.rego\"]},\"evidence\":[{\"kind\":\"policy-test\",\"description\":\"The budget and quota policy tests, including halt-on-breach, all pass with none failed or errored.\",\"scope\":\"commit\",\"maxAge\":\"P14D\",\"link\":false,\"assert\":{\"required\":[\"counts\"],\"properties\":{\"counts\":{\"required\":[\"passed\",\"failed\",\"errored\"],\"properties\":{\"passed\":{\"minimum\":1},\"failed\":{\"maximum\":0},\"errored\":{\"maximum\":0}}}}},\"show\":[\"/framework\",\"/counts/passed\",\"/counts/failed\",\"/counts/errored\"]},{\"kind\":\"link\",\"description\":\"The latest monthly usage export and budget-breach log, approved by a reviewer.\",\"scope\":\"repo\",\"maxAge\":\"P31D\",\"link\":true}],\"source\":\"controls/ga-16-budgets-quotas.yml\"},{\"id\":\"GA-17\",\"title\":\"SOC2/ISO Evidence Pack\",\"priority\":\"P0\",\"blocking\":true,\"owner\":\"Compliance\",\"tags\":[\"compliance\",\"evidence\",\"release\",\"ga\"],\"description\":\"Controls are mapped to SOC 2 and ISO 27001, PRs are blocked without evidence, and each release ships an evidence pack whose manifest hashes every artifact and chains to the previous release, stored in WORM storage for auditors.\",\"frameworks\":{\"soc2\":[\"CC4.1\",\"CC8.1\"],\"iso27001\":[\"A.5.33\",\"A.5.36\"],\"ssdf\":[\"PO.3.3\",\"PS.3.1\"]},\"applies\":{\"labels\":[\"release\",\"compliance\",\"evidence-pack\"],\"paths\":[\"controls/**\",\"CHANGELOG.md\",\".github/workflows/release*.{yml,yaml}\"]},\"evidence\":[{\"kind\":\"evidence-manifest\",\"description\":\"The latest release evidence pack has a manifest listing at least one hashed artifact and chained to the previous release.\",\"scope\":\"repo\",\"maxAge\":\"P92D\",\"link\":true,\"assert\":{\"required\":[\"release\",\"artifacts\",\"previous\"],\"properties\":{\"artifacts\":{\"minItems\":1}}},\"show\":[\"/release\",\"/commit\",\"/previous\",\"/gates/conclusion\"]}],\"source\":\"controls/ga-17-evidence-pack.yml\"},{\"id\":\"GA-18\",\"title\":\"Data Lifecycle & Retention\",\"priority\":\"P1\",\"blocking\":true,\"owner\":\"Data + Security\",\"tags\":[\"privacy\",\"data\",\"compliance\"],\"description\":\"Data follows a retention matrix with TTLs, backups are restored successfully within the RTO/RPO targets, and DSAR deletions complete end to end.\",\"frameworks\":{\"soc2\":[\"C1.2\",\"P4.2\",\"P4.3\",\"A1.2\"],\"iso27001\":[\"A.5.34\",\"A.8.10\",\"A.8.13\"],\"ssdf\":[\"PO.1.2\"]},\"applies\":{\"labels\":[\"retention\",\"dsar\",\"data-lifecycle\"],\"paths\":[\"**/retention/**\",\"**/dsar/**\",\"**/ttl/**\",\"**/*retention*.{yml,yaml,json,rego}\"]},\"evidence\":[{\"kind\":\"drill-report\",\"description\":\"The latest quarterly restore drill passed.\",\"scope\":\"repo\",\"maxAge\":\"P92D\",\"link\":false,\"match\":{\"drill\":\"restore\"},\"assert\":{\"required\":[\"status\"],\"properties\":{\"status\":{\"const\":\"pass\"}}},\"show\":[\"/status\",\"/measured/rtoSeconds\",\"/measured/rpoSeconds\",\"/targets/rtoSeconds\",\"/targets/rpoSeconds\"]},{\"kind\":\"link\",\"description\":\"The retention matrix and a successful DSAR deletion run, approved by a reviewer.\",\"scope\":\"repo\",\"maxAge\":\"P92D\",\"link\":true}],\"source\":\"controls/ga-18-data-lifecycle.yml\"},{\"id\":\"GA-19\",\"title\":\"Disaster Recovery (DR/BCP)\",\"priority\":\"P0\",\"blocking\":true,\"owner\":\"Ops\",\"tags\":[\"reliability\",\"dr\",\"ga\"],\"description\":\"RTO and RPO targets are defined, data replicates to a secondary region, and a quarterly failover drill meets the targets with a published runbook.\",\"frameworks\":{\"soc2\":[\"A1.2\",\"A1.3\",\"CC7.5\",\"CC9.1\"],\"iso27001\":[\"A.5.29\",\"A.5.30\",\"A.8.14\"],\"ssdf\":[\"PO.1.1\"]},\"applies\":{\"labels\":[\"dr\",\"bcp\"],\"paths\":[\"infra/**\",\"**/*.tf\",\"**/replication/**\",\"runbooks/dr/**\"]},\"evidence\":[{\"kind\":\"drill-report\",\"description\":\"The latest quarterly failover drill passed within the RTO target (4 hours by default).\",\"scope\":\"repo\",\"maxAge\":\"P92D\",\"link\":false,\"match\":{\"drill\":\"failover\"},\"params\":{\"maxRtoSeconds\":14400},\"assert\":{\"required\":[\"status\",\"measured\"],\"properties\":{\"status\":{\"const\":\"pass\"},\"measured\":{\"required\":[\"rtoSeconds\"],\"properties\":{\"rtoSeconds\":{\"maximum\":{\"$data\":\"/params/maxRtoSeconds\"}}}}}},\"show\":[\"/status\",\"/measured/rtoSeconds\",\"/measured/rpoSeconds\",\"/targets/rtoSeconds\",\"/targets/rpoSeconds\"]}],\"source\":\"controls/ga-19-disaster-recovery.yml\"},{\"id\":\"GA-20\",\"title\":\"Model Gateways Coverage\",\"priority\":\"P1\",\"blocking\":true,\"owner\":\"Platform\",\"tags\":[\"reliability\",\"ai\",\"gateway\"],\"description\":\"Model providers (OpenAI, Anthropic, Google, vLLM and others) are cataloged with health checks and fallbacks, and a quarterly provider-outage drill shows traffic re-routed per policy without an SLO breach.\",\"frameworks\":{\"soc2\":[\"CC9.2\",\"A1.3\"],\"iso27001\":[\"A.5.22\",\"A.5.23\",\"A.8.14\"],\"ssdf\":[\"PO.1.1\"]},\"applies\":{\"labels\":[\"model-gateway\",\"providers\"],\"paths\":[\"**/model-gateway*/**\",\"**/model-providers/**\",\"**/llm-gateway/**\"]},\"evidence\":[{\"kind\":\"drill-report\",\"description\":\"The latest quarterly provider-outage (failover) drill passed.\",\"scope\":\"repo\",\"maxAge\":\"P92D\",\"link\":true,\"match\":{\"drill\":\"failover\"},\"assert\":{\"required\":[\"status\"],\"properties\":{\"status\":{\"const\":\"pass\"}}},\"show\":[\"/status\",\"/measured/rtoSeconds\",\"/issue\"]}],\"source\":\"controls/ga-20-model-gateways.yml\"},{\"id\":\"GA-21\",\"title\":\"Eval/Benchmark Harness\",\"priority\":\"P1\",\"blocking\":true,\"owner\":\"ML Ops\",\"tags\":[\"ml\",\"testing\",\"quality\"],\"description\":\"Offline evaluations run weekly against golden sets with regression dashboards, and policy weight updates land only through approved PRs that attach the eval diff report.\",\"frameworks\":{\"soc2\":[\"CC8.1\",\"PI1.3\"],\"iso27001\":[\"A.8.29\",\"A.8.32\"],\"ssdf\":[\"PW.8.2\"]},\"applies\":{\"labels\":[\"eval\",\"ml\"],\"paths\":[\"**/evals/**\",\"**/golden/**\",\"**/policy-weights/**\",\"**/*weights*.{json,yml,yaml}\"]},\"evidence\":[{\"kind\":\"link\",\"description\":\"The eval diff report of this change against the golden sets, approved by a reviewer.\",\"scope\":\"commit\",\"maxAge\":\"P14D\",\"link\":true}],\"source\":\"controls/ga-21-eval-harness.yml\"},{\"id\":\"GA-22\",\"title\":\"Audit Logging\",\"priority\":\"P0\",\"blocking\":true,\"owner\":\"Security\",\"tags\":[\"security\",\"audit\",\"observability\",\"ga\"],\"description\":\"Every privileged operation is written to a central audit bus as signed, append-only, tamper-evident logs that are exported to the SIEM with prebuilt queries and kept per the retention policy.\",\"frameworks\":{\"soc2\":[\"CC7.2\",\"CC7.3\"],\"iso27001\":[\"A.8.15\",\"A.8.16\",\"A.5.28\"],\"ssdf\":[\"PW.1.3\"]},\"applies\":{\"labels\":[\"audit\"],\"paths\":[\"**/audit/**\",\"**/audit-log*/**\",\"**/siem/**\"]},\"evidence\":[{\"kind\":\"link\",\"description\":\"Audit log samples for the privileged operations this change touches, with signature verification proof and the SIEM query, approved by a security reviewer.\",\"scope\":\"commit\",\"maxAge\":\"P14D\",\"link\":true}],\"source\":\"controls/ga-22-audit-logging.yml\"},{\"id\":\"GA-23\",\"title\":\"Privacy & Legal Readiness\",\"priority\":\"P1\",\"blocking\":true,\"owner\":\"Legal + Security\",\"tags\":[\"privacy\",\"compliance\",\"legal\"],\"description\":\"The DPA and ToS are drafted, provider DPAs are signed and stored, a DSAR runbook passes, and PII is tagged and masked in the UI and logs.\",\"frameworks\":{\"soc2\":[\"CC9.2\",\"P4.3\",\"P5.1\",\"P6.1\"],\"iso27001\":[\"A.5.20\",\"A.5.31\",\"A.5.34\",\"A.8.11\"],\"ssdf\":[\"PO.1.2\"]},\"applies\":{\"labels\":[\"privacy\",\"pii\",\"legal\"],\"paths\":[\"legal/**\",\"**/privacy/**\",\"**/pii/**\",\"**/masking/**\",\"**/redact*/**\"]},\"evidence\":[{\"kind\":\"link\",\"description\":\"The signed provider DPAs, a passing DSAR trace and screenshots of PII masked in the UI and logs, approved by a reviewer.\",\"scope\":\"repo\",\"maxAge\":\"P92D\",\"link\":true}],\"source\":\"controls/ga-23-privacy-legal.yml\"},{\"id\":\"GA-24\",\"title\":\"Offline/Edge Kits\",\"priority\":\"P2\",\"blocking\":false,\"owner\":\"Platform\",\"tags\":[\"supply-chain\",\"edge\",\"release\"],\"description\":\"Edge kits bundle policy, provenance and local inference profiles with sync/merge rules and offline licensing; a built kit must round-trip its provenance, so its artifacts verify against their attestations.\",\"frameworks\":{\"soc2\":[\"CC6.8\",\"CC8.1\"],\"iso27001\":[\"A.5.21\",\"A.8.9\"],\"ssdf\":[\"PS.2.1\",\"PS.3.2\"]},\"applies\":{\"labels\":[\"edge\",\"offline-kit\"],\"paths\":[\"edge/**\",\"kits/**\",\"**/edge-kit*/**\"]},\"evidence\":[{\"kind\":\"attestation-verification\",\"description\":\"Every edge kit artifact built from the change has a verified attestation and none is unverified.\",\"scope\":\"commit\",\"maxAge\":\"P14D\",\"link\":true,\"assert\":{\"required\":[\"counts\"],\"properties\":{\"counts\":{\"required\":[\"verified\",\"unverified\"],\"properties\":{\"verified\":{\"minimum\":1},\"unverified\":{\"maximum\":0}}}}},\"show\":[\"/counts/verified\",\"/counts/unverified\"]}],\"source\":\"controls/ga-24-offline-edge-kits.yml\"},{\"id\":\"GA-25\",\"title\":\"Accessibility (WCAG 2.1 AA)\",\"priority\":\"P1\",\"blocking\":true,\"owner\":\"Frontend\",\"tags\":[\"frontend\",\"a11y\",\"ga\"],\"description\":\"User-facing changes are checked with axe-core against WCAG 2.1 A and AA rules in a real browser. The GA bar: no critical violation and fewer than 5 minor ones.\",\"frameworks\":{\"soc2\":[\"CC8.1\"],\"iso27001\":[\"A.8.26\",\"A.8.29\"],\"ssdf\":[\"PW.8.2\"]},\"applies\":{\"labels\":[\"a11y\",\"frontend\"],\"paths\":[\"**/*.{tsx,jsx,vue,svelte,html,css,scss}\"]},\"evidence\":[{\"kind\":\"a11y\",\"description\":\"axe-core finds no critical violation and fewer than 5 minor violations.\",\"scope\":\"commit\",\"maxAge\":\"P14D\",\"link\":false,\"params\":{\"maxCritical\":0,\"maxMinor\":4},\"assert\":{\"required\":[\"counts\"],\"properties\":{\"counts\":{\"required\":[\"critical\",\"minor\"],\"properties\":{\"critical\":{\"maximum\":{\"$data\":\"/params/maxCritical\"}},\"minor\":{\"maximum\":{\"$data\":\"/params/maxMinor\"}}}}}},\"show\":[\"/counts/critical\",\"/counts/serious\",\"/counts/moderate\",\"/counts/minor\"]}],\"source\":\"controls/ga-25-accessibility.yml\"},{\"id\":\"GA-26\",\"title\":\"Service Level Objectives (SLOs)\",\"priority\":\"P0\",\"blocking\":true,\"owner\":\"Ops\",\"tags\":[\"reliability\",\"observability\",\"slo\",\"ga\"],\"description\":\"SLOs and error budgets are defined for latency, reliability and cost, with burn-rate alerts and a weekly review. An SLO warns above 20% of its monthly budget burned, and risky merges are blocked above 30%.\",\"frameworks\":{\"soc2\":[\"A1.1\",\"CC7.2\"],\"iso27001\":[\"A.8.6\",\"A.8.16\"],\"ssdf\":[\"PO.4.1\"]},\"applies\":{\"labels\":[\"slo\",\"observability\"],\"paths\":[\"**/slo/**\",\"**/slos/**\",\"**/*.slo.{yml,yaml}\",\"**/sloth/**\"]},\"evidence\":[{\"kind\":\"slo-burn\",\"description\":\"No SLO has burned more than 30% of its monthly error budget and none is in the block state.\",\"scope\":\"repo\",\"maxAge\":\"P1D\",\"link\":false,\"params\":{\"blockAbove\":0.3},\"assert\":{\"required\":[\"slos\"],\"properties\":{\"slos\":{\"minItems\":1,\"items\":{\"required\":[\"budgetConsumed\",\"decision\"],\"properties\":{\"budgetConsumed\":{\"maximum\":{\"$data\":\"/params/blockAbove\"}},\"decision\":{\"enum\":[\"ok\",\"warn\"]}}}}}},\"show\":[\"/slos/*/name\",\"/slos/*/budgetConsumed\",\"/slos/*/decision\"]}],\"source\":\"controls/ga-26-slos.yml\"},{\"id\":\"GA-27\",\"title\":\"Secrets & Config Management\",\"priority\":\"P0\",\"blocking\":true,\"owner\":\"Security + Platform\",\"tags\":[\"security\",\"secrets\",\"ga\"],\"description\":\"Runtime secrets come from Vault (AWS auth) and static config in Git is encrypted with SOPS and AWS KMS. A CI policy blocks plaintext secrets, config drift is detected, and access is IAM-scoped with a complete audit trail.\",\"frameworks\":{\"soc2\":[\"CC6.1\",\"CC6.3\",\"CC7.1\"],\"iso27001\":[\"A.5.17\",\"A.8.9\",\"A.8.24\"],\"ssdf\":[\"PS.1.1\",\"PO.5.1\"]},\"applies\":{\"labels\":[\"secrets\",\"security\"],\"paths\":[\"**/.env*\",\"**/*.sops.{yml,yaml,json}\",\"**/.sops.yaml\",\"**/secrets/**\",\"**/vault/**\",\"**/*.{pem,key,p12,pfx}\"]},\"evidence\":[{\"kind\":\"policy-test\",\"description\":\"The plaintext-secret and config policy checks (such as conftest) pass with none failed or errored.\",\"scope\":\"commit\",\"maxAge\":\"P14D\",\"link\":false,\"assert\":{\"required\":[\"counts\"],\"properties\":{\"counts\":{\"required\":[\"passed\",\"failed\",\"errored\"],\"properties\":{\"passed\":{\"minimum\":1},\"failed\":{\"maximum\":0},\"errored\":{\"maximum\":0}}}}},\"show\":[\"/framework\",\"/suite\",\"/counts/passed\",\"/counts/failed\",\"/counts/errored\"]},{\"kind\":\"link\",\"description\":\"The Vault and IAM access audit trail for the secret paths in use, approved by a security reviewer.\",\"scope\":\"repo\",\"maxAge\":\"P92D\",\"link\":true}],\"source\":\"controls/ga-27-secrets-config.yml\"},{\"id\":\"GA-28\",\"title\":\"Backups & Encryption\",\"priority\":\"P0\",\"blocking\":true,\"owner\":\"Ops + Security\",\"tags\":[\"security\",\"reliability\",\"backup\",\"ga\"],\"description\":\"Data is encrypted at rest and in transit, snapshots follow a schedule, KMS keys rotate, CIS benchmark checks are green, and a quarterly restore drill passes within the RTO target.\",\"frameworks\":{\"soc2\":[\"A1.2\",\"A1.3\",\"CC6.1\",\"CC6.7\"],\"iso27001\":[\"A.8.13\",\"A.8.24\",\"A.8.9\"],\"ssdf\":[\"PO.1.1\"]},\"applies\":{\"labels\":[\"backup\",\"encryption\"],\"paths\":[\"**/backup*/**\",\"**/snapshot*/**\",\"**/kms/**\",\"**/*kms*.{tf,json,yml,yaml}\",\"**/tls/**\"]},\"evidence\":[{\"kind\":\"drill-report\",\"description\":\"The latest quarterly restore drill passed within the RTO target (4 hours by default).\",\"scope\":\"repo\",\"maxAge\":\"P92D\",\"link\":false,\"match\":{\"drill\":\"restore\"},\"params\":{\"maxRtoSeconds\":14400},\"assert\":{\"required\":[\"status\",\"measured\"],\"properties\":{\"status\":{\"const\":\"pass\"},\"measured\":{\"required\":[\"rtoSeconds\"],\"properties\":{\"rtoSeconds\":{\"maximum\":{\"$data\":\"/params/maxRtoSeconds\"}}}}}},\"show\":[\"/status\",\"/measured/rtoSeconds\",\"/measured/rpoSeconds\",\"/targets/rtoSeconds\",\"/store\"]},{\"kind\":\"link\",\"description\":\"Proof of KMS key rotation and a green CIS benchmark run, approved by a reviewer.\",\"scope\":\"repo\",\"maxAge\":\"P92D\",\"link\":true}],\"source\":\"controls/ga-28-backups-encryption.yml\"},{\"id\":\"GA-29\",\"title\":\"Feature Flags & Safe Launch\",\"priority\":\"P1\",\"blocking\":true,\"owner\":\"Platform + Frontend\",\"tags\":[\"release\",\"frontend\",\"reliability\"],\"description\":\"New features ship behind flags kept in the repo, launch dark and expand progressively with telemetry, and a rollback by flag is shown to work.\",\"frameworks\":{\"soc2\":[\"CC8.1\"],\"iso27001\":[\"A.8.32\"],\"ssdf\":[\"PW.9.2\"]},\"applies\":{\"labels\":[\"feature-flag\",\"launch\"],\"paths\":[\"**/flags/**\",\"**/feature-flags/**\",\"**/*.flags.{json,yml,yaml}\"]},\"evidence\":[{\"kind\":\"link\",\"description\":\"The rollout chart and a rollback-by-flag demo for the flagged change, approved by a reviewer.\",\"scope\":\"commit\",\"maxAge\":\"P14D\",\"link\":true}],\"source\":\"controls/ga-29-feature-flags.yml\"},{\"id\":\"GA-30\",\"title\":\"GA Gates PR Template & Checks\",\"priority\":\"P0\",\"blocking\":true,\"owner\":\"Release Mgmt\",\"tags\":[\"ga\",\"release\",\"compliance\"],\"description\":\"Every PR uses the GA PR template and runs the evidence-enforcing workflow, required on the default branch as \\\"Enforce GA Gates Evidence\\\". The repository's workflows must match the gate template with no missing job.\",\"frameworks\":{\"soc2\":[\"CC8.1\",\"CC4.1\",\"CC5.2\"],\"iso27001\":[\"A.8.25\",\"A.8.32\"],\"ssdf\":[\"PO.3.3\",\"PO.4.1\",\"PO.4.2\"]},\"applies\":{\"always\":true},\"evidence\":[{\"kind\":\"drift-report\",\"description\":\"The gate workflows match the template with no missing job (drift status clean).\",\"scope\":\"repo\",\"maxAge\":\"P7D\",\"link\":false,\"assert\":{\"required\":[\"status\",\"missingJobs\"],\"properties\":{\"status\":{\"const\":\"clean\"},\"missingJobs\":{\"maxItems\":0}}},\"show\":[\"/status\",\"/missingJobs\",\"/template/version\"]}],\"source\":\"controls/ga-30-ga-gates.yml\"}],\"digest\":\"85758c7315de1fb0fdd79b4494601ec81cbcb16b1685ceee4f06d0a9132ae49c\"}");
 const catalogGlobs = JSON.parse("{\"**/auth/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)auth(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/oidc/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)oidc(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/saml/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)saml(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/scim/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)scim(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/sso/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)sso(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"playwright.config.{ts,js,mjs}\":[\"^(?:playwright\\\\.config\\\\.(ts|js|mjs))$\",\"\"],\"**/playwright/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)playwright(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/e2e/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)e2e(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/.browserslistrc\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)\\\\.browserslistrc)$\",\"\"],\"**/csp*.{ts,js,json}\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)csp[^/]*?\\\\.(ts|js|json))$\",\"\"],\"infra/**/evidence*/**\":[\"^(?:infra(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/|\\\\/|$)evidence[^/]*?\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?))$\",\"\"],\"**/*object-lock*\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?object-lock[^/]*?\\\\/?)$\",\"\"],\"**/*evidence-bucket*\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?evidence-bucket[^/]*?\\\\/?)$\",\"\"],\"**/*evidence-kms*\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?evidence-kms[^/]*?\\\\/?)$\",\"\"],\"policies/**/residency/**\":[\"^(?:policies(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/|\\\\/|$)residency(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/*residency*.rego\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?residency[^/]*?\\\\.rego)$\",\"\"],\"**/*region*.rego\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?region[^/]*?\\\\.rego)$\",\"\"],\"runbooks/**\":[\"^(?:runbooks(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/pagerduty/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)pagerduty(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/alertmanager*.{yml,yaml}\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)alertmanager[^/]*?\\\\.(yml|yaml))$\",\"\"],\"**/escalation*.{yml,yaml,md}\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)escalation[^/]*?\\\\.(yml|yaml|md))$\",\"\"],\"**/router/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)router(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"policies/**/router/**\":[\"^(?:policies(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/|\\\\/|$)router(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/*router*.rego\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?router[^/]*?\\\\.rego)$\",\"\"],\"**/serving/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)serving(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/vllm/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)vllm(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/ray/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)ray(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"k6/**\":[\"^(?:k6(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/*.k6.{js,ts}\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?\\\\.k6\\\\.(js|ts))$\",\"\"],\"**/package.json\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)package\\\\.json)$\",\"\"],\"**/package-lock.json\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)package-lock\\\\.json)$\",\"\"],\"**/pnpm-lock.yaml\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)pnpm-lock\\\\.yaml)$\",\"\"],\"**/yarn.lock\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)yarn\\\\.lock)$\",\"\"],\"**/requirements*.txt\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)requirements[^/]*?\\\\.txt)$\",\"\"],\"**/poetry.lock\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)poetry\\\\.lock)$\",\"\"],\"**/go.sum\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)go\\\\.sum)$\",\"\"],\"**/Dockerfile*\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)Dockerfile[^/]*?\\\\/?)$\",\"\"],\".github/workflows/**\":[\"^(?:\\\\.github\\\\/workflows(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/prometheus/**/*.{yml,yaml}\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)prometheus(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/|\\\\/|$)(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?\\\\.(yml|yaml))$\",\"\"],\"**/alerts/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)alerts(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/*.rules.{yml,yaml}\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?\\\\.rules\\\\.(yml|yaml))$\",\"\"],\"**/blackbox/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)blackbox(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/nl2cypher/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)nl2cypher(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/cypher/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)cypher(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/*.cypher\":[\"^(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)?(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?\\\\.cypher\\\\/?)$\",\"\"],\"**/*cypher*.rego\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?cypher[^/]*?\\\\.rego)$\",\"\"],\"**/rollouts/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)rollouts(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/analysis-templates/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)analysis-templates(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/*analysis-template*.{yml,yaml}\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?analysis-template[^/]*?\\\\.(yml|yaml))$\",\"\"],\"charts/**\":[\"^(?:charts(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"deploy/**\":[\"^(?:deploy(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"policies/**\":[\"^(?:policies(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/*.rego\":[\"^(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)?(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?\\\\.rego\\\\/?)$\",\"\"],\"**/rbac/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)rbac(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/*.openapi.{yml,yaml,json}\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?\\\\.openapi\\\\.(yml|yaml|json))$\",\"\"],\"**/openapi.{yml,yaml,json}\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)openapi\\\\.(yml|yaml|json))$\",\"\"],\"**/*.graphql\":[\"^(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)?(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?\\\\.graphql\\\\/?)$\",\"\"],\"**/*.gql\":[\"^(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)?(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?\\\\.gql\\\\/?)$\",\"\"],\"sdk/**\":[\"^(?:sdk(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"sdks/**\":[\"^(?:sdks(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/sdk-*/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)sdk-[^/]*?\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?))$\",\"\"],\"**/otel/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)otel(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/telemetry/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)telemetry(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/tracing/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)tracing(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/*otel*.{ts,js,yml,yaml}\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?otel[^/]*?\\\\.(ts|js|yml|yaml))$\",\"\"],\"**/billing/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)billing(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/quota*/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)quota[^/]*?\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?))$\",\"\"],\"**/budget*/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)budget[^/]*?\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?))$\",\"\"],\"**/*quota*.rego\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?quota[^/]*?\\\\.rego)$\",\"\"],\"**/*budget*.rego\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?budget[^/]*?\\\\.rego)$\",\"\"],\"controls/**\":[\"^(?:controls(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"CHANGELOG.md\":[\"^(?:^(?:CHANGELOG\\\\.md)$)$\",\"\"],\".github/workflows/release*.{yml,yaml}\":[\"^(?:\\\\.github\\\\/workflows\\\\/release[^/]*?\\\\.(yml|yaml))$\",\"\"],\"**/retention/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)retention(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/dsar/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)dsar(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/ttl/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)ttl(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/*retention*.{yml,yaml,json,rego}\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?retention[^/]*?\\\\.(yml|yaml|json|rego))$\",\"\"],\"infra/**\":[\"^(?:infra(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/*.tf\":[\"^(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)?(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?\\\\.tf\\\\/?)$\",\"\"],\"**/replication/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)replication(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"runbooks/dr/**\":[\"^(?:runbooks\\\\/dr(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/model-gateway*/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)model-gateway[^/]*?\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?))$\",\"\"],\"**/model-providers/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)model-providers(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/llm-gateway/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)llm-gateway(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/evals/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)evals(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/golden/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)golden(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/policy-weights/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)policy-weights(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/*weights*.{json,yml,yaml}\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?weights[^/]*?\\\\.(json|yml|yaml))$\",\"\"],\"**/audit/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)audit(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/audit-log*/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)audit-log[^/]*?\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?))$\",\"\"],\"**/siem/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)siem(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"legal/**\":[\"^(?:legal(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/privacy/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)privacy(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/pii/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)pii(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/masking/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)masking(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/redact*/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)redact[^/]*?\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?))$\",\"\"],\"edge/**\":[\"^(?:edge(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"kits/**\":[\"^(?:kits(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/edge-kit*/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)edge-kit[^/]*?\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?))$\",\"\"],\"**/*.{tsx,jsx,vue,svelte,html,css,scss}\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?\\\\.(tsx|jsx|vue|svelte|html|css|scss))$\",\"\"],\"**/slo/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)slo(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/slos/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)slos(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/*.slo.{yml,yaml}\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?\\\\.slo\\\\.(yml|yaml))$\",\"\"],\"**/sloth/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)sloth(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/.env*\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)\\\\.env[^/]*?\\\\/?)$\",\"\"],\"**/*.sops.{yml,yaml,json}\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?\\\\.sops\\\\.(yml|yaml|json))$\",\"\"],\"**/.sops.yaml\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)\\\\.sops\\\\.yaml)$\",\"\"],\"**/secrets/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)secrets(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/vault/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)vault(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/*.{pem,key,p12,pfx}\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?\\\\.(pem|key|p12|pfx))$\",\"\"],\"**/backup*/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)backup[^/]*?\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?))$\",\"\"],\"**/snapshot*/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)snapshot[^/]*?\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?))$\",\"\"],\"**/kms/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)kms(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/*kms*.{tf,json,yml,yaml}\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?kms[^/]*?\\\\.(tf|json|yml|yaml))$\",\"\"],\"**/tls/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)tls(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/flags/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)flags(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/feature-flags/**\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)feature-flags(?:\\\\/(?!\\\\.{1,2}(?:\\\\/|$))(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)|$))$\",\"\"],\"**/*.flags.{json,yml,yaml}\":[\"^(?:(?:^|\\\\/|(?:(?:(?!(?:^|\\\\/)\\\\.{1,2}(?:\\\\/|$)).)*?)\\\\/)(?!\\\\.{1,2}(?:\\\\/|$))(?=.)[^/]*?\\\\.flags\\\\.(json|yml|yaml))$\",\"\"]}");
 
-;// CONCATENATED MODULE: ./core/io/load-catalog.ts
+;// CONCATENATED MODULE: ./adapters/fs/load-catalog.ts
 
 
 /** The shipped catalog (with its globs compiled ahead of time), or the folder the user named, validated the same way. */
@@ -36493,7 +36493,7 @@ async function loadCatalog(dir) {
         usePrecompiledGlobs(catalogGlobs);
         return defaultCatalog;
     }
-    const { readCatalogDir } = await __nccwpck_require__.e(/* import() */ 195).then(__nccwpck_require__.bind(__nccwpck_require__, 4195));
+    const { readCatalogDir } = await __nccwpck_require__.e(/* import() */ 26).then(__nccwpck_require__.bind(__nccwpck_require__, 5645));
     return readCatalogDir(dir);
 }
 
@@ -36503,7 +36503,7 @@ var promises_ = __nccwpck_require__(1455);
 var parse_evidence = __nccwpck_require__(4529);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./core/io/hash-file.ts
+;// CONCATENATED MODULE: ./adapters/fs/hash-file.ts
 
 
 /** Read size of the streaming hash: large enough to keep the SHA instructions busy, small enough to stay cache-resident. */
@@ -36545,9 +36545,9 @@ async function digestFile(path, algorithm, buffers = hashBuffers()) {
     return { digest: hash.digest(), size };
 }
 
-// EXTERNAL MODULE: ./core/io/read-input-file.ts
-var read_input_file = __nccwpck_require__(2623);
-;// CONCATENATED MODULE: ./core/io/read-evidence-dir.ts
+// EXTERNAL MODULE: ./adapters/fs/read-input-file.ts
+var read_input_file = __nccwpck_require__(2957);
+;// CONCATENATED MODULE: ./adapters/fs/read-evidence-dir.ts
 
 
 
@@ -36616,7 +36616,7 @@ async function readOne(root, file, limits) {
     return { bytes, path: file.path };
 }
 
-;// CONCATENATED MODULE: ./core/io/evaluate-from-files.ts
+;// CONCATENATED MODULE: ./flows/evaluate-from-files.ts
 
 
 
@@ -36654,7 +36654,7 @@ function isEvaluationTime(text) {
     return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text) && !Number.isNaN(Date.parse(text));
 }
 
-;// CONCATENATED MODULE: ./core/io/write-output.ts
+;// CONCATENATED MODULE: ./adapters/fs/write-output.ts
 
 
 
@@ -37524,7 +37524,165 @@ function emptyFolder(outputDir) {
 
 /***/ }),
 
-/***/ 9279:
+/***/ 290:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $m: () => (/* binding */ optionalInput)
+/* harmony export */ });
+/* unused harmony exports requiredInput, listInput, booleanInput, readGateInputs */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(265);
+
+
+
+
+/** An optional input: undefined when empty. */
+function optionalInput(name) {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name) || undefined;
+}
+/** A required input: a usage error naming it when empty (`core.getInput`'s own error would read as an internal one). */
+function requiredInput(name) {
+    const value = core.getInput(name);
+    if (value === '')
+        throw new MaestroError('USAGE', `the input ${name} is required and was not given`, { remedy: `set ${name} in the step's with: block.` });
+    return value;
+}
+/** A multi-line input: one value per line, blank lines and surrounding spaces dropped. */
+function listInput(name) {
+    return core.getMultilineInput(name).map((line) => line.trim()).filter((line) => line !== '');
+}
+/** A boolean input in YAML 1.2 core schema form (true/True/TRUE/false/...), with a default when empty. */
+function booleanInput(name, fallback) {
+    return core.getInput(name) === '' ? fallback : core.getBooleanInput(name);
+}
+/**
+ * The inputs every gate action shares: `upload`, `artifact-name`, `retention-days`, `output-dir`, and
+ * the subject overrides `repo`, `sha`, `pr`. The report goes to `output-dir`, by default a folder in
+ * the runner's temp space named after the artifact.
+ */
+function readGateInputs(gate) {
+    const artifactName = optionalInput('artifact-name') ?? `maestro-evidence-${gate}`;
+    if (!/^maestro-evidence[A-Za-z0-9._-]{0,200}$/.test(artifactName)) {
+        throw new MaestroError('USAGE', `artifact-name ${JSON.stringify(artifactName)} does not start with maestro-evidence or has characters other than letters, digits, dot, dash and underscore`, {
+            remedy: 'name it maestro-evidence-<something>: the gate check only reads artifacts whose names start with maestro-evidence.',
+        });
+    }
+    const retention = optionalInput('retention-days');
+    if (retention !== undefined && !/^[1-9][0-9]{0,2}$/.test(retention)) {
+        throw new MaestroError('USAGE', `retention-days ${JSON.stringify(retention)} is not a number of days`, { remedy: 'set retention-days to a whole number from 1 to 90 (or your organisation\'s maximum), or leave it empty for the repository default.' });
+    }
+    const outputDir = optionalInput('output-dir') ?? join(process.env.RUNNER_TEMP || tmpdir(), artifactName);
+    return {
+        settings: { outputDir, upload: booleanInput('upload', true), artifactName, retentionDays: retention === undefined ? undefined : Number(retention) },
+        subject: { repo: optionalInput('repo'), sha: optionalInput('sha'), pr: optionalInput('pr') },
+    };
+}
+
+
+/***/ }),
+
+/***/ 2957:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JE: () => (/* binding */ readJsonFile),
+/* harmony export */   jH: () => (/* binding */ readInputFile),
+/* harmony export */   xY: () => (/* binding */ readBoundedSync)
+/* harmony export */ });
+/* unused harmony export fsInputFiles */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(265);
+/* harmony import */ var _core_evidence_parse_json_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1724);
+
+
+
+
+/**
+ * Reads a file the user named, refusing anything that is not a regular file or is larger than
+ * `maxBytes` before reading it. Errors name the file, what it was for, and what to do.
+ */
+async function readInputFile(path, what, maxBytes) {
+    let info;
+    try {
+        info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path);
+    }
+    catch (cause) {
+        const code = cause.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaestroError */ .Gq('FILE_NOT_FOUND', `${what} ${path} does not exist`, { file: path, remedy: 'check the path; relative paths are resolved from the current directory.', cause });
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaestroError */ .Gq('FILE_UNREADABLE', `${what} ${path} cannot be read (${code ?? 'unknown error'})`, { file: path, remedy: 'check the file permissions.', cause });
+    }
+    if (!info.isFile())
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaestroError */ .Gq('NOT_A_FILE', `${what} ${path} is not a regular file`, { file: path, remedy: `pass the path of a file${info.isDirectory() ? ', not a directory' : ''}.` });
+    if (info.size > maxBytes) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaestroError */ .Gq('FILE_TOO_LARGE', `${what} ${path} is ${info.size} bytes, more than the limit of ${maxBytes}`, { file: path, remedy: 'pass the right file; this limit protects the gate from runaway or hostile input.' });
+    }
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
+    try {
+        const buffer = Buffer.alloc(info.size);
+        let offset = 0;
+        while (offset < info.size) {
+            const { bytesRead } = await handle.read(buffer, offset, info.size - offset, offset);
+            if (bytesRead === 0)
+                break;
+            offset += bytesRead;
+        }
+        return offset === info.size ? buffer : buffer.subarray(0, offset);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Reads a JSON file the user named; syntax errors become JSON_SYNTAX errors naming the file. */
+async function readJsonFile(path, what, maxBytes) {
+    const bytes = await readInputFile(path, what, maxBytes);
+    const parsed = (0,_core_evidence_parse_json_text_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJsonText */ .l)(bytes);
+    if (!parsed.ok)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaestroError */ .Gq('JSON_SYNTAX', `${what} ${path} is ${parsed.message}`, { file: path, remedy: 'fix the JSON syntax at the given line and column.' });
+    return parsed.value;
+}
+/**
+ * Reads a regular file of at most `maxBytes` synchronously, checking the size on the open file
+ * descriptor (so a file swapped or grown after a directory listing is still bounded). Returns
+ * `undefined` when the file is larger than `maxBytes`. For one-shot commands reading many small
+ * files, where awaiting each system call costs more than the reads themselves.
+ */
+function readBoundedSync(path, maxBytes) {
+    // O_NOFOLLOW: a path swapped for a symbolic link after it was listed is refused, not followed.
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
+    try {
+        const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).size;
+        if (size > maxBytes)
+            return undefined;
+        const buffer = Buffer.alloc(size);
+        let offset = 0;
+        while (offset < size) {
+            const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buffer, offset, size - offset, offset);
+            if (read === 0)
+                break;
+            offset += read;
+        }
+        return offset === size ? buffer : buffer.subarray(0, offset);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/** The InputFiles port over the local file system. */
+const fsInputFiles = { read: readInputFile, readJson: readJsonFile };
+
+
+/***/ }),
+
+/***/ 7564:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42545,7 +42703,7 @@ var parse_evidence = __nccwpck_require__(4529);
 var yauzl = __nccwpck_require__(663);
 // EXTERNAL MODULE: ./core/util/sha256.ts
 var sha256 = __nccwpck_require__(5862);
-;// CONCATENATED MODULE: ./core/io/extract-evidence-zip.ts
+;// CONCATENATED MODULE: ./adapters/zip/extract-evidence-zip.ts
 
 
 /** Defaults matched to the evidence folder limits of the CLI. */
@@ -42687,13 +42845,13 @@ function message(error) {
     return (error instanceof Error ? error.message : String(error)).slice(0, 300);
 }
 
-;// CONCATENATED MODULE: ./app/github/github.ts
+;// CONCATENATED MODULE: ./adapters/github/github.ts
 /** `{ owner, repo }` request parameters of a repository. */
 function github_repoParams(repo) {
     return { owner: repo.owner, repo: repo.name };
 }
 
-;// CONCATENATED MODULE: ./app/github/download-artifact.ts
+;// CONCATENATED MODULE: ./adapters/github/download-artifact.ts
 
 
 /**
@@ -42737,7 +42895,7 @@ function tooLarge(artifactId, maxBytes) {
     return new errors/* MaestroError */.Gq('FILE_TOO_LARGE', `artifact ${artifactId} is larger than the limit of ${maxBytes} bytes`, { remedy: 'upload only the evidence reports in maestro-evidence-* artifacts; screenshots and logs belong in other artifacts.' });
 }
 
-;// CONCATENATED MODULE: ./app/github/web-url.ts
+;// CONCATENATED MODULE: ./adapters/github/web-url.ts
 /**
  * The web address of the GitHub a client talks to, for links people open: https://github.com for
  * api.github.com, the server itself for GitHub Enterprise Server (`https://host/api/v3`).
@@ -42747,7 +42905,7 @@ function webUrlOf(octokit) {
     return api.hostname === 'api.github.com' ? 'https://github.com' : `${api.protocol}//${api.host}`;
 }
 
-;// CONCATENATED MODULE: ./app/github/list-evidence-artifacts.ts
+;// CONCATENATED MODULE: ./adapters/github/list-evidence-artifacts.ts
 
 
 /** Gate actions upload their reports as artifacts named `maestro-evidence-<gate>`. */
@@ -42794,7 +42952,7 @@ async function listEvidenceArtifacts(octokit, repo, sha, since) {
     return found.sort((a, b) => a.id - b.id);
 }
 
-;// CONCATENATED MODULE: ./app/collect-evidence.ts
+;// CONCATENATED MODULE: ./adapters/github/collect-evidence.ts
 
 
 
@@ -42888,7 +43046,7 @@ function problem(artifact, code, message) {
     return { status: 'invalid', ref: { path: artifact.name, sha256: '', size: artifact.sizeInBytes, url: artifact.url }, code, issues: [{ pointer: '', message }] };
 }
 
-;// CONCATENATED MODULE: ./core/app/command-role.ts
+;// CONCATENATED MODULE: ./core/triggers/command-role.ts
 /** Repository roles from least to most, as GitHub names them. */
 const ROLE_ORDER = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
 /**
@@ -42936,7 +43094,7 @@ function roleApproves(role, approvers) {
     return approvers.permissions.some((p) => roleAtLeast(role, p));
 }
 
-;// CONCATENATED MODULE: ./app/state/state-store.ts
+;// CONCATENATED MODULE: ./core/ports/state-store.ts
 /** Lifetimes of what is stored. */
 const TTL = {
     /** Check run and tracked workflow runs of a commit. */
@@ -42981,7 +43139,7 @@ const keys = {
     files: (repo, pr, sha) => `files:${repo}#${pr}@${sha}`,
 };
 
-;// CONCATENATED MODULE: ./app/github/user-role.ts
+;// CONCATENATED MODULE: ./adapters/github/user-role.ts
 
 
 
@@ -43008,7 +43166,7 @@ async function userRole(octokit, repo, login, store) {
     return role;
 }
 
-;// CONCATENATED MODULE: ./app/github/approvers-with-write.ts
+;// CONCATENATED MODULE: ./adapters/github/approvers-with-write.ts
 
 
 
@@ -43415,7 +43573,7 @@ function parse_commands_parseCommands(body, options = {}) {
     return parsed;
 }
 
-;// CONCATENATED MODULE: ./core/app/triggers.ts
+;// CONCATENATED MODULE: ./core/triggers/triggers.ts
 /**
  * Which webhook deliveries make the app do something, and what. Pure: the app registers exactly
  * `HANDLED_EVENTS` and hands each delivery to `triggerFor`, so the rules are tested without GitHub.
@@ -43665,7 +43823,7 @@ function snapshotOf(v) {
     };
 }
 
-;// CONCATENATED MODULE: ./app/github/check-run.ts
+;// CONCATENATED MODULE: ./adapters/github/check-run.ts
 
 
 /** GitHub accepts at most 50 annotations per create or update request. */
@@ -43694,7 +43852,7 @@ async function publishCheckRun(octokit, repo, id, content, now) {
     return checkRunId;
 }
 
-;// CONCATENATED MODULE: ./app/github/list-changed-files.ts
+;// CONCATENATED MODULE: ./adapters/github/list-changed-files.ts
 
 /** GitHub lists at most this many files of a PR. */
 const MAX_LISTED_FILES = 3000;
@@ -43717,7 +43875,7 @@ async function listChangedFiles(octokit, repo, pull, knownCount) {
     return [...paths].sort();
 }
 
-;// CONCATENATED MODULE: ./app/state/memory-state-store.ts
+;// CONCATENATED MODULE: ./adapters/state/memory-state-store.ts
 /**
  * The embedded state store: a bounded in-process map (oldest entries dropped first), values kept
  * as JSON so callers never share mutable objects. Lost on restart, which only costs API requests.
@@ -43778,7 +43936,7 @@ class MemoryStateStore {
     }
 }
 
-;// CONCATENATED MODULE: ./actions/enforce-gates/workflow-github.ts
+;// CONCATENATED MODULE: ./adapters/github/workflow-github.ts
 
 
 
@@ -43796,68 +43954,6 @@ function createWorkflowGitHub(token, repo, options = {}) {
         changedFiles: (pull, count) => listChangedFiles(octokit, repo, pull, count),
         approvers: (pull) => approversWithWrite(octokit, repo, pull, new MemoryStateStore()),
         publishCheck: (content) => publishCheckRun(octokit, repo, undefined, content, new Date()),
-    };
-}
-
-
-/***/ }),
-
-/***/ 290:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $m: () => (/* binding */ optionalInput)
-/* harmony export */ });
-/* unused harmony exports requiredInput, listInput, booleanInput, readGateInputs */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(265);
-
-
-
-
-/** An optional input: undefined when empty. */
-function optionalInput(name) {
-    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name) || undefined;
-}
-/** A required input: a usage error naming it when empty (`core.getInput`'s own error would read as an internal one). */
-function requiredInput(name) {
-    const value = core.getInput(name);
-    if (value === '')
-        throw new MaestroError('USAGE', `the input ${name} is required and was not given`, { remedy: `set ${name} in the step's with: block.` });
-    return value;
-}
-/** A multi-line input: one value per line, blank lines and surrounding spaces dropped. */
-function listInput(name) {
-    return core.getMultilineInput(name).map((line) => line.trim()).filter((line) => line !== '');
-}
-/** A boolean input in YAML 1.2 core schema form (true/True/TRUE/false/...), with a default when empty. */
-function booleanInput(name, fallback) {
-    return core.getInput(name) === '' ? fallback : core.getBooleanInput(name);
-}
-/**
- * The inputs every gate action shares: `upload`, `artifact-name`, `retention-days`, `output-dir`, and
- * the subject overrides `repo`, `sha`, `pr`. The report goes to `output-dir`, by default a folder in
- * the runner's temp space named after the artifact.
- */
-function readGateInputs(gate) {
-    const artifactName = optionalInput('artifact-name') ?? `maestro-evidence-${gate}`;
-    if (!/^maestro-evidence[A-Za-z0-9._-]{0,200}$/.test(artifactName)) {
-        throw new MaestroError('USAGE', `artifact-name ${JSON.stringify(artifactName)} does not start with maestro-evidence or has characters other than letters, digits, dot, dash and underscore`, {
-            remedy: 'name it maestro-evidence-<something>: the gate check only reads artifacts whose names start with maestro-evidence.',
-        });
-    }
-    const retention = optionalInput('retention-days');
-    if (retention !== undefined && !/^[1-9][0-9]{0,2}$/.test(retention)) {
-        throw new MaestroError('USAGE', `retention-days ${JSON.stringify(retention)} is not a number of days`, { remedy: 'set retention-days to a whole number from 1 to 90 (or your organisation\'s maximum), or leave it empty for the repository default.' });
-    }
-    const outputDir = optionalInput('output-dir') ?? join(process.env.RUNNER_TEMP || tmpdir(), artifactName);
-    return {
-        settings: { outputDir, upload: booleanInput('upload', true), artifactName, retentionDays: retention === undefined ? undefined : Number(retention) },
-        subject: { repo: optionalInput('repo'), sha: optionalInput('sha'), pr: optionalInput('pr') },
     };
 }
 
@@ -44380,99 +44476,6 @@ function sizeOf(value) {
     if (value !== null && typeof value === 'object')
         return plural(Object.keys(value).length, 'field');
     return typeName(value);
-}
-
-
-/***/ }),
-
-/***/ 2623:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   JE: () => (/* binding */ readJsonFile),
-/* harmony export */   jH: () => (/* binding */ readInputFile),
-/* harmony export */   xY: () => (/* binding */ readBoundedSync)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(265);
-/* harmony import */ var _evidence_parse_json_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1724);
-
-
-
-
-/**
- * Reads a file the user named, refusing anything that is not a regular file or is larger than
- * `maxBytes` before reading it. Errors name the file, what it was for, and what to do.
- */
-async function readInputFile(path, what, maxBytes) {
-    let info;
-    try {
-        info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path);
-    }
-    catch (cause) {
-        const code = cause.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaestroError */ .Gq('FILE_NOT_FOUND', `${what} ${path} does not exist`, { file: path, remedy: 'check the path; relative paths are resolved from the current directory.', cause });
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaestroError */ .Gq('FILE_UNREADABLE', `${what} ${path} cannot be read (${code ?? 'unknown error'})`, { file: path, remedy: 'check the file permissions.', cause });
-    }
-    if (!info.isFile())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaestroError */ .Gq('NOT_A_FILE', `${what} ${path} is not a regular file`, { file: path, remedy: `pass the path of a file${info.isDirectory() ? ', not a directory' : ''}.` });
-    if (info.size > maxBytes) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaestroError */ .Gq('FILE_TOO_LARGE', `${what} ${path} is ${info.size} bytes, more than the limit of ${maxBytes}`, { file: path, remedy: 'pass the right file; this limit protects the gate from runaway or hostile input.' });
-    }
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
-    try {
-        const buffer = Buffer.alloc(info.size);
-        let offset = 0;
-        while (offset < info.size) {
-            const { bytesRead } = await handle.read(buffer, offset, info.size - offset, offset);
-            if (bytesRead === 0)
-                break;
-            offset += bytesRead;
-        }
-        return offset === info.size ? buffer : buffer.subarray(0, offset);
-    }
-    finally {
-        await handle.close();
-    }
-}
-/** Reads a JSON file the user named; syntax errors become JSON_SYNTAX errors naming the file. */
-async function readJsonFile(path, what, maxBytes) {
-    const bytes = await readInputFile(path, what, maxBytes);
-    const parsed = (0,_evidence_parse_json_text_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJsonText */ .l)(bytes);
-    if (!parsed.ok)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaestroError */ .Gq('JSON_SYNTAX', `${what} ${path} is ${parsed.message}`, { file: path, remedy: 'fix the JSON syntax at the given line and column.' });
-    return parsed.value;
-}
-/**
- * Reads a regular file of at most `maxBytes` synchronously, checking the size on the open file
- * descriptor (so a file swapped or grown after a directory listing is still bounded). Returns
- * `undefined` when the file is larger than `maxBytes`. For one-shot commands reading many small
- * files, where awaiting each system call costs more than the reads themselves.
- */
-function readBoundedSync(path, maxBytes) {
-    // O_NOFOLLOW: a path swapped for a symbolic link after it was listed is refused, not followed.
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
-    try {
-        const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).size;
-        if (size > maxBytes)
-            return undefined;
-        const buffer = Buffer.alloc(size);
-        let offset = 0;
-        while (offset < size) {
-            const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buffer, offset, size - offset, offset);
-            if (read === 0)
-                break;
-            offset += read;
-        }
-        return offset === size ? buffer : buffer.subarray(0, offset);
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-    }
 }
 
 

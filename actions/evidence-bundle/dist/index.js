@@ -62813,7 +62813,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _core_io_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9720);
 /* harmony import */ var _lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(290);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7640);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5752);
 /**
  * Entry point of the evidence-bundle action: reads the action inputs (passed by action.yml as
  * INPUT_* variables) and the runner's environment into `RunInputs`, and hands the runner I/O to `run`.
@@ -62847,7 +62847,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7640:
+/***/ 5752:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -63070,7 +63070,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
  * syntax error in the message. Nesting depth is not limited here: V8 parses deep input without
  * recursion, and every evidence schema is closed, so deep nesting fails validation instead.
  */
-function parse_json_text_parseJsonText(bytes) {
+function parseJsonText(bytes) {
     let text;
     try {
         text = decoder.decode(bytes);
@@ -63294,7 +63294,7 @@ function parseEvidence(bytes, path, url) {
 /** Step one: bytes to a JSON object that names a known kind, or an `invalid` item saying why not. */
 function decodeEvidence(bytes, path, url) {
     const ref = { path, sha256: sha256Hex(bytes), size: bytes.byteLength, ...(url ? { url } : {}) };
-    const parsed = parse_json_text_parseJsonText(bytes);
+    const parsed = parseJsonText(bytes);
     if (!parsed.ok)
         return { status: 'invalid', ref, code: parsed.code, issues: [{ pointer: '', message: parsed.message }] };
     const doc = parsed.value;
@@ -63348,7 +63348,7 @@ function envelopeHints(record) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./core/io/collect-artifacts.ts
+;// CONCATENATED MODULE: ./adapters/fs/collect-artifacts.ts
 
 
 
@@ -63408,9 +63408,9 @@ function push(out, file) {
         throw new errors/* MaestroError */.Gq('TOO_MANY_FILES', `the artifacts folder holds more than ${MAX_ARTIFACTS} files`, { remedy: 'bundle the evidence of one release only, or archive small files together.' });
 }
 
-// EXTERNAL MODULE: ./core/io/hash-file.ts
-var hash_file = __nccwpck_require__(8572);
-;// CONCATENATED MODULE: ./core/io/read-input-file.ts
+// EXTERNAL MODULE: ./adapters/fs/hash-file.ts
+var hash_file = __nccwpck_require__(5174);
+;// CONCATENATED MODULE: ./adapters/fs/read-input-file.ts
 
 
 
@@ -63456,7 +63456,7 @@ async function readJsonFile(path, what, maxBytes) {
     const bytes = await readInputFile(path, what, maxBytes);
     const parsed = parseJsonText(bytes);
     if (!parsed.ok)
-        throw new MaestroError('JSON_SYNTAX', `${what} ${path} is ${parsed.message}`, { file: path, remedy: 'fix the JSON syntax at the given line and column.' });
+        throw new errors/* MaestroError */.Gq('JSON_SYNTAX', `${what} ${path} is ${parsed.message}`, { file: path, remedy: 'fix the JSON syntax at the given line and column.' });
     return parsed.value;
 }
 /**
@@ -63486,10 +63486,12 @@ function readBoundedSync(path, maxBytes) {
         closeSync(fd);
     }
 }
+/** The InputFiles port over the local file system. */
+const fsInputFiles = { read: readInputFile, readJson: readJsonFile };
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./core/io/store/file-store.ts
+;// CONCATENATED MODULE: ./adapters/store/file-store.ts
 
 
 
@@ -63638,7 +63640,7 @@ class FileStore {
     }
 }
 
-;// CONCATENATED MODULE: ./core/io/store/open-store.ts
+;// CONCATENATED MODULE: ./adapters/store/open-store.ts
 
 
 
@@ -63648,7 +63650,7 @@ class FileStore {
  */
 async function openStore(url, now = new Date()) {
     if (url.startsWith('s3://')) {
-        const [{ S3Store }, { parseS3Url }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(358), __nccwpck_require__.e(823)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1823)), __nccwpck_require__.e(/* import() */ 949).then(__nccwpck_require__.bind(__nccwpck_require__, 4949))]);
+        const [{ S3Store }, { parseS3Url }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(358), __nccwpck_require__.e(277)]).then(__nccwpck_require__.bind(__nccwpck_require__, 277)), __nccwpck_require__.e(/* import() */ 739).then(__nccwpck_require__.bind(__nccwpck_require__, 3739))]);
         return new S3Store(parseS3Url(url, now));
     }
     if (url.startsWith('file://')) {
@@ -63664,7 +63666,7 @@ async function openStore(url, now = new Date()) {
     return new FileStore(url);
 }
 
-;// CONCATENATED MODULE: ./core/io/read-previous-manifest.ts
+;// CONCATENATED MODULE: ./adapters/store/read-previous-manifest.ts
 
 
 
@@ -63695,7 +63697,7 @@ async function readPreviousManifest(where) {
             name = (0,external_node_path_.join)(where, MANIFEST_FILE);
         bytes = await readInputFile(name, 'previous manifest', MAX_MANIFEST_BYTES);
     }
-    const parsed = parse_json_text_parseJsonText(bytes);
+    const parsed = parseJsonText(bytes);
     const release = parsed.ok ? parsed.value : undefined;
     if (!release || release.kind !== 'evidence-manifest' || typeof release.data?.release !== 'string') {
         throw new errors/* MaestroError */.Gq('SCHEMA_INVALID', `previous manifest ${name} is not an evidence-manifest report`, { file: name, remedy: 'pass the manifest.json of the previous release\'s bundle.' });
@@ -63713,21 +63715,32 @@ var protobuf_specs_dist = __nccwpck_require__(9654);
 const seeds_namespaceObject = {};
 // EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
 var verify_dist = __nccwpck_require__(4187);
-;// CONCATENATED MODULE: ./core/io/verify-sigstore-bundle.ts
-
-
-
-
-
+;// CONCATENATED MODULE: ./core/ports/bundle-verifier.ts
 
 /** A bundle that did not verify: `code` is `SIGNATURE_INVALID` or `BUNDLE_INVALID`, `check` names the failed check. */
-class SignatureInvalidError extends errors/* MaestroError */.Gq {
+class bundle_verifier_SignatureInvalidError extends errors/* MaestroError */.Gq {
     check;
     constructor(check, message, options = {}) {
         super(check === 'bundle' ? 'BUNDLE_INVALID' : check === 'trust-root' ? 'TRUST_ROOT_INVALID' : 'SIGNATURE_INVALID', message, options);
         this.check = check;
     }
 }
+
+;// CONCATENATED MODULE: ./adapters/sigstore/verify-sigstore-bundle.ts
+
+
+
+
+
+
+/**
+ * The one place that verifies Sigstore bundles. Verification never touches the network: the trust
+ * material is the trusted root given (a `trusted_root.json` fetched and pinned elsewhere) or, by
+ * default, the Sigstore public-good trusted root shipped inside the `sigstore` library's TUF seeds.
+ * The cryptography (signature, certificate chain to a trusted CA, SCTs, transparency log inclusion,
+ * signing time within the certificate and trust-root validity) is the `sigstore` library's; the
+ * identity policy is checked here so that a wrong identity and a wrong issuer say which one failed.
+ */
 const SUPPORTED_MEDIA_TYPES = (/* unused pure expression or super */ null && (['application/vnd.dev.sigstore.bundle+json;version=0.1', 'application/vnd.dev.sigstore.bundle+json;version=0.2', 'application/vnd.dev.sigstore.bundle+json;version=0.3', 'application/vnd.dev.sigstore.bundle.v0.3+json']));
 const verify_sigstore_bundle_IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 const SHIPPED_ROOT_NAME = 'the Sigstore public-good trusted root shipped with the sigstore library';
@@ -63947,7 +63960,7 @@ function describeTlogEntry(entry, trust) {
     };
 }
 
-;// CONCATENATED MODULE: ./core/io/sign-statement.ts
+;// CONCATENATED MODULE: ./adapters/sigstore/sign-statement.ts
 
 
 
@@ -64012,7 +64025,7 @@ function sign_statement_keySigner(privateKey) {
     };
 }
 
-;// CONCATENATED MODULE: ./core/io/publish-bundle.ts
+;// CONCATENATED MODULE: ./flows/publish-bundle.ts
 
 
 
@@ -64045,7 +64058,7 @@ async function publishBundle(store, bundleDir, manifest, manifestBytes) {
     return { url: store.url, objects, alreadyPresent: false };
 }
 
-;// CONCATENATED MODULE: ./core/io/build-bundle.ts
+;// CONCATENATED MODULE: ./flows/build-bundle.ts
 
 
 
@@ -64144,7 +64157,7 @@ async function readReport(path, name) {
 var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./core/io/read-tag-commit.ts
+;// CONCATENATED MODULE: ./adapters/git/read-tag-commit.ts
 
 
 
@@ -64166,7 +64179,7 @@ async function readTagCommit(tag, cwd) {
     }
 }
 
-;// CONCATENATED MODULE: ./core/io/ledger-options-from-env.ts
+;// CONCATENATED MODULE: ./adapters/sigstore/ledger-options-from-env.ts
 
 
 /**
@@ -64355,7 +64368,7 @@ function sortProblems(problems) {
 function readEntry(key, version) {
     if (!version?.bytes)
         return { problem: 'unreadable', detail: version?.unreadable ?? `${key} has no readable version` };
-    const parsed = parse_json_text_parseJsonText(version.bytes);
+    const parsed = parseJsonText(version.bytes);
     if (!parsed.ok)
         return { problem: 'changed', detail: `${key} is ${parsed.message}: an entry is JSON, so it was overwritten or corrupted` };
     if (!validateLedgerEntry(parsed.value)) {
@@ -64460,7 +64473,7 @@ function checkVersions(sorted, byKeySeq, problems, notes) {
     }
 }
 
-;// CONCATENATED MODULE: ./core/io/open-ledger.ts
+;// CONCATENATED MODULE: ./flows/open-ledger.ts
 
 
 
@@ -64615,7 +64628,7 @@ class StoreLedger {
     }
 }
 
-;// CONCATENATED MODULE: ./core/io/record-in-ledger.ts
+;// CONCATENATED MODULE: ./flows/record-in-ledger.ts
 
 
 /**
@@ -64766,52 +64779,7 @@ function readGateInputs(gate) {
 
 /***/ }),
 
-/***/ 265:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gq: () => (/* binding */ MaestroError),
-/* harmony export */   Wk: () => (/* binding */ formatError),
-/* harmony export */   ay: () => (/* binding */ isMaestroError)
-/* harmony export */ });
-/**
- * Typed errors. Every failure a user can cause carries a stable `code`, the file and field it concerns,
- * and a remedy: the next thing to do. Entry points (CLI, app, actions) catch `MaestroError` once and
- * print `formatError`; anything else is a bug and is reported as such.
- */
-/** An error the user can act on. */
-class MaestroError extends Error {
-    code;
-    file;
-    pointer;
-    remedy;
-    constructor(code, message, options = {}) {
-        super(message, options.cause === undefined ? undefined : { cause: options.cause });
-        this.name = 'MaestroError';
-        this.code = code;
-        this.file = options.file;
-        this.pointer = options.pointer;
-        this.remedy = options.remedy;
-    }
-}
-/** True when `error` is a `MaestroError` (also across bundle boundaries, where `instanceof` can fail). */
-function isMaestroError(error) {
-    return error instanceof MaestroError || (error instanceof Error && error.name === 'MaestroError' && 'code' in error);
-}
-/**
- * The error for the user: `error CODE: message (at /pointer)`, then the remedy on its own line.
- * Messages name their file themselves; the pointer is added when the message does not quote it.
- */
-function formatError(error) {
-    const at = error.pointer && !error.message.includes(error.pointer) ? ` (at ${error.pointer})` : '';
-    const head = `error ${error.code}: ${error.message}${at}`;
-    return error.remedy ? `${head}\n  remedy: ${error.remedy}` : head;
-}
-
-
-/***/ }),
-
-/***/ 8572:
+/***/ 5174:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -64862,6 +64830,51 @@ async function digestFile(path, algorithm, buffers = hashBuffers()) {
         await handle.close();
     }
     return { digest: hash.digest(), size };
+}
+
+
+/***/ }),
+
+/***/ 265:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gq: () => (/* binding */ MaestroError),
+/* harmony export */   Wk: () => (/* binding */ formatError),
+/* harmony export */   ay: () => (/* binding */ isMaestroError)
+/* harmony export */ });
+/**
+ * Typed errors. Every failure a user can cause carries a stable `code`, the file and field it concerns,
+ * and a remedy: the next thing to do. Entry points (CLI, app, actions) catch `MaestroError` once and
+ * print `formatError`; anything else is a bug and is reported as such.
+ */
+/** An error the user can act on. */
+class MaestroError extends Error {
+    code;
+    file;
+    pointer;
+    remedy;
+    constructor(code, message, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.name = 'MaestroError';
+        this.code = code;
+        this.file = options.file;
+        this.pointer = options.pointer;
+        this.remedy = options.remedy;
+    }
+}
+/** True when `error` is a `MaestroError` (also across bundle boundaries, where `instanceof` can fail). */
+function isMaestroError(error) {
+    return error instanceof MaestroError || (error instanceof Error && error.name === 'MaestroError' && 'code' in error);
+}
+/**
+ * The error for the user: `error CODE: message (at /pointer)`, then the remedy on its own line.
+ * Messages name their file themselves; the pointer is added when the message does not quote it.
+ */
+function formatError(error) {
+    const at = error.pointer && !error.message.includes(error.pointer) ? ` (at ${error.pointer})` : '';
+    const head = `error ${error.code}: ${error.message}${at}`;
+    return error.remedy ? `${head}\n  remedy: ${error.remedy}` : head;
 }
 
 

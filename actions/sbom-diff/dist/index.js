@@ -30375,7 +30375,7 @@ function readGateInputs(gate) {
 
 /***/ }),
 
-/***/ 90283:
+/***/ 89722:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30721,7 +30721,7 @@ async function assertValidReport(report, source) {
     });
 }
 
-;// CONCATENATED MODULE: ./core/io/write-output.ts
+;// CONCATENATED MODULE: ./adapters/fs/write-output.ts
 
 
 
@@ -30848,7 +30848,7 @@ function failStep(error, io) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _lib_create_runner_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49653);
-/* harmony import */ var _lib_run_gate_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(90283);
+/* harmony import */ var _lib_run_gate_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(89722);
 /* harmony import */ var _lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(290);
 /** Entry point of the SBOM diff gate action: reads the inputs and hands the runner I/O to `run`. */
 
@@ -30868,7 +30868,7 @@ try {
         env: process.env,
     };
     // The gate's code loads only once the inputs are read.
-    const { run } = await __nccwpck_require__.e(/* import() */ 449).then(__nccwpck_require__.bind(__nccwpck_require__, 47449));
+    const { run } = await __nccwpck_require__.e(/* import() */ 919).then(__nccwpck_require__.bind(__nccwpck_require__, 84919));
     await run(inputs, io);
 }
 catch (error) {

@@ -30374,7 +30374,7 @@ function readGateInputs(gate) {
 
 /***/ }),
 
-/***/ 95025:
+/***/ 51208:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30562,7 +30562,7 @@ async function assertValidReport(report, source) {
     });
 }
 
-;// CONCATENATED MODULE: ./core/io/write-output.ts
+;// CONCATENATED MODULE: ./adapters/fs/write-output.ts
 
 
 
@@ -30689,7 +30689,7 @@ function failStep(error, io) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _lib_create_runner_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49653);
-/* harmony import */ var _lib_run_gate_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(95025);
+/* harmony import */ var _lib_run_gate_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51208);
 /* harmony import */ var _lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(290);
 /** Entry point of the schema-diff gate action: reads the inputs and hands the runner I/O to `run`. */
 
@@ -30700,7 +30700,7 @@ try {
     const { settings, subject } = (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readGateInputs */ .rI)('schema-diff');
     const inputs = { schema: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .requiredInput */ .YF)('schema'), oldSchema: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .optionalInput */ .$m)('old-schema'), operations: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .optionalInput */ .$m)('operations'), approvalLabel: (0,_lib_read_gate_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .optionalInput */ .$m)('approval-label') ?? 'approved-breaking-change', subject, settings, env: process.env };
     // The GraphQL tooling loads only once the inputs are read.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(506), __nccwpck_require__.e(43), __nccwpck_require__.e(51)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9051));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(506), __nccwpck_require__.e(43), __nccwpck_require__.e(924)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98924));
     await run(inputs, io);
 }
 catch (error) {

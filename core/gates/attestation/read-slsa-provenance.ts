@@ -1,4 +1,4 @@
-import type { InTotoStatement } from '../../io/verify-sigstore-bundle.js';
+import type { InTotoStatement } from '../../result/in-toto-statement.js';
 import type { Provenance } from './types.js';
 
 /** SLSA provenance predicate types this reader knows. */

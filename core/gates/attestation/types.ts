@@ -1,4 +1,4 @@
-import type { InTotoStatement } from '../../io/verify-sigstore-bundle.js';
+import type { InTotoStatement } from '../../result/in-toto-statement.js';
 
 /** The verification step that failed, as the attestation-verification schema names it. */
 export type AttestationCheck = 'signature' | 'certificate' | 'tlog' | 'identity' | 'issuer' | 'subject' | 'bundle' | 'trust-root' | 'key' | 'timestamp' | 'predicate';

@@ -5,8 +5,8 @@ import { describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { pinGitHubRequests } from '../../helpers/pin-github.js';
 import { run, type ActionIo, type RunInputs } from '../../../actions/enforce-gates/run.js';
-import { createWorkflowGitHub, type WorkflowGitHub } from '../../../actions/enforce-gates/workflow-github.js';
-import type { CheckRunContent } from '../../../app/github/check-run.js';
+import { createWorkflowGitHub, type WorkflowGitHub } from '../../../adapters/github/workflow-github.js';
+import type { CheckRunContent } from '../../../adapters/github/check-run.js';
 import { artifactRecord, zipOf } from '../../helpers/evidence-artifacts.js';
 
 const API = 'https://api.github.com';
@@ -67,7 +67,7 @@ describe('the root action with a token (fake GitHub port)', () => {
   it('reads the commit\'s artifacts when no folder was downloaded, counts approved body links, lists changed files, publishes the check', async () => {
     const published: CheckRunContent[] = [];
     const asked: string[] = [];
-    const zipItems = (await import('../../../core/io/read-evidence-dir.js')).readEvidenceDir('examples/pr-passing/evidence');
+    const zipItems = (await import('../../../adapters/fs/read-evidence-dir.js')).readEvidenceDir('examples/pr-passing/evidence');
     const github: WorkflowGitHub = {
       commitEvidence: async (sha) => (asked.push(`evidence ${sha}`), zipItems),
       changedFiles: async (pull) => (asked.push(`files ${pull}`), CHANGED),

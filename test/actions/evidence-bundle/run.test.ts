@@ -3,8 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { run, type ActionIo } from '../../../actions/evidence-bundle/run.js';
-import { verifyBundle } from '../../../core/io/verify-bundle.js';
-import { verifyLedgerStore } from '../../../core/io/verify-ledger-store.js';
+import { verifyBundle } from '../../../flows/verify-bundle.js';
+import { verifyLedgerStore } from '../../../flows/verify-ledger-store.js';
 import { TEST_NOW } from '../../helpers/clock.js';
 import { makeArtifacts, makeKeyPair, tempDir } from '../../helpers/release-bundle.js';
 

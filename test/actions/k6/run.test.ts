@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { run, type K6RunInputs } from '../../../actions/k6/run.js';
-import { findK6, runK6 } from '../../../core/io/run-k6.js';
+import { findK6, runK6 } from '../../../adapters/k6/run-k6.js';
 import { fakeGateIo } from '../../helpers/fake-gate-io.js';
 
 const fixture = resolve(import.meta.dirname, '../../fixtures/k6/handle-summary.json');

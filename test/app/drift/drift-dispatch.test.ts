@@ -7,7 +7,7 @@ import nock from 'nock';
 import type { Probot } from 'probot';
 import type { MaestroApp } from '../../../app/maestro-app.js';
 import type { DriftSweepSummary } from '../../../core/drift/to-drift-sweep-summary.js';
-import { FileStore } from '../../../core/io/store/file-store.js';
+import { FileStore } from '../../../adapters/store/file-store.js';
 import { workflows } from '../../core/drift/drift-fixtures.js';
 import { createTestApp, examplePayload } from '../../helpers/github-app.js';
 

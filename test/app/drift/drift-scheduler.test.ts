@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import type { MaestroApp } from '../../../app/maestro-app.js';
-import { MemoryStateStore } from '../../../app/state/memory-state-store.js';
+import { MemoryStateStore } from '../../../adapters/state/memory-state-store.js';
 import { readDriftEnv } from '../../../app/drift/read-drift-env.js';
 import { workflows } from '../../core/drift/drift-fixtures.js';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';

@@ -5,7 +5,7 @@ import { describe, expect, it } from '@jest/globals';
 import { assertionKey } from '../../../core/controls/build-catalog.js';
 import { assertionValidators } from '../../../core/generated/assertions.js';
 import { defaultCatalog } from '../../../core/generated/catalog.js';
-import { readCatalogDir } from '../../../core/io/read-catalog-dir.js';
+import { readCatalogDir } from '../../../adapters/fs/read-catalog-dir.js';
 import { A11Y_CONTROL, catalogOf } from '../../helpers/engine.js';
 
 /** Priorities of the 30 GA gaps, as the GA plan ("Close All Maestro UI GA Gaps") sets them. */

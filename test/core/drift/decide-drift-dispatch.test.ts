@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { driftSweepRequestOf, type DriftSweepRequest } from '../../../core/app/drift-sweep-request.js';
-import { triggerFor } from '../../../core/app/triggers.js';
+import { driftSweepRequestOf, type DriftSweepRequest } from '../../../core/triggers/drift-sweep-request.js';
+import { triggerFor } from '../../../core/triggers/triggers.js';
 import { decideDriftDispatch, type DispatchPolicy } from '../../../core/drift/decide-drift-dispatch.js';
 import { examplePayload } from '../../helpers/webhook-examples.js';
 

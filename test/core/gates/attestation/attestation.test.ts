@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { concludeAttestations, evaluateAttestations } from '../../../../core/gates/attestation/evaluate-attestations.js';
 import { readSlsaProvenance } from '../../../../core/gates/attestation/read-slsa-provenance.js';
 import type { BundleOutcome, HashedArtifact } from '../../../../core/gates/attestation/types.js';
-import { verifySigstoreBundle, type InTotoStatement } from '../../../../core/io/verify-sigstore-bundle.js';
+import { verifySigstoreBundle } from '../../../../adapters/sigstore/verify-sigstore-bundle.js';
+import type { InTotoStatement } from '../../../../core/result/in-toto-statement.js';
 import { realworldDir } from '../../../helpers/realworld.js';
 
 const realworld = realworldDir('sigstore');

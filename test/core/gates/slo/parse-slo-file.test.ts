@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parsePrecomputedSlis } from '../../../../core/gates/slo/parse-precomputed-slis.js';
 import { parseSloFile } from '../../../../core/gates/slo/parse-slo-file.js';
-import { readResponse } from '../../../../core/io/prometheus-client.js';
+import { readResponse } from '../../../../adapters/prometheus/prometheus-client.js';
 
 const q = 'sum(rate(x[{{window}}]))';
 

@@ -1,0 +1,115 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { MaestroError } from '../../core/errors.js';
+import type { QueryValue } from '../../core/gates/slo/plan-slo-queries.js';
+
+/** How to reach a Prometheus HTTP API. */
+export interface PrometheusOptions {
+  /** Base URL, such as http://127.0.0.1:9090 or https://mimir.example/prometheus (no credentials). */
+  url: string;
+  /** Per query; also sent to Prometheus as its own query timeout. */
+  timeoutMs: number;
+  /** Extra request headers, such as Authorization or X-Scope-OrgID. */
+  headers: Record<string, string>;
+  /** PEM bundle of CAs to trust instead of the system's. */
+  ca?: Buffer;
+  /** PEM client certificate and key, for mutual TLS. */
+  cert?: Buffer;
+  key?: Buffer;
+  /** Skip TLS certificate verification (only for test setups; the report says so). */
+  insecureSkipVerify?: boolean;
+}
+
+/** Reads one instant value from Prometheus. Never throws: an unreachable server or a failed query is a value that cannot be read. */
+export interface PrometheusQuerier {
+  query(promql: string, at: Date): Promise<QueryValue>;
+}
+
+const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
+
+/** Checks a Prometheus base URL: http(s), no credentials (use a header), no query or fragment. Returns it without a trailing slash. */
+export function checkPrometheusUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new MaestroError('USAGE', `Prometheus URL ${JSON.stringify(url.slice(0, 200))} is not a URL`, { remedy: 'pass it like http://127.0.0.1:9090.' });
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new MaestroError('USAGE', `Prometheus URL ${parsed.protocol}// is not http or https`, { remedy: 'pass an http:// or https:// URL.' });
+  if (parsed.username || parsed.password) throw new MaestroError('USAGE', 'the Prometheus URL carries credentials, which would end up in the evidence report and logs', { remedy: 'remove them from the URL and pass them as a header (MAESTRO_PROMETHEUS_AUTHORIZATION, such as "Bearer <token>" or "Basic <base64>").' });
+  if (parsed.search || parsed.hash) throw new MaestroError('USAGE', 'the Prometheus URL has a query or fragment', { remedy: 'pass the base URL only, such as https://prometheus.example/ or https://mimir.example/prometheus.' });
+  return parsed.href.replace(/\/+$/, '');
+}
+
+/** A Prometheus client over Node's http and https, with a timeout, headers and TLS options. */
+export function createPrometheusClient(options: PrometheusOptions): PrometheusQuerier {
+  const base = checkPrometheusUrl(options.url);
+  return {
+    async query(promql, at) {
+      const body = new URLSearchParams({ query: promql, time: (at.getTime() / 1000).toFixed(3), timeout: `${Math.max(1, Math.floor(options.timeoutMs / 1000))}s` }).toString();
+      let response: { status: number; text: string };
+      try {
+        response = await post(`${base}/api/v1/query`, body, options);
+      } catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      }
+      return readResponse(response);
+    },
+  };
+}
+
+function post(url: string, body: string, options: PrometheusOptions): Promise<{ status: number; text: string }> {
+  const target = new URL(url);
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(
+      target,
+      {
+        method: 'POST',
+        headers: { ...options.headers, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), accept: 'application/json' },
+        timeout: options.timeoutMs,
+        ...(target.protocol === 'https:' ? { ca: options.ca, cert: options.cert, key: options.key, rejectUnauthorized: !options.insecureSkipVerify } : {}),
+      },
+      (res: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_RESPONSE_BYTES) req.destroy(new Error(`the answer of Prometheus at ${target.origin} is larger than ${MAX_RESPONSE_BYTES} bytes`));
+          else chunks.push(chunk);
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`Prometheus at ${target.origin} did not answer within ${options.timeoutMs / 1000} s`)));
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      reject(new Error(error.code && !error.message.includes('did not answer') ? `Prometheus at ${target.origin} is unreachable (${error.code}: ${error.message})` : error.message));
+    });
+    req.end(body);
+  });
+}
+
+/** Prometheus's JSON envelope to one number, or why there is none. */
+export function readResponse(response: { status: number; text: string }): QueryValue {
+  let doc: { status?: string; errorType?: string; error?: string; data?: { resultType?: string; result?: unknown } };
+  try {
+    doc = JSON.parse(response.text) as typeof doc;
+  } catch {
+    return { ok: false, error: `HTTP ${response.status} from Prometheus with a body that is not its JSON API (a proxy or a wrong URL?)` };
+  }
+  if (doc.status !== 'success') return { ok: false, error: `the query failed (HTTP ${response.status}, ${doc.errorType ?? 'error'}: ${String(doc.error ?? 'no message').slice(0, 500)})` };
+  const { resultType, result } = doc.data ?? {};
+  let sample: unknown;
+  if (resultType === 'scalar') sample = result;
+  else if (resultType === 'vector' && Array.isArray(result)) {
+    if (result.length === 0) return { ok: false, error: 'no data: the query returned an empty result (no matching series in the window)' };
+    if (result.length > 1) return { ok: false, error: `the query returned ${result.length} series; aggregate them into one, such as with sum()` };
+    sample = (result[0] as { value?: unknown }).value;
+  } else return { ok: false, error: `the query returned a ${resultType ?? 'missing'} result; an SLI query must return one number (an instant vector of one series, or a scalar)` };
+  const text = Array.isArray(sample) ? sample[1] : undefined;
+  if (text === '+Inf' || text === '-Inf') return { ok: false, error: `the query returned ${text}` };
+  const value = typeof text === 'string' ? Number(text) : Number.NaN;
+  if (Number.isNaN(value)) return { ok: false, error: 'the query returned NaN (such as 0/0 when there was no traffic in the window)' };
+  return { ok: true, value };
+}

@@ -1,0 +1,69 @@
+import { parseConfig } from '../core/config/parse-config.js';
+import { evaluate } from '../core/engine/evaluate.js';
+import { prepareAssertions } from '../core/engine/prepare-assertions.js';
+import type { GateResult } from '../core/engine/types.js';
+import { parseTrustedEvidenceList } from '../core/evidence/parse-trusted-evidence.js';
+import { assertionValidators } from '../core/generated/assertions.js';
+import { factsFromPullRequestEvent } from '../core/pr/facts-from-event.js';
+import { parseChangedFiles } from '../core/pr/parse-changed-files.js';
+import { linkEvidenceFromBody } from '../core/pr/link-evidence-from-body.js';
+import type { EvidenceItem } from '../core/evidence/types.js';
+import { loadCatalog } from '../adapters/fs/load-catalog.js';
+import { readEvidenceDir } from '../adapters/fs/read-evidence-dir.js';
+import { readInputFile, readJsonFile } from '../adapters/fs/read-input-file.js';
+
+/** The files one gate evaluation reads, as the CLI and the root action name them. */
+export interface GateFiles {
+  /** A `pull_request` webhook payload. */
+  event: string;
+  /** Folder of evidence reports. */
+  evidence: string;
+  changedFiles?: string;
+  /** The repo config; absent means the defaults. */
+  config?: string;
+  /** A catalog folder; absent means the shipped catalog. */
+  catalog?: string;
+  waivers?: string;
+  links?: string;
+  /** Evaluation time, RFC 3339. */
+  now: string;
+  /** Reports already read elsewhere (such as the workflow run's artifacts), added to the folder's. */
+  extraEvidence?: EvidenceItem[];
+  /** The PR's changed paths when known without a file (listed from GitHub). */
+  changedPaths?: string[];
+  /**
+   * Reviewers with write access who approved the PR: when given, the links of the PR body's
+   * `## Evidence` section count as manual evidence (approved by them), as in the app.
+   */
+  approvers?: string[];
+  /** Who records the body's links as evidence. */
+  producer?: { name: string; version: string };
+}
+
+const MAX_EVENT_BYTES = 25 * 1024 * 1024;
+const MAX_SMALL_FILE_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Reads every input of a gate evaluation from files and evaluates. Unreadable or malformed inputs
+ * throw `MaestroError`s naming the file; a bad repo config is not an error here but an
+ * `action_required` result, and bad evidence files are `invalid` decisions.
+ */
+export async function evaluateFromFiles(files: GateFiles): Promise<GateResult> {
+  const changedFiles = files.changedFiles ? parseChangedFiles((await readInputFile(files.changedFiles, 'changed-files list', MAX_SMALL_FILE_BYTES)).toString('utf8'), files.changedFiles) : files.changedPaths;
+  const pr = factsFromPullRequestEvent(await readJsonFile(files.event, 'event payload', MAX_EVENT_BYTES), changedFiles, files.event);
+  const config = parseConfig(files.config ? (await readInputFile(files.config, 'config file', MAX_SMALL_FILE_BYTES)).toString('utf8') : undefined, files.config ?? '(defaults)');
+  const catalog = await loadCatalog(files.catalog);
+  const [assertions, evidence, waivers, links] = await Promise.all([
+    prepareAssertions(catalog, assertionValidators),
+    readEvidenceDir(files.evidence),
+    files.waivers ? readJsonFile(files.waivers, 'waivers file', MAX_SMALL_FILE_BYTES).then((v) => parseTrustedEvidenceList(v, 'waiver', files.waivers!)) : [],
+    files.links ? readJsonFile(files.links, 'links file', MAX_SMALL_FILE_BYTES).then((v) => parseTrustedEvidenceList(v, 'link', files.links!)) : [],
+  ]);
+  const bodyLinks = files.approvers ? await linkEvidenceFromBody(pr, files.approvers, files.now, files.producer ?? { name: 'maestro', version: '0' }) : [];
+  return evaluate({ catalog, assertions, config, pr, evidence: [...evidence, ...(files.extraEvidence ?? [])], waivers, links: [...links, ...bodyLinks], now: files.now });
+}
+
+/** Checks an evaluation time given by a user: RFC 3339, such as 2026-11-20T12:00:00Z. */
+export function isEvaluationTime(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text) && !Number.isNaN(Date.parse(text));
+}

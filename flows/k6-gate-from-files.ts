@@ -1,0 +1,56 @@
+import { parseConfig } from '../core/config/parse-config.js';
+import type { ReportContext } from '../core/evidence/build-report.js';
+import { MaestroError } from '../core/errors.js';
+import type { GateOutcome } from '../core/gates/gate-outcome.js';
+import { buildK6Outcome } from '../core/gates/k6/build-k6-outcome.js';
+import { evaluateK6 } from '../core/gates/k6/evaluate-k6.js';
+import { k6CatalogThresholds } from '../core/gates/k6/k6-catalog-thresholds.js';
+import { parseK6Summary } from '../core/gates/k6/parse-k6-summary.js';
+import { parseThresholdOption } from '../core/gates/k6/parse-threshold.js';
+import type { K6ReportData, ThresholdSpec } from '../core/gates/k6/types.js';
+import type { ParamValue } from '../core/controls/types.js';
+import { loadCatalog } from '../adapters/fs/load-catalog.js';
+import { readInputFile, readJsonFile } from '../adapters/fs/read-input-file.js';
+
+/** The k6 gate's inputs as the CLI and the action take them. */
+export interface K6GateFiles {
+  summary: string;
+  /** `<metric>:<expression>` thresholds beyond k6's own and the catalog's. */
+  thresholds: string[];
+  baseline?: string;
+  /** Largest allowed growth of p(95) against the baseline, in percent (default 10). */
+  maxP95Regression?: string;
+  /** False drops the catalog's thresholds (p95, p99, failed-request rate); k6's own and the given ones remain. */
+  catalogThresholds: boolean;
+  catalog?: string;
+  /** The repo config, whose `thresholds.k6-summary` overrides the catalog's parameters. */
+  config?: string;
+}
+
+/** A k6 summary is a few MB even with many sub-metrics; larger input is refused unread. */
+export const MAX_SUMMARY_BYTES = 32 * 1024 * 1024;
+const DEFAULT_MAX_REGRESSION = 10;
+
+/** Reads the summary (and baseline), evaluates the thresholds and returns the k6 gate's outcome. */
+export async function k6GateFromFiles(files: K6GateFiles, context: ReportContext): Promise<GateOutcome<K6ReportData>> {
+  const maxDeltaPct = files.maxP95Regression === undefined ? DEFAULT_MAX_REGRESSION : Number(files.maxP95Regression);
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(files.maxP95Regression ?? '0')) {
+    throw new MaestroError('USAGE', `max p(95) regression ${JSON.stringify(files.maxP95Regression)} is not a percentage`, { remedy: 'give a number of percent, such as 10.' });
+  }
+  const configured: ThresholdSpec[] = files.thresholds.map((t) => ({ ...parseThresholdOption(t), source: 'config' }));
+  const summary = parseK6Summary(await readJsonFile(files.summary, 'k6 summary', MAX_SUMMARY_BYTES), files.summary);
+  const baseline = files.baseline === undefined ? undefined : { summary: parseK6Summary(await readJsonFile(files.baseline, 'k6 baseline summary', MAX_SUMMARY_BYTES), files.baseline), file: files.baseline, maxDeltaPct };
+  const catalog = files.catalogThresholds ? k6CatalogThresholds(await loadCatalog(files.catalog), await configOverrides(files.config)) : [];
+  return buildK6Outcome(evaluateK6({ summary, file: files.summary, thresholds: [...catalog, ...configured], baseline }), context);
+}
+
+/** `thresholds.k6-summary` of the repo config; an invalid config is an error here, as the gate would use other bounds than the check. */
+async function configOverrides(path: string | undefined): Promise<Record<string, ParamValue>> {
+  if (!path) return {};
+  const result = parseConfig((await readInputFile(path, 'config file', 1024 * 1024)).toString('utf8'), path);
+  if (!result.ok) {
+    const issue = result.issues[0];
+    throw new MaestroError('CONFIG_INVALID', `config file ${path} is not valid: ${issue ? `${issue.key || '/'}${issue.line ? ` (line ${issue.line})` : ''}: ${issue.message}` : 'unknown problem'}`, { file: path, remedy: 'fix the config (maestro gate shows every problem), or pass --no-config.' });
+  }
+  return result.config.thresholds['k6-summary'] ?? {};
+}

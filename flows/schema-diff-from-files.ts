@@ -1,0 +1,55 @@
+import { relative, resolve } from 'node:path';
+import { MaestroError } from '../core/errors.js';
+import type { ReportContext } from '../core/evidence/build-report.js';
+import type { GateOutcome } from '../core/gates/gate-outcome.js';
+import { checkPersistedOperations } from '../core/gates/schema-diff/check-persisted-operations.js';
+import { diffGraphqlSchemas } from '../core/gates/schema-diff/diff-graphql-schemas.js';
+import { evaluateSchemaDiff } from '../core/gates/schema-diff/evaluate-schema-diff.js';
+import { parseGraphqlSchema } from '../core/gates/schema-diff/parse-graphql-schema.js';
+import type { SchemaDiffData } from '../core/gates/schema-diff/types.js';
+import { readOperationFiles } from '../adapters/fs/read-operation-files.js';
+import { readPullRequestEvent } from '../adapters/fs/read-pull-request-event.js';
+import { readSchemaSource } from '../adapters/git/read-schema-source.js';
+
+/** The schema-diff gate's inputs as files and names, shared by `maestro schema-diff` and actions/schema-diff. */
+export interface SchemaDiffFiles {
+  /** The new schema: a file, or `<git ref>:<path>`. */
+  new: string;
+  /** The old schema; by default the new path on the PR's base branch (`origin/<base>:<new>`). */
+  old?: string;
+  operations?: string;
+  approvalLabel: string;
+  /** The PR's labels; by default those of the event. */
+  labels?: string[];
+  /** A pull_request event payload: labels, base branch, who applied the approval label. */
+  event?: string;
+  /** The base branch when there is no event (`$GITHUB_BASE_REF`). */
+  baseRef?: string;
+}
+
+/** Reads both schemas (and the persisted operations), diffs them and decides the gate. */
+export async function schemaDiffFromFiles(input: SchemaDiffFiles, context: ReportContext): Promise<GateOutcome<SchemaDiffData>> {
+  const event = input.event ? await readPullRequestEvent(input.event) : undefined;
+  const baseRef = event?.pr.baseRef ?? input.baseRef;
+  // `<ref>:./<path>` is read relative to the current directory, so the default works from any folder of the checkout.
+  const oldSpec = input.old ?? (baseRef ? `origin/${baseRef}:./${relative(process.cwd(), resolve(input.new))}` : undefined);
+  if (!oldSpec) throw new MaestroError('USAGE', 'no old schema: pass --old, or run on a pull request so the base branch is known', { remedy: 'pass the old schema as a file or <git ref>:<path>, e.g. origin/main:schema.graphql.' });
+  const [oldBytes, newBytes] = await Promise.all([readSchemaSource(oldSpec, 'old schema'), readSchemaSource(input.new, 'new schema')]);
+  const oldSchema = parseGraphqlSchema(oldBytes.bytes, oldSpec);
+  const newSchema = parseGraphqlSchema(newBytes.bytes, input.new);
+  const diff = await diffGraphqlSchemas(oldSchema, newSchema);
+  const persistedQueries = input.operations ? checkPersistedOperations(newSchema.schema, await readOperationFiles(input.operations)) : undefined;
+  return evaluateSchemaDiff(
+    {
+      old: oldBytes.ref ? { source: oldBytes.source, ref: oldBytes.ref } : { source: oldBytes.source },
+      new: newBytes.ref ? { source: newBytes.source, ref: newBytes.ref } : { source: newBytes.source },
+      diff,
+      ...(persistedQueries ? { persistedQueries } : {}),
+      ...(newBytes.ref ? {} : { annotatePath: newBytes.source }),
+      labels: input.labels ?? event?.pr.labels ?? [],
+      approvalLabel: input.approvalLabel,
+      ...(event?.labeledBy?.label === input.approvalLabel ? { approvedBy: event.labeledBy.login } : {}),
+    },
+    context,
+  );
+}
