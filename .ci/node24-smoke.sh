@@ -20,11 +20,11 @@ tmp=$(mktemp -d)
 set +e
 env GITHUB_EVENT_NAME=pull_request GITHUB_EVENT_PATH=examples/pr-failing/event.json GITHUB_OUTPUT="$tmp/output" \
   GITHUB_STEP_SUMMARY="$tmp/summary" RUNNER_TEMP="$tmp" INPUT_EVIDENCE=examples/pr-failing/evidence \
-  INPUT_CONFIG=examples/maestro.yml INPUT_NOW=2026-11-20T12:00:00Z "$node24" actions/enforce-gates/dist/index.js > "$tmp/log"
+  INPUT_CONFIG=examples/maestro.yml INPUT_NOW=2026-11-20T12:00:00Z "$node24" actions/dist/enforce-gates.js > "$tmp/log"
 code=$?
 set -e
 grep -q '^failure$' "$tmp/output" && [ "$code" -eq 1 ] || { echo "action bundle on Node 24: exit $code" >&2; cat "$tmp/log" >&2; exit 1; }
-echo "actions/enforce-gates/dist ran on $("$node24" --version)"
+echo "actions/dist/enforce-gates.js ran on $("$node24" --version)"
 
 # The CLI's compile cache works on Node 24 too: a run writes it, the next run reads it and prints the same.
 cc=$(mktemp -d)
@@ -47,7 +47,7 @@ openssl ec -in "$ev/key.pem" -pubout -out "$ev/pub.pem" 2>/dev/null
 : > "$ev/output"; : > "$ev/summary"
 env GITHUB_OUTPUT="$ev/output" GITHUB_STEP_SUMMARY="$ev/summary" RUNNER_TEMP="$ev" GITHUB_REPOSITORY=acme/web GITHUB_SHA="$(git rev-parse HEAD)" \
   GITHUB_REF_NAME=v0.0.1 GITHUB_WORKSPACE="$PWD" INPUT_ARTIFACTS=examples/pr-passing/evidence INPUT_SIGN=none \
-  "$node24" actions/evidence-bundle/dist/index.js > "$ev/log" || { echo "evidence-bundle action failed on Node 24" >&2; cat "$ev/log" >&2; exit 1; }
+  "$node24" actions/dist/evidence-bundle.js > "$ev/log" || { echo "evidence-bundle action failed on Node 24" >&2; cat "$ev/log" >&2; exit 1; }
 grep -q '^manifest-sha256<<' "$ev/output" || { echo "evidence-bundle action set no outputs on Node 24" >&2; exit 1; }
 echo "release evidence bundle built, verified and run as an action on $("$node24" --version)"
 
@@ -65,13 +65,13 @@ cp "$rw"/sigstore/gundam-visor-1.0.1/gundam-visor-1.0.1.tgz "$att/"
 : > "$tmp/output"
 env GITHUB_REPOSITORY=acme/web GITHUB_SHA="$sha" GITHUB_OUTPUT="$tmp/output" GITHUB_STEP_SUMMARY="$tmp/summary" RUNNER_TEMP="$tmp" INPUT_UPLOAD=false \
   INPUT_ARTIFACTS="$att/gundam-visor-1.0.1.tgz" INPUT_BUNDLES="$rw"/sigstore/gundam-visor-1.0.1/attestations.json \
-  INPUT_IDENTITY='^https://github.com/ramonpetgrave64/' INPUT_ISSUER=https://token.actions.githubusercontent.com "$node24" actions/attestation/dist/index.js > "$tmp/log" \
+  INPUT_IDENTITY='^https://github.com/ramonpetgrave64/' INPUT_ISSUER=https://token.actions.githubusercontent.com "$node24" actions/dist/attestation.js > "$tmp/log" \
   || { echo "actions/attestation bundle on Node 24 failed" >&2; cat "$tmp/log" >&2; exit 1; }
 env GITHUB_REPOSITORY=acme/web GITHUB_SHA="$sha" GITHUB_OUTPUT="$tmp/output" GITHUB_STEP_SUMMARY="$tmp/summary" RUNNER_TEMP="$tmp" INPUT_UPLOAD=false \
-  INPUT_BASE=test/fixtures/sbom/express-4.17.1/npm-sbom.cdx.json INPUT_HEAD=test/fixtures/sbom/express-4.21.2/npm-sbom.cdx.json "$node24" actions/sbom-diff/dist/index.js > "$tmp/log" \
+  INPUT_BASE=test/fixtures/sbom/express-4.17.1/npm-sbom.cdx.json INPUT_HEAD=test/fixtures/sbom/express-4.21.2/npm-sbom.cdx.json "$node24" actions/dist/sbom-diff.js > "$tmp/log" \
   || { echo "actions/sbom-diff bundle on Node 24 failed" >&2; cat "$tmp/log" >&2; exit 1; }
 env GITHUB_REPOSITORY=acme/api GITHUB_SHA="$sha" GITHUB_OUTPUT="$tmp/output" GITHUB_STEP_SUMMARY="$tmp/summary" RUNNER_TEMP="$tmp" INPUT_UPLOAD=false \
-  INPUT_SCHEMA=node_modules/@octokit/graphql-schema/schema.json INPUT_OLD-SCHEMA=node_modules/octokit-graphql-schema-v14/schema.graphql INPUT_APPROVAL-LABEL=x "$node24" actions/schema-diff/dist/index.js > "$tmp/log" \
+  INPUT_SCHEMA=node_modules/@octokit/graphql-schema/schema.json INPUT_OLD-SCHEMA=node_modules/octokit-graphql-schema-v14/schema.graphql INPUT_APPROVAL-LABEL=x "$node24" actions/dist/schema-diff.js > "$tmp/log" \
   && { echo "actions/schema-diff bundle on Node 24 passed 4 breaking changes" >&2; exit 1; }
 grep -q 'breaking<<' "$tmp/output" || { echo "actions/schema-diff bundle on Node 24 did not report" >&2; cat "$tmp/log" >&2; exit 1; }
 echo "schema-diff, verify-attestation and sbom-diff (CLI and action bundles) ran on $("$node24" --version)"
@@ -81,17 +81,17 @@ gate=$(mktemp -d)
 : > "$gate/output"; : > "$gate/summary"
 set +e
 env GITHUB_REPOSITORY=acme/shop GITHUB_SHA=0123456789abcdef0123456789abcdef01234567 GITHUB_OUTPUT="$gate/output" GITHUB_STEP_SUMMARY="$gate/summary" \
-  RUNNER_TEMP="$gate" INPUT_SUMMARY=test/fixtures/k6/handle-summary.json INPUT_UPLOAD=false "$node24" actions/k6/dist/index.js > "$gate/log"
+  RUNNER_TEMP="$gate" INPUT_SUMMARY=test/fixtures/k6/handle-summary.json INPUT_UPLOAD=false "$node24" actions/dist/k6.js > "$gate/log"
 code=$?
 set -e
 grep -q '^fail$' "$gate/output" && [ "$code" -eq 1 ] && [ -s "$gate/maestro-evidence-k6/k6-summary.json" ] || { echo "k6 action bundle on Node 24: exit $code" >&2; cat "$gate/log" >&2; exit 1; }
 env GITHUB_REPOSITORY=acme/shop GITHUB_SHA=0123456789abcdef0123456789abcdef01234567 GITHUB_OUTPUT="$gate/output" GITHUB_STEP_SUMMARY="$gate/summary" \
-  RUNNER_TEMP="$gate" INPUT_SLIS=test/fixtures/slo/precomputed.json INPUT_UPLOAD=false "$node24" actions/slo/dist/index.js > "$gate/log" \
+  RUNNER_TEMP="$gate" INPUT_SLIS=test/fixtures/slo/precomputed.json INPUT_UPLOAD=false "$node24" actions/dist/slo.js > "$gate/log" \
   || { echo "slo action bundle on Node 24 failed" >&2; cat "$gate/log" >&2; exit 1; }
 env GITHUB_REPOSITORY=acme/shop GITHUB_SHA=0123456789abcdef0123456789abcdef01234567 GITHUB_OUTPUT="$gate/output" GITHUB_STEP_SUMMARY="$gate/summary" \
   RUNNER_TEMP="$gate" INPUT_RESULTS=test/fixtures/a11y/axe-results.json INPUT_BASELINE=test/fixtures/a11y/base-axe-results.json INPUT_UPLOAD=false \
-  "$node24" actions/a11y/dist/index.js > "$gate/log" || { echo "a11y action bundle on Node 24 failed" >&2; cat "$gate/log" >&2; exit 1; }
-echo "actions/k6/dist, actions/slo/dist and actions/a11y/dist ran on $("$node24" --version)"
+  "$node24" actions/dist/a11y.js > "$gate/log" || { echo "a11y action bundle on Node 24 failed" >&2; cat "$gate/log" >&2; exit 1; }
+echo "actions/dist/k6.js, slo.js and a11y.js ran on $("$node24" --version)"
 
 # The audit ledger on Node 24: the example verifies (with its seals' signatures) and exports.
 "$node24" bin/maestro.cjs ledger verify examples/ledger --key examples/ledger/example-signing-key.pub.pem >/dev/null || { echo "maestro ledger verify failed on Node 24" >&2; exit 1; }

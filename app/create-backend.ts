@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { EvaluationRequest } from '../core/triggers/triggers.js';
+import type { EvaluationRequest } from '../core/triggers/types.js';
 import { type ContentLimiter, MemoryContentLimiter } from '../adapters/github/content-limiter.js';
 import { RedisContentLimiter } from '../adapters/github/redis-content-limiter.js';
 import type { EvaluationProcessor, EvaluationQueue } from '../core/ports/evaluation-queue.js';

@@ -1,18 +1,14 @@
 import { mergeRuns } from '../core/triggers/merge-runs.js';
 import { planComment } from '../core/triggers/plan-comment.js';
-import type { AppIdentity, EvaluationRequest, PullRequestSnapshot, WorkflowRunState } from '../core/triggers/triggers.js';
-import type { Catalog } from '../core/controls/types.js';
+import type { EvaluationRequest, PullRequestSnapshot, WorkflowRunState } from '../core/triggers/types.js';
 import type { ConfigResult } from '../core/config/types.js';
-import type { AssertionRegistry } from '../core/engine/check-assertion.js';
 import { DEFAULT_CHECK_NAME } from '../core/engine/evaluate.js';
 import type { GateResult } from '../core/engine/types.js';
-import type { AuditLedger } from '../core/ledger/types.js';
-import { escapeMarkdown } from '../core/render/escape-markdown.js';
+import { escapeMarkdown } from '../core/util/escape-markdown.js';
 import { renderCheckOutput } from '../core/render/render-check-output.js';
 import { renderGateNotes } from '../core/render/render-gate-notes.js';
 import { canonicalJson } from '../core/util/canonical-json.js';
 import { sha256Hex } from '../core/util/sha256.js';
-import { type ArtifactCache, collectEvidence, type EvidenceLimits } from '../adapters/github/collect-evidence.js';
 import { findCheckRun, publishCheckRun } from '../adapters/github/check-run.js';
 import { findOpenPullsForSha, getPull } from '../adapters/github/find-pull-requests.js';
 import { findGateNotesComment, writeGateNotesComment } from '../adapters/github/gate-notes-comment.js';
@@ -20,28 +16,10 @@ import type { GitHub } from '../adapters/github/github.js';
 import { listWorkflowRuns } from '../adapters/github/list-workflow-runs.js';
 import { readRepoConfig } from '../adapters/github/read-repo-config.js';
 import { evaluateMergeGroup } from './evaluate-merge-group.js';
+import { gatherEvidence } from './gather-evidence.js';
+import type { EvaluationContext, EvaluationOutcome } from './evaluation-context.js';
 import { evaluatePull } from './evaluate-pull.js';
-import { keys, type StateStore, TTL } from '../core/ports/state-store.js';
-
-/** What an evaluation needs besides GitHub. */
-export interface EvaluationContext {
-  self: AppIdentity;
-  store: StateStore;
-  catalog: Catalog;
-  assertions: AssertionRegistry;
-  artifacts: ArtifactCache;
-  limits: EvidenceLimits;
-  producer: { name: string; version: string };
-  now: () => Date;
-  /** Where decision changes are recorded. */
-  ledger: AuditLedger;
-}
-
-/** What one queued evaluation did, for logs, metrics and tests. */
-export type EvaluationOutcome =
-  | { status: 'no-pull-request'; sha: string }
-  | { status: 'waiting'; sha: string; pending: string[] }
-  | { status: 'evaluated'; sha: string; results: Array<{ pull: number; conclusion: GateResult['conclusion']; counts: GateResult['counts']; comment: string }> };
+import { keys, TTL } from '../core/ports/state-store.js';
 
 interface CheckMemory {
   id: number;
@@ -52,7 +30,7 @@ interface CheckMemory {
 
 /**
  * Evaluates one head commit for the PRs it heads: gathers the config, the changed files, the
- * evidence artifacts and approved manual links, runs the engine, and publishes one check run per
+ * evidence artifacts (the commit's, and the default branch's repo-wide ones) and approved manual links, runs the engine, and publishes one check run per
  * commit and one gate-notes comment per PR. While workflow runs of the commit are still going,
  * and nobody asked for a re-run, the check only says what it waits for: evidence is complete when
  * the last run completes, and the gate is decided once, then.
@@ -84,8 +62,7 @@ export async function evaluateCommit(octokit: GitHub, request: EvaluationRequest
   }
 
   const config = await readRepoConfig(octokit, repo);
-  const since = runs.map((r) => r.createdAt).filter(Boolean).sort()[0];
-  const { items: evidence } = await collectEvidence(octokit, repo, sha, since, ctx.artifacts, ctx.limits);
+  const evidence = await gatherEvidence(octokit, repo, sha, runs, ctx);
   const now = ctx.now().toISOString();
   const decided: Array<{ pr: PullRequestSnapshot; result: GateResult }> = [];
   for (const pr of pulls) decided.push({ pr, result: await evaluatePull(octokit, request, pr, config, evidence, now, ctx) });

@@ -1,12 +1,16 @@
 import { pullsInMergeGroup } from '../core/triggers/pulls-in-merge-group.js';
-import type { EvaluationRequest, MergeGroupRef, PullRequestSnapshot } from '../core/triggers/triggers.js';
+import type { EvaluationRequest, MergeGroupRef, PullRequestSnapshot } from '../core/triggers/types.js';
 import { type GroupMember, groupConclusion, renderMergeGroupOutput } from '../core/render/render-merge-group-output.js';
-import { collectEvidence } from '../adapters/github/collect-evidence.js';
-import type { EvaluationContext, EvaluationOutcome } from './evaluate-commit.js';
+import { collectEvidence, evaluationBudget } from '../adapters/github/collect-evidence.js';
+import type { EvaluationContext, EvaluationOutcome } from './evaluation-context.js';
 import { evaluatePull } from './evaluate-pull.js';
+import { listWithRepoWide } from './gather-evidence.js';
+import { withOrigins } from '../adapters/github/evidence-origins.js';
+import { listWorkflowRuns } from '../adapters/github/list-workflow-runs.js';
+import type { RepoRef } from '../core/pr/repo-ref.js';
+import type { WorkflowRunState } from '../core/triggers/types.js';
 import { findCheckRun, publishCheckRun } from '../adapters/github/check-run.js';
 import { getPull } from '../adapters/github/find-pull-requests.js';
-import { listEvidenceArtifacts } from '../adapters/github/list-evidence-artifacts.js';
 import type { GitHub } from '../adapters/github/github.js';
 import { listGroupCommitMessages } from '../adapters/github/list-group-commit-messages.js';
 import { readRepoConfig } from '../adapters/github/read-repo-config.js';
@@ -32,10 +36,13 @@ export async function evaluateMergeGroup(octokit: GitHub, request: EvaluationReq
   const now = ctx.now().toISOString();
   const members: GroupMember[] = [];
   // One listing covers the head commits of every PR of the group.
-  const listed = await listEvidenceArtifacts(octokit, repo, pulls.map((p) => p.headSha), undefined);
+  const listed = await listWithRepoWide(octokit, repo, pulls.map((p) => p.headSha), undefined, ctx);
+  // One evaluation: the artifacts of every PR of the group share one budget of inflated bytes.
+  const budget = evaluationBudget(ctx.limits);
   for (const pr of pulls) {
-    const { items } = await collectEvidence(octokit, repo, pr.headSha, undefined, ctx.artifacts, ctx.limits, listed);
-    members.push({ pull: pr.number, result: await evaluatePull(octokit, request, pr, config, items, now, ctx) });
+    const { produced } = await collectEvidence(octokit, repo, pr.headSha, undefined, ctx.artifacts, ctx.limits, listed.commit, listed.repoWide, budget);
+    const runs = await runsOf(octokit, repo, pr.headSha, ctx);
+    members.push({ pull: pr.number, result: await evaluatePull(octokit, request, pr, config, withOrigins(produced, repo, pr.headSha, runs), now, ctx) });
   }
   const output = renderMergeGroupOutput(members);
   const checkName = members[0]!.result.checkName;
@@ -45,4 +52,11 @@ export async function evaluateMergeGroup(octokit: GitHub, request: EvaluationReq
   const id = await publishCheckRun(octokit, repo, known, { name: checkName, sha, title: output.title, summary: output.summary, text: output.text, annotations: output.annotations, conclusion: groupConclusion(members) }, ctx.now());
   await ctx.store.set(key, { id, name: checkName }, TTL.commit);
   return { status: 'evaluated', sha, results: members.map((m) => ({ pull: m.pull, conclusion: m.result.conclusion, counts: m.result.counts, comment: 'skip' })) };
+}
+
+/** The workflow runs of a PR's head commit (which workflow file produced each report): remembered from the PR's own evaluation, or listed. */
+async function runsOf(octokit: GitHub, repo: RepoRef, sha: string, ctx: EvaluationContext): Promise<WorkflowRunState[]> {
+  const known = await ctx.store.get<WorkflowRunState[]>(keys.runs(repo.fullName, sha));
+  if (known?.every((r) => r.path)) return known;
+  return listWorkflowRuns(octokit, repo, sha);
 }

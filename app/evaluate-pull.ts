@@ -1,12 +1,12 @@
 import { factsFromSnapshot } from '../core/triggers/facts-from-snapshot.js';
-import type { EvaluationRequest, PullRequestSnapshot } from '../core/triggers/triggers.js';
+import type { EvaluationRequest, PullRequestSnapshot } from '../core/triggers/types.js';
 import type { ConfigResult } from '../core/config/types.js';
 import { evaluate } from '../core/engine/evaluate.js';
 import type { GateResult } from '../core/engine/types.js';
-import type { EvidenceItem } from '../core/evidence/types.js';
+import { repoWideKinds, trustEvidence, type ProducedEvidence } from '../core/evidence/trust-evidence.js';
 import { linkEvidenceFromBody } from '../core/pr/link-evidence-from-body.js';
 import { hasEvidenceLinks } from '../core/pr/parse-evidence-links.js';
-import type { EvaluationContext } from './evaluate-commit.js';
+import type { EvaluationContext } from './evaluation-context.js';
 import { approversWithWrite } from '../adapters/github/approvers-with-write.js';
 import type { GitHub } from '../adapters/github/github.js';
 import { listChangedFiles } from '../adapters/github/list-changed-files.js';
@@ -23,10 +23,15 @@ async function changedFilesOf(octokit: GitHub, request: EvaluationRequest, pr: P
   return paths;
 }
 
-/** Decides one PR: its changed files, its approved manual links, its waivers and override, and the given evidence, through the engine. */
-export async function evaluatePull(octokit: GitHub, request: EvaluationRequest, pr: PullRequestSnapshot, config: ConfigResult, evidence: EvidenceItem[], now: string, ctx: EvaluationContext): Promise<GateResult> {
+/**
+ * Decides one PR: its changed files, its approved manual links, its waivers and override, and the given
+ * evidence, through the engine. Evidence from a head-commit run of a workflow file the PR changes is
+ * not trusted (the PR could have made it say anything).
+ */
+export async function evaluatePull(octokit: GitHub, request: EvaluationRequest, pr: PullRequestSnapshot, config: ConfigResult, produced: readonly ProducedEvidence[], now: string, ctx: EvaluationContext): Promise<GateResult> {
   const { repo } = request;
   const changedFiles = await changedFilesOf(octokit, request, pr, ctx);
+  const evidence = trustEvidence(produced, changedFiles, repoWideKinds(ctx.catalog));
   const facts = factsFromSnapshot(repo, pr, changedFiles);
   // A PR opened a moment ago has no reviews yet: its links are approved by nobody, without asking.
   const links = hasEvidenceLinks(pr.body) ? await linkEvidenceFromBody(facts, request.newPull ? [] : await approversWithWrite(octokit, repo, pr.number, ctx.store), now, ctx.producer) : [];

@@ -1,5 +1,7 @@
 import type { ApplicationFunctionOptions, Probot } from 'probot';
-import { HANDLED_EVENTS, triggerFor, type AppIdentity, type CommandRequest, type EvaluationRequest, type KnownIdentity, type WorkflowRunState } from '../core/triggers/triggers.js';
+import { HANDLED_EVENTS } from '../core/triggers/handled-events.js';
+import { triggerFor } from '../core/triggers/triggers.js';
+import type { AppIdentity, CommandRequest, EvaluationRequest, KnownIdentity, WorkflowRunState } from '../core/triggers/types.js';
 import type { DriftSweepRequest } from '../core/triggers/drift-sweep-request.js';
 import { DEFAULT_CONFIG } from '../core/config/default-config.js';
 import type { AuditLedger } from '../core/ledger/types.js';
@@ -17,7 +19,8 @@ import { ArtifactCache, DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits } from '../
 import { DriftScheduler, type DriftSchedule } from './drift/drift-scheduler.js';
 import { handleDriftDispatch } from './drift/handle-drift-dispatch.js';
 import { mergeRuns } from '../core/triggers/merge-runs.js';
-import { evaluateCommit, type EvaluationContext } from './evaluate-commit.js';
+import { evaluateCommit } from './evaluate-commit.js';
+import type { EvaluationContext } from './evaluation-context.js';
 import { EtagCache } from '../adapters/github/etag-cache.js';
 import { AppMetrics } from './metrics.js';
 import type { EvaluationProcessor, EvaluationQueue } from '../core/ports/evaluation-queue.js';

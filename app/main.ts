@@ -62,7 +62,7 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env, options: { 
   const template = drift ? (await readWorkflowFiles(drift.template, 'DRIFT_TEMPLATE')).files : [];
   if (drift && template.length === 0) throw new MaestroError('ENV_INVALID', `DRIFT_TEMPLATE ${drift.template} holds no workflow file`, { remedy: 'point DRIFT_TEMPLATE at the template\'s workflow file, its .github/workflows folder, or a checkout of the template repository.' });
   // Opened (and its head read) before the server starts: an unreachable or tampered ledger stops the app here.
-  const ledger = await openLedger(settings.ledgerStore, ledgerOptionsFromEnv(env));
+  const ledger = await openLedger(await openStore(settings.ledgerStore), { ...ledgerOptionsFromEnv(env), onSealError: (err, seq) => log.warn({ err, seq }, 'a periodic seal of the audit ledger failed; the entry it followed is recorded') });
   // The store is checked at start too: a sweep whose evidence cannot be kept should not wait a day to say so.
   const evidenceStore = drift?.evidenceStore ? await openStore(drift.evidenceStore) : undefined;
   await evidenceStore?.preflight();

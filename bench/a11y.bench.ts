@@ -11,6 +11,9 @@ import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { a11yGateFromBrowser } from '../flows/a11y-gate-from-browser.js';
+import { chromiumPageScanner } from '../adapters/browser/scan-pages-with-axe.js';
+import { loadCatalog } from '../adapters/fs/load-catalog.js';
+import { fsInputFiles } from '../adapters/fs/read-input-file.js';
 import { resolveReportContext } from '../adapters/fs/resolve-report-context.js';
 import { ROOT } from './lib.js';
 
@@ -40,6 +43,7 @@ const { outcome } = await a11yGateFromBrowser(
   },
   resolveReportContext('maestro-cli', { repo: 'acme/web', sha: 'a'.repeat(40) }, {}),
   process.env,
+  { files: fsInputFiles, loadCatalog, scanner: chromiumPageScanner },
 );
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 server.close();

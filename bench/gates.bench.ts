@@ -12,9 +12,7 @@
  * 3. SBOM reading and validation: `JSON.parse` alone against `JSON.parse` + `parseSbom` of
  *    generated CycloneDX SBOMs of 10,000 to 200,000 components (bench/sbom.bench.ts, which also
  *    runs alone): the ratio must stay flat (linear) and at most 2.
- * 4. Action start: each gate action's committed bundle, run as a step with no inputs (it loads,
- *    reads inputs and fails the step), against a minimal ncc bundle of @actions/core +
- *    @actions/github doing the same.
+ * The actions' start is measured by bench/action-start.bench.ts.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -106,29 +104,6 @@ function attestationProcess(): Record<string, Stats> {
   });
 }
 
-function actionStart(): Record<string, Stats> {
-  const minimal = join(OUT_DIR, 'minimal-action');
-  if (!existsSync(join(minimal, 'dist/index.mjs'))) {
-    mkdirSync(minimal, { recursive: true });
-    writeFileSync(join(minimal, 'main.mjs'), "import * as core from '@actions/core';\nimport * as github from '@actions/github';\ntry { core.getInput('schema', { required: true }); core.info(github.context.repo.owner); } catch (e) { core.setFailed('error USAGE: ' + e.message); }\n");
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(minimal, 'main.mjs'), '-o', join(minimal, 'dist'), '--quiet'], { cwd: ROOT, stdio: 'inherit' });
-  }
-  const env = { ...cleanEnv(), GITHUB_OUTPUT: join(tmpdir(), 'maestro-bench-output'), GITHUB_STEP_SUMMARY: join(tmpdir(), 'maestro-bench-summary'), GITHUB_REPOSITORY: 'acme/web' };
-  writeFileSync(env.GITHUB_OUTPUT, '');
-  writeFileSync(env.GITHUB_STEP_SUMMARY, '');
-  // Every step must really fail the step with a message: a missing file would fail faster.
-  const step = (file: string) => ({ cmd: process.execPath, args: [file], status: 1, env, output: /^::error::error USAGE: /m });
-  return timeProcesses(
-    {
-      'minimal @actions/core + @actions/github bundle': step(join(minimal, 'dist/index.mjs')),
-      'actions/schema-diff': step('actions/schema-diff/dist/index.js'),
-      'actions/attestation': step('actions/attestation/dist/index.js'),
-      'actions/sbom-diff': step('actions/sbom-diff/dist/index.js'),
-    },
-    20,
-  );
-}
-
 const table = (rows: Record<string, Stats>, reference: string): string[] => [
   '| command | median | p90 | min | vs reference |',
   '| - | - | - | - | - |',
@@ -141,7 +116,6 @@ const schema = schemaDiff();
 const inProcess = attestationInProcess();
 const attProcess = attestationProcess();
 const sbom = runSbomBench([10_000, 25_000, 50_000, 100_000, 200_000]);
-const start = actionStart();
 const info = machine();
 const markdown = [
   '# Gate benchmarks',
@@ -162,11 +136,7 @@ const markdown = [
   '',
   formatSbom(sbom),
   '',
-  '## Action start (step with no inputs: load, read inputs, fail)',
-  '',
-  ...table(start, 'minimal @actions/core + @actions/github bundle'),
-  '',
 ].join('\n');
 writeFileSync(join(OUT_DIR, 'gates.md'), markdown);
-writeFileSync(join(OUT_DIR, 'gates.json'), `${JSON.stringify({ startedAt: started.toISOString(), machine: info, schema, inProcess, attProcess, sbom, start }, null, 2)}\n`);
+writeFileSync(join(OUT_DIR, 'gates.json'), `${JSON.stringify({ startedAt: started.toISOString(), machine: info, schema, inProcess, attProcess, sbom }, null, 2)}\n`);
 console.log(markdown);

@@ -8,6 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { fsInputFiles } from '../adapters/fs/read-input-file.js';
+import { createPrometheusClient } from '../adapters/prometheus/prometheus-client.js';
 import { sloGateFromFiles } from '../flows/slo-gate-from-files.js';
 import { HISTORY_END, writeSloHistory } from '../test/helpers/slo-history.js';
 import { OUT_DIR, ROOT } from './lib.js';
@@ -33,7 +35,7 @@ const context = { subject: { repo: 'acme/platform', sha: 'a'.repeat(40) }, produ
 const times: number[] = [];
 for (let i = 0; i <= runs; i++) {
   const start = process.hrtime.bigint();
-  const outcome = await sloGateFromFiles({ slo: file, prometheus, at: String(HISTORY_END), headers: [] }, context);
+  const outcome = await sloGateFromFiles({ slo: file, prometheus, at: String(HISTORY_END), headers: [] }, context, { files: fsInputFiles, connectPrometheus: createPrometheusClient });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (outcome.report.data.slos.length !== 50 || outcome.report.data.slos.some((s) => s.decision === 'invalid')) throw new Error('unexpected result');
   if (i > 0) times.push(ms); // the first run warms Prometheus's caches and our module loading

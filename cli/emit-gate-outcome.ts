@@ -1,5 +1,5 @@
 import { assertValidReport } from '../core/evidence/assert-valid-report.js';
-import type { GateOutcome } from '../core/gates/gate-outcome.js';
+import type { GateOutcome } from '../core/result/gate-outcome.js';
 import { printOut, writeFileAtomic } from '../adapters/fs/write-output.js';
 
 /** The output options every gate command shares. */
@@ -18,6 +18,6 @@ export async function emitGateOutcome(outcome: GateOutcome<unknown>, options: Ga
   await assertValidReport(outcome.report, source);
   const json = `${JSON.stringify(outcome.report, null, 2)}\n`;
   if (options.out) await writeFileAtomic(options.out, json);
-  await printOut(options.format === 'json' ? json : outcome.markdown.endsWith('\n') ? outcome.markdown : `${outcome.markdown}\n`);
-  return outcome.conclusion === 'pass' ? 0 : 1;
+  await printOut(options.format === 'json' ? json : outcome.markdown);
+  return outcome.verdict === 'pass' ? 0 : 1;
 }

@@ -1,4 +1,4 @@
-import type { OptionSpec } from './command-spec.js';
+import type { OptionSpec } from './option-spec.js';
 
 /** Options every gate command takes: output format and file, and what the report is about. */
 export const GATE_OUTPUT_OPTIONS: OptionSpec[] = [

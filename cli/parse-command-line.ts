@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { MaestroError } from '../core/errors.js';
-import { COMMANDS, type CommandSpec } from './command-spec.js';
+import { COMMANDS } from './command-spec.js';
+import type { CommandSpec } from './option-spec.js';
 
 /** What the command line asks for. */
 export type Invocation =

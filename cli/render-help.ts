@@ -1,4 +1,5 @@
-import { COMMANDS, type CommandSpec } from './command-spec.js';
+import { COMMANDS } from './command-spec.js';
+import type { CommandSpec } from './option-spec.js';
 
 const WIDTH = 32;
 

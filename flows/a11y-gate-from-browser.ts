@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ReportContext } from '../core/evidence/build-report.js';
 import { MaestroError } from '../core/errors.js';
@@ -7,10 +6,9 @@ import { parseAxeResults, type AxeRun } from '../core/gates/a11y/parse-axe-resul
 import { parseScanOptions, type ScanOptionsInput } from '../core/gates/a11y/parse-scan-options.js';
 import { resolveBrowserPath } from '../core/gates/a11y/resolve-browser-path.js';
 import type { A11yReportData } from '../core/gates/a11y/types.js';
-import type { GateOutcome } from '../core/gates/gate-outcome.js';
-import { a11yGateFromRun, type A11yGateFiles } from './a11y-gate-from-files.js';
-import { readInputFile } from '../adapters/fs/read-input-file.js';
-import { scanPagesWithAxe, type PageScan } from '../adapters/browser/scan-pages-with-axe.js';
+import type { GateOutcome } from '../core/result/gate-outcome.js';
+import type { PageScan, PageScanner } from '../core/ports/page-scanner.js';
+import { a11yGateFromRun, type A11yGateFiles, type A11yGateIo } from './a11y-gate-from-files.js';
 
 /** The a11y gate's inputs in browser mode: the pages and how to scan them, then the thresholds and baseline as with results files. */
 export interface A11yBrowserInputs extends Omit<A11yGateFiles, 'results'> {
@@ -34,18 +32,23 @@ export interface A11yBrowserOutcome {
   screenshots: string[];
 }
 
+/** What a browser scan reads through: the a11y gate's files and catalog, and the browser. */
+export interface A11yBrowserIo extends A11yGateIo {
+  scanner: PageScanner;
+}
+
 const TAG = /^[a-z0-9.-]{1,40}$/;
 
 /** Scans the pages in Chromium with axe-core, then applies the thresholds and the baseline as for results files. */
-export async function a11yGateFromBrowser(inputs: A11yBrowserInputs, context: ReportContext, env: NodeJS.ProcessEnv): Promise<A11yBrowserOutcome> {
+export async function a11yGateFromBrowser(inputs: A11yBrowserInputs, context: ReportContext, env: NodeJS.ProcessEnv, io: A11yBrowserIo): Promise<A11yBrowserOutcome> {
   const settings = parseScanOptions(inputs.scan);
   const tags = inputs.tags.length > 0 ? inputs.tags : DEFAULT_TAGS;
   const bad = tags.find((t) => !TAG.test(t));
   if (bad !== undefined) throw new MaestroError('USAGE', `--tag ${JSON.stringify(bad.slice(0, 50))} is not an axe rule tag`, { remedy: 'pass axe tags such as wcag2a, wcag2aa, wcag21aa or best-practice.' });
-  const loginScript = inputs.loginScript ? (await readInputFile(inputs.loginScript, 'login script', 1024 * 1024)).toString('utf8') : undefined;
-  const scan = await scanPagesWithAxe({
+  const loginScript = inputs.loginScript ? (await io.files.read(inputs.loginScript, 'login script', 1024 * 1024)).toString('utf8') : undefined;
+  const scan = await io.scanner.scan({
     ...settings,
-    executablePath: resolveBrowserPath(inputs.browserPath, env, existsSync),
+    executablePath: resolveBrowserPath(inputs.browserPath, env, (path) => io.scanner.browserInstalled(path)),
     tags,
     waitForSelector: inputs.waitForSelector,
     loginScript,
@@ -55,7 +58,7 @@ export async function a11yGateFromBrowser(inputs: A11yBrowserInputs, context: Re
   run.browser = scan.browser;
   run.tags = tags;
   const screenshots = scan.pages.filter((p) => p.screenshot).map((p) => join(inputs.screenshotDir, p.screenshot!));
-  return { outcome: await a11yGateFromRun(run, inputs, context), screenshots };
+  return { outcome: await a11yGateFromRun(run, inputs, context, io), screenshots };
 }
 
 /** One run of every page: a page that could not be scanned keeps its error and zero counts, which fails the gate. */

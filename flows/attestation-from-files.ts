@@ -1,13 +1,11 @@
-import { resolve } from 'node:path';
 import { MaestroError } from '../core/errors.js';
 import type { ReportContext } from '../core/evidence/build-report.js';
 import { concludeAttestations, evaluateAttestations } from '../core/gates/attestation/evaluate-attestations.js';
 import type { AttestationData, AttestationPolicy, HashedArtifact, QuarantineMode } from '../core/gates/attestation/types.js';
-import type { GateOutcome } from '../core/gates/gate-outcome.js';
-import { hashArtifact } from '../adapters/fs/hash-artifact.js';
-import { quarantineArtifacts } from '../adapters/fs/quarantine-artifacts.js';
-import { readInputFile } from '../adapters/fs/read-input-file.js';
-import { assertAttestationInputs, verifyAttestationBundles } from './verify-attestation-bundles.js';
+import type { GateOutcome } from '../core/result/gate-outcome.js';
+import type { ArtifactHasher } from '../core/ports/artifact-hasher.js';
+import type { ArtifactQuarantine } from '../core/ports/artifact-quarantine.js';
+import { assertAttestationInputs, verifyAttestationBundles, type BundleVerificationIo } from './verify-attestation-bundles.js';
 
 /** The attestation gate's inputs as files and names, shared by `maestro verify-attestation` and actions/attestation. */
 export interface AttestationFiles {
@@ -24,8 +22,14 @@ export interface AttestationFiles {
   quarantineDir: string;
 }
 
+/** What the attestation gate works through: the files and verifier of bundle verification, and the artifacts themselves. */
+export interface AttestationIo extends BundleVerificationIo {
+  hasher: ArtifactHasher;
+  quarantine: ArtifactQuarantine;
+}
+
 /** Hashes the artifacts, verifies the bundles offline, decides each artifact and quarantines the unverified ones. */
-export async function attestationFromFiles(input: AttestationFiles, context: ReportContext): Promise<GateOutcome<AttestationData>> {
+export async function attestationFromFiles(input: AttestationFiles, context: ReportContext, io: AttestationIo): Promise<GateOutcome<AttestationData>> {
   assertAttestationInputs(input.artifacts, input.bundles);
   if (!input.identity && !input.key) {
     throw new MaestroError('USAGE', 'no signer policy: give the identity (and issuer) for keyless bundles, or the public key for key-signed ones', {
@@ -33,14 +37,14 @@ export async function attestationFromFiles(input: AttestationFiles, context: Rep
     });
   }
   const hashed: HashedArtifact[] = [];
-  for (const path of input.artifacts) hashed.push({ path, digests: await hashArtifact(path) });
-  const publicKeyPem = input.key ? (await readInputFile(input.key, 'public key', 64 * 1024)).toString('utf8') : undefined;
+  for (const path of input.artifacts) hashed.push({ path, digests: await io.hasher.hash(path) });
+  const publicKeyPem = input.key ? (await io.files.read(input.key, 'public key', 64 * 1024)).toString('utf8') : undefined;
   const outcomes = await verifyAttestationBundles({
     bundles: input.bundles,
     artifacts: hashed,
     policy: { ...(input.identity ? { identity: parseIdentity(input.identity) } : {}), ...(input.issuer ? { issuer: input.issuer } : {}), ...(publicKeyPem ? { publicKeyPem } : {}) },
     ...(input.trustedRoot ? { trustedRoot: input.trustedRoot } : {}),
-  });
+  }, io);
   const policy: AttestationPolicy = {
     ...(input.identity ? { identity: input.identity } : {}),
     ...(input.issuer ? { issuer: input.issuer } : {}),
@@ -49,7 +53,7 @@ export async function attestationFromFiles(input: AttestationFiles, context: Rep
     predicateType: input.predicateType,
   };
   const results = evaluateAttestations({ artifacts: hashed, bundles: outcomes, policy });
-  const paths = await quarantineArtifacts(results.filter((r) => !r.verified).map((r) => r.path), input.quarantine, resolve(input.quarantineDir));
+  const paths = await io.quarantine.setAside(results.filter((r) => !r.verified).map((r) => r.path), input.quarantine, input.quarantineDir);
   return concludeAttestations(results, policy, { mode: input.quarantine, paths }, context);
 }
 

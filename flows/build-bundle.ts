@@ -1,6 +1,3 @@
-import { chmod, copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
-import { constants } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
 import { buildManifest, checkReleaseTag, serializeManifest } from '../core/bundle/build-manifest.js';
 import { buildStatement } from '../core/bundle/build-statement.js';
 import { summarizeGates } from '../core/bundle/summarize-gates.js';
@@ -9,12 +6,11 @@ import { MaestroError } from '../core/errors.js';
 import { parseEvidenceFiles } from '../core/evidence/parse-evidence.js';
 import type { EvidenceProducer, EvidenceReport } from '../core/evidence/types.js';
 import { sha256Hex } from '../core/util/sha256.js';
-import { collectArtifacts } from '../adapters/fs/collect-artifacts.js';
-import { hashBuffers, hashFile } from '../adapters/fs/hash-file.js';
-import { readPreviousManifest } from '../adapters/store/read-previous-manifest.js';
-import { signStatement, type SignMode } from '../adapters/sigstore/sign-statement.js';
+import type { BundleFiles } from '../core/ports/bundle-files.js';
 import type { StoredObject } from '../core/ports/evidence-store.js';
-import { openStore } from '../adapters/store/open-store.js';
+import type { PreviousManifestReader, ReleaseLink } from '../core/ports/previous-manifest-reader.js';
+import type { StatementSigner } from '../core/ports/statement-signer.js';
+import type { StoreOpener } from '../core/ports/store-opener.js';
 import { publishBundle } from './publish-bundle.js';
 
 /** What a bundle is built from. */
@@ -31,9 +27,17 @@ export interface BuildBundleInput {
   previous?: string;
   /** The previous release's tag, read from the store (where it lies at `<store>/<tag>/`); instead of `previous`. */
   previousRelease?: string;
-  sign?: SignMode;
+  /** Signs the manifest's statement into manifest.sigstore.json; the bundle is unsigned without it. */
+  signer?: StatementSigner;
   /** Store URL; the bundle is published under `<store>/<release>/`. */
   store?: string;
+}
+
+/** The ports a bundle is built through: the local files, the stores, and the previous release's manifest. */
+export interface BuildBundleIo {
+  bundleFiles: BundleFiles;
+  stores: StoreOpener;
+  previousManifests: PreviousManifestReader;
 }
 
 /** What was built and, with a store, published. */
@@ -49,74 +53,54 @@ export interface BuiltBundle {
 const MAX_REPORT_BYTES = 25 * 1024 * 1024;
 
 /**
- * Builds a release evidence bundle in a sibling temporary folder and renames it to `outDir` once
- * complete, so `outDir` is either absent or whole: every artifact copied and hashed from the copy
- * (the manifest describes exactly the bytes shipped), the manifest, and its signature. Then, with a
- * store, publishes it there manifest last.
+ * Builds a release evidence bundle as a draft folder that becomes `outDir` once complete, so
+ * `outDir` is either absent or whole: every artifact copied and hashed from the copy (the manifest
+ * describes exactly the bytes shipped), the manifest, and its signature. Then, with a store,
+ * publishes it there manifest last.
  */
-export async function buildBundle(input: BuildBundleInput): Promise<BuiltBundle> {
+export async function buildBundle(input: BuildBundleInput, io: BuildBundleIo): Promise<BuiltBundle> {
   checkReleaseTag(input.release);
   // The store first: a wrong URL, expired retention settings or a bucket that cannot lock fail before any work.
-  const store = input.store ? (await openStore(input.store)).at(input.release) : undefined;
+  const store = input.store ? (await io.stores.open(input.store)).at(input.release) : undefined;
   await store?.preflight();
-  const files = await collectArtifacts(input.artifactsDir);
-  const previous = await findPrevious(input);
-  const outDir = resolve(input.outDir);
-  await checkOutDir(outDir);
-  const tmp = join(dirname(outDir), `.${basename(outDir)}.${process.pid}.partial`);
-  await rm(tmp, { recursive: true, force: true });
+  const files = await io.bundleFiles.collect(input.artifactsDir);
+  const previous = await findPrevious(input, io);
+  const draft = await io.bundleFiles.draft(input.outDir);
   try {
-    await mkdir(tmp, { recursive: true });
     const artifacts: ManifestArtifact[] = [];
     const reports: Array<{ path: string; report: EvidenceReport }> = [];
-    const buffers = hashBuffers();
     for (const file of files) {
-      const target = join(tmp, file.path);
-      await mkdir(dirname(target), { recursive: true });
-      await copyFile(file.source, target, constants.COPYFILE_EXCL).catch((cause: NodeJS.ErrnoException) => {
-        throw new MaestroError('FILE_UNREADABLE', `artifact ${file.path} cannot be read (${cause.code})`, { file: file.source, remedy: 'check the file\'s permissions; every file of the artifacts folder must be readable.', cause });
-      });
-      const digest = await hashFile(target, buffers);
-      await chmod(target, 0o444);
-      const report = file.path.toLowerCase().endsWith('.json') && digest.size <= MAX_REPORT_BYTES ? await readReport(target, file.path) : undefined;
+      const digest = await draft.add(file);
+      const report = file.path.toLowerCase().endsWith('.json') && digest.size <= MAX_REPORT_BYTES ? await readReport(await draft.read(file.path), file.path) : undefined;
       if (report) reports.push({ path: file.path, report });
       artifacts.push({ path: file.path, ...digest, ...(report ? { kind: report.kind } : {}) });
     }
-    const manifest = buildManifest({ ...input, artifacts, previous, gates: summarizeGates(reports, input.commit), signed: input.sign !== undefined });
+    const manifest = buildManifest({ ...input, artifacts, previous, gates: summarizeGates(reports, input.commit), signed: input.signer !== undefined });
     const manifestBytes = serializeManifest(manifest);
-    await writeFile(join(tmp, MANIFEST_FILE), manifestBytes, { mode: 0o444 });
-    if (input.sign) {
-      const signature = await signStatement(buildStatement(manifestBytes, manifest), input.sign);
-      await writeFile(join(tmp, SIGNATURE_FILE), `${JSON.stringify(signature)}\n`, { mode: 0o444 });
+    await draft.write(MANIFEST_FILE, manifestBytes);
+    if (input.signer) {
+      const signature = await input.signer.sign(buildStatement(manifestBytes, manifest));
+      await draft.write(SIGNATURE_FILE, Buffer.from(`${JSON.stringify(signature)}\n`));
     }
-    await rmdir(outDir).catch(() => undefined);
-    await rename(tmp, outDir);
-    const built: BuiltBundle = { outDir, manifest, manifestSha256: sha256Hex(manifestBytes), signed: input.sign !== undefined };
-    if (store) built.published = await publishBundle(store, outDir, manifest, manifestBytes);
+    await draft.save();
+    const built: BuiltBundle = { outDir: draft.dir, manifest, manifestSha256: sha256Hex(manifestBytes), signed: input.signer !== undefined };
+    if (store) built.published = await publishBundle(store, draft.dir, manifest, manifestBytes, io.bundleFiles);
     return built;
   } finally {
-    await rm(tmp, { recursive: true, force: true });
+    await draft.discard();
   }
 }
 
-async function findPrevious(input: BuildBundleInput): Promise<{ sha256: string; release: string } | null> {
+async function findPrevious(input: BuildBundleInput, io: BuildBundleIo): Promise<ReleaseLink | null> {
   if (input.previous && input.previousRelease) throw new MaestroError('USAGE', 'the previous release is given twice (a manifest and a tag)', { remedy: 'pass one of them.' });
   if (input.previousRelease) {
     if (!input.store) throw new MaestroError('USAGE', `previous release ${input.previousRelease} can only be found in a store`, { remedy: 'pass the store too, or the previous manifest itself.' });
-    return readPreviousManifest((await openStore(input.store)).at(input.previousRelease));
+    return io.previousManifests.read((await io.stores.open(input.store)).at(input.previousRelease));
   }
-  return input.previous ? readPreviousManifest(input.previous) : null;
+  return input.previous ? io.previousManifests.read(input.previous) : null;
 }
 
-async function checkOutDir(outDir: string): Promise<void> {
-  const info = await stat(outDir).catch(() => undefined);
-  if (!info) return;
-  if (!info.isDirectory() || (await readdir(outDir)).length > 0) {
-    throw new MaestroError('USAGE', `output folder ${outDir} already exists and is not empty`, { file: outDir, remedy: 'pass a new or empty folder to --out; a bundle is never written over another.' });
-  }
-}
-
-async function readReport(path: string, name: string): Promise<EvidenceReport | undefined> {
-  const [item] = await parseEvidenceFiles([{ bytes: await readFile(path), path: name }]);
+async function readReport(bytes: Buffer, name: string): Promise<EvidenceReport | undefined> {
+  const [item] = await parseEvidenceFiles([{ bytes, path: name }]);
   return item?.status === 'valid' ? item.report : undefined;
 }

@@ -7,10 +7,10 @@ import { assertionValidators } from '../core/generated/assertions.js';
 import { factsFromPullRequestEvent } from '../core/pr/facts-from-event.js';
 import { parseChangedFiles } from '../core/pr/parse-changed-files.js';
 import { linkEvidenceFromBody } from '../core/pr/link-evidence-from-body.js';
-import type { EvidenceItem } from '../core/evidence/types.js';
-import { loadCatalog } from '../adapters/fs/load-catalog.js';
-import { readEvidenceDir } from '../adapters/fs/read-evidence-dir.js';
-import { readInputFile, readJsonFile } from '../adapters/fs/read-input-file.js';
+import { repoWideKinds, trustEvidence, type ProducedEvidence } from '../core/evidence/trust-evidence.js';
+import type { LoadCatalog } from '../core/ports/catalog-source.js';
+import type { ReadEvidenceFolder } from '../core/ports/evidence-folder.js';
+import type { InputFiles } from '../core/ports/input-files.js';
 
 /** The files one gate evaluation reads, as the CLI and the root action name them. */
 export interface GateFiles {
@@ -27,8 +27,11 @@ export interface GateFiles {
   links?: string;
   /** Evaluation time, RFC 3339. */
   now: string;
-  /** Reports already read elsewhere (such as the workflow run's artifacts), added to the folder's. */
-  extraEvidence?: EvidenceItem[];
+  /**
+   * Reports read from GitHub (the commit's artifacts, the default branch's repo-wide ones), each with the
+   * run that produced it: added to the folder's once those the PR could have forged are set apart.
+   */
+  producedEvidence?: ProducedEvidence[];
   /** The PR's changed paths when known without a file (listed from GitHub). */
   changedPaths?: string[];
   /**
@@ -40,6 +43,13 @@ export interface GateFiles {
   producer?: { name: string; version: string };
 }
 
+/** What a gate evaluation reads through: the named files, the catalog of controls, the evidence folder. */
+export interface EvaluateIo {
+  files: InputFiles;
+  loadCatalog: LoadCatalog;
+  readEvidence: ReadEvidenceFolder;
+}
+
 const MAX_EVENT_BYTES = 25 * 1024 * 1024;
 const MAX_SMALL_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -48,19 +58,19 @@ const MAX_SMALL_FILE_BYTES = 5 * 1024 * 1024;
  * throw `MaestroError`s naming the file; a bad repo config is not an error here but an
  * `action_required` result, and bad evidence files are `invalid` decisions.
  */
-export async function evaluateFromFiles(files: GateFiles): Promise<GateResult> {
-  const changedFiles = files.changedFiles ? parseChangedFiles((await readInputFile(files.changedFiles, 'changed-files list', MAX_SMALL_FILE_BYTES)).toString('utf8'), files.changedFiles) : files.changedPaths;
-  const pr = factsFromPullRequestEvent(await readJsonFile(files.event, 'event payload', MAX_EVENT_BYTES), changedFiles, files.event);
-  const config = parseConfig(files.config ? (await readInputFile(files.config, 'config file', MAX_SMALL_FILE_BYTES)).toString('utf8') : undefined, files.config ?? '(defaults)');
-  const catalog = await loadCatalog(files.catalog);
+export async function evaluateFromFiles(files: GateFiles, io: EvaluateIo): Promise<GateResult> {
+  const changedFiles = files.changedFiles ? parseChangedFiles((await io.files.read(files.changedFiles, 'changed-files list', MAX_SMALL_FILE_BYTES)).toString('utf8'), files.changedFiles) : files.changedPaths;
+  const pr = factsFromPullRequestEvent(await io.files.readJson(files.event, 'event payload', MAX_EVENT_BYTES), changedFiles, files.event);
+  const config = parseConfig(files.config ? (await io.files.read(files.config, 'config file', MAX_SMALL_FILE_BYTES)).toString('utf8') : undefined, files.config ?? '(defaults)');
+  const catalog = await io.loadCatalog(files.catalog);
   const [assertions, evidence, waivers, links] = await Promise.all([
     prepareAssertions(catalog, assertionValidators),
-    readEvidenceDir(files.evidence),
-    files.waivers ? readJsonFile(files.waivers, 'waivers file', MAX_SMALL_FILE_BYTES).then((v) => parseTrustedEvidenceList(v, 'waiver', files.waivers!)) : [],
-    files.links ? readJsonFile(files.links, 'links file', MAX_SMALL_FILE_BYTES).then((v) => parseTrustedEvidenceList(v, 'link', files.links!)) : [],
+    io.readEvidence(files.evidence),
+    files.waivers ? io.files.readJson(files.waivers, 'waivers file', MAX_SMALL_FILE_BYTES).then((v) => parseTrustedEvidenceList(v, 'waiver', files.waivers!)) : [],
+    files.links ? io.files.readJson(files.links, 'links file', MAX_SMALL_FILE_BYTES).then((v) => parseTrustedEvidenceList(v, 'link', files.links!)) : [],
   ]);
   const bodyLinks = files.approvers ? await linkEvidenceFromBody(pr, files.approvers, files.now, files.producer ?? { name: 'maestro', version: '0' }) : [];
-  return evaluate({ catalog, assertions, config, pr, evidence: [...evidence, ...(files.extraEvidence ?? [])], waivers, links: [...links, ...bodyLinks], now: files.now });
+  return evaluate({ catalog, assertions, config, pr, evidence: [...evidence, ...trustEvidence(files.producedEvidence ?? [], pr.changedFiles, repoWideKinds(catalog))], waivers, links: [...links, ...bodyLinks], now: files.now });
 }
 
 /** Checks an evaluation time given by a user: RFC 3339, such as 2026-11-20T12:00:00Z. */

@@ -1,6 +1,5 @@
-import { MANIFEST_FILE } from '../core/bundle/types.js';
+import { MANIFEST_FILE, MAX_MANIFEST_BYTES } from '../core/bundle/types.js';
 import { parseJsonText } from '../core/evidence/parse-json-text.js';
-import { MAX_MANIFEST_BYTES } from '../adapters/store/read-previous-manifest.js';
 import type { EvidenceStore } from '../core/ports/evidence-store.js';
 
 /** A release bundle found in a store. */

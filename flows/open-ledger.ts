@@ -1,29 +1,18 @@
-import type { SerializedBundle } from '@sigstore/bundle';
 import { MaestroError } from '../core/errors.js';
 import { buildEntry, entryKey, MAX_ENTRY_BYTES, sealKey, type LedgerHead } from '../core/ledger/build-entry.js';
-import { buildSealStatement, type LedgerSealStatement } from '../core/ledger/build-seal-statement.js';
+import { buildSealStatement } from '../core/ledger/build-seal-statement.js';
 import { checkAuditEvent } from '../core/ledger/check-audit-event.js';
 import type { AuditEvent, AuditLedger } from '../core/ledger/types.js';
 import { readEntry } from '../core/ledger/verify-chain.js';
-import { signStatement, type SignMode } from '../adapters/sigstore/sign-statement.js';
 import type { EvidenceStore } from '../core/ports/evidence-store.js';
-import { openStore } from '../adapters/store/open-store.js';
+import type { LedgerSealing } from '../core/ports/statement-signer.js';
 
-/** Signs a seal statement into a Sigstore bundle (`signStatement` with a key or keyless, or a stand-in). */
-export type SealSigner = (statement: LedgerSealStatement) => Promise<SerializedBundle>;
-
-/** Options of `openLedger`. */
-export interface OpenLedgerOptions {
-  /** How seals are signed: `parseSignMode('key:<pem>' | 'keyless')`, or a signer function. Without it, `seal()` is refused. */
-  sign?: SignMode | SealSigner;
-  /** Seal the head after every this many entries (at seq 100, 200, ... for 100); needs `sign`. */
-  sealEvery?: number;
+/** Options of `openLedger`: how it seals (`LedgerSealing`), and its clock and patience. */
+export interface OpenLedgerOptions extends LedgerSealing {
   /** The clock that dates entries and seals (tests and the example ledger fix it). */
   now?: () => Date;
   /** Appends that lose the race this many times in a row give up with LEDGER_CONFLICT (default 100). */
   maxAttempts?: number;
-  /** Called when an automatic seal fails; the append it followed is recorded all the same. Default: a process warning. */
-  onSealError?: (error: unknown) => void;
 }
 
 /** A seal written (or found already written) over the head. */
@@ -45,18 +34,19 @@ export interface OpenedLedger extends AuditLedger {
 }
 
 /**
- * Opens the audit ledger at a store URL (`file:///var/lib/maestro/ledger`, `s3://bucket/ledger?...`)
- * or an opened store, checking first that the store keeps objects write-once. Appends are serialised
- * within the process and made safe across processes by the store's create-if-absent write: a writer
- * that loses the race reads the entries written since its cached head and tries again, so the chain
- * stays linear and every event is recorded once. The head is cached, so an append costs one write
- * (plus a version listing on S3), not a read of the chain.
+ * Opens the audit ledger kept in a store (the entry point opened `file:///var/lib/maestro/ledger`,
+ * `s3://bucket/ledger?...`), checking first that the store keeps objects write-once. Appends are
+ * serialised within the process and made safe across processes by the store's create-if-absent
+ * write: a writer that loses the race reads the entries written since its cached head and tries
+ * again, so the chain stays linear and every event is recorded once. The head is cached, so an
+ * append costs one write (plus a version listing on S3), not a read of the chain.
  */
-export async function openLedger(location: string | EvidenceStore, options: OpenLedgerOptions = {}): Promise<OpenedLedger> {
-  const store = typeof location === 'string' ? await openStore(location) : location;
+export async function openLedger(store: EvidenceStore, options: OpenLedgerOptions = {}): Promise<OpenedLedger> {
   await store.preflight();
   if (options.sealEvery !== undefined && (!Number.isInteger(options.sealEvery) || options.sealEvery < 1)) throw new MaestroError('USAGE', `seal every ${options.sealEvery} entries is not a whole number of 1 or more`, { remedy: 'pass a whole number such as 100, or leave it out to seal only on demand.' });
-  if (options.sealEvery !== undefined && !options.sign) throw new MaestroError('USAGE', 'periodic seals need a signer', { remedy: 'pass a signing mode (key:<ECDSA P-256 PEM> or keyless) with the seal interval.' });
+  if (options.sealEvery !== undefined && !options.signer) throw new MaestroError('USAGE', 'periodic seals need a signer', { remedy: 'pass a signing mode (key:<ECDSA P-256 PEM> or keyless) with the seal interval.' });
+  // A periodic seal runs after an append that has succeeded: its failure must go somewhere other than the append's result.
+  if (options.sealEvery !== undefined && !options.onSealError) throw new MaestroError('USAGE', 'periodic seals need a place to report a failed seal', { remedy: 'pass onSealError with sealEvery (ledgerOptionsFromEnv sets one that warns).' });
   return new StoreLedger(store, options);
 }
 
@@ -81,7 +71,7 @@ class StoreLedger implements OpenedLedger {
       const written = await this.appendChecked(checked);
       const every = this.options.sealEvery;
       if (every && written.seq % every === 0) {
-        await this.sealHead(written).catch((error: unknown) => (this.options.onSealError ?? ((e) => process.emitWarning(`the ledger seal over entry ${written.seq} failed: ${e instanceof Error ? e.message : String(e)}`)))(error));
+        await this.sealHead(written).catch((error: unknown) => this.options.onSealError?.(error, written.seq));
       }
       return written;
     });
@@ -172,10 +162,9 @@ class StoreLedger implements OpenedLedger {
   private async sealHead(head: LedgerHead): Promise<WrittenSeal> {
     const key = sealKey(head.seq);
     if (await this.store.read(key, 16 * 1024 * 1024)) return { key, ...head, created: false };
-    const sign = this.options.sign;
-    if (!sign) throw new MaestroError('USAGE', 'sealing the ledger needs a signer', { remedy: 'pass --sign key:<ECDSA P-256 private key PEM> or --sign keyless.' });
-    const statement = buildSealStatement(head, this.now().toISOString());
-    const bundle = typeof sign === 'function' ? await sign(statement) : await signStatement(statement, sign);
+    const signer = this.options.signer;
+    if (!signer) throw new MaestroError('USAGE', 'sealing the ledger needs a signer', { remedy: 'pass --sign key:<ECDSA P-256 private key PEM> or --sign keyless.' });
+    const bundle = await signer.sign(buildSealStatement(head, this.now().toISOString()));
     const created = await this.store.create(key, Buffer.from(`${JSON.stringify(bundle, null, 2)}\n`));
     return { key, ...head, created };
   }

@@ -1,27 +1,8 @@
-import { findAcknowledgement, type TimelineEvent } from '../core/drill/find-acknowledgement.js';
-import { countChecklist, renderDrillIssue, type DrillIssue } from '../core/drill/render-drill-issue.js';
+import { findAcknowledgement } from '../core/drill/find-acknowledgement.js';
+import { countChecklist, renderDrillIssue } from '../core/drill/render-drill-issue.js';
 import { toDrillReport, type DrillStep } from '../core/drill/to-drill-report.js';
 import type { EvidenceProducer, EvidenceReport } from '../core/evidence/types.js';
-
-/** An issue as the drill sees it. */
-export interface TrackedIssue {
-  number: number;
-  url: string;
-  /** RFC 3339, GitHub's clock: acknowledgement times are measured against it. */
-  createdAt: string;
-  /** Login that opened the issue; its own comments do not acknowledge. */
-  author: string;
-  body: string;
-}
-
-/** The issue tracker the incident drill works in (GitHub Issues in production, a fake in unit tests). */
-export interface DrillIssues {
-  open(issue: DrillIssue): Promise<TrackedIssue>;
-  get(number: number): Promise<TrackedIssue>;
-  timeline(number: number): Promise<TimelineEvent[]>;
-  comment(number: number, body: string): Promise<void>;
-  close(number: number): Promise<void>;
-}
+import type { DrillIssues, TrackedIssue } from '../core/ports/drill-issues.js';
 
 /** What the incident drill needs. */
 export interface IncidentDrillInput {

@@ -1,12 +1,11 @@
 import type { VerificationCheck } from '../core/bundle/render-verification.js';
-import { MANIFEST_FILE } from '../core/bundle/types.js';
+import { MANIFEST_FILE, MAX_MANIFEST_BYTES } from '../core/bundle/types.js';
 import { toDrillReport, type DrillStep } from '../core/drill/to-drill-report.js';
 import { parseJsonText } from '../core/evidence/parse-json-text.js';
 import type { EvidenceProducer, EvidenceReport } from '../core/evidence/types.js';
 import { findLatestRelease } from './find-latest-release.js';
-import { MAX_MANIFEST_BYTES } from '../adapters/store/read-previous-manifest.js';
 import type { EvidenceStore } from '../core/ports/evidence-store.js';
-import { verifyBundle, type VerifyBundleInput } from './verify-bundle.js';
+import { verifyBundle, type VerifyBundleInput, type VerifyBundleIo } from './verify-bundle.js';
 
 /** What to restore, whom to trust, and the objectives the drill is timed against. */
 export interface RestoreDrillInput {
@@ -39,8 +38,9 @@ const CHECK_STEPS: Array<[VerificationCheck['check'], string]> = [
  * back and verifies it end to end with the release verifier (hashes, nothing added, signature and
  * signer, locks, hash chain), and times the whole recovery against the RTO. The recovery point is
  * the age of the restored release. A missing or altered object, or a late recovery, fails the drill.
+ * `io` is what the release verifier reads through.
  */
-export async function runRestoreDrill(input: RestoreDrillInput): Promise<EvidenceReport> {
+export async function runRestoreDrill(input: RestoreDrillInput, io: VerifyBundleIo): Promise<EvidenceReport> {
   const now = input.now ?? (() => new Date());
   const startedAt = now();
   const steps: DrillStep[] = [];
@@ -56,7 +56,7 @@ export async function runRestoreDrill(input: RestoreDrillInput): Promise<Evidenc
     steps.push({ name: 'read the manifest', result: 'fail', detail: `there is no ${MANIFEST_FILE} at ${bundle.url}: release ${found.release} is missing from the store` });
     return report(input, startedAt, now(), steps, {});
   }
-  const verification = await verifyBundle({ location: bundle, ...input.trust, now: now() });
+  const verification = await verifyBundle({ location: bundle, ...input.trust, now: now() }, io);
   steps.push(...toSteps(verification.checks));
   const finishedAt = now();
   const rtoSeconds = (finishedAt.getTime() - startedAt.getTime()) / 1000;

@@ -2,15 +2,16 @@ import type { ReportContext } from '../core/evidence/build-report.js';
 import { loadEvidenceValidators } from '../core/evidence/evidence-validators.js';
 import { parseEvidence } from '../core/evidence/parse-evidence.js';
 import { MaestroError } from '../core/errors.js';
-import type { GateOutcome } from '../core/gates/gate-outcome.js';
+import type { GateOutcome } from '../core/result/gate-outcome.js';
 import { buildSloOutcome, type SloSourceFile } from '../core/gates/slo/build-slo-outcome.js';
 import { evaluateSlo } from '../core/gates/slo/evaluate-slo.js';
 import { parsePrecomputedSlis } from '../core/gates/slo/parse-precomputed-slis.js';
 import { parseSloFile } from '../core/gates/slo/parse-slo-file.js';
 import { planSloQueries, ratiosFromValues, type QueryValue } from '../core/gates/slo/plan-slo-queries.js';
 import { DEFAULT_POLICY, type SloDecision, type SloReportData, type SloResult } from '../core/gates/slo/types.js';
-import { checkPrometheusUrl, createPrometheusClient, type PrometheusOptions, type PrometheusQuerier } from '../adapters/prometheus/prometheus-client.js';
-import { readInputFile, readJsonFile } from '../adapters/fs/read-input-file.js';
+import { checkPrometheusUrl } from '../core/gates/slo/check-prometheus-url.js';
+import type { InputFiles } from '../core/ports/input-files.js';
+import type { ConnectPrometheus, PrometheusOptions } from '../core/ports/prometheus-query.js';
 
 /** The SLO gate's inputs as the CLI and the action take them. */
 export interface SloGateFiles {
@@ -35,24 +36,31 @@ export interface SloGateFiles {
   insecureSkipVerify?: boolean;
 }
 
+/** What the SLO gate reads through: the named files, and Prometheus. */
+export interface SloGateIo {
+  files: InputFiles;
+  /** Opened only for SLO definitions; precomputed SLIs need no Prometheus. */
+  connectPrometheus: ConnectPrometheus;
+}
+
 const MAX_SLO_FILE_BYTES = 2 * 1024 * 1024;
 const CONCURRENCY = 4;
 
 /** Reads the SLOs and their values (from Prometheus or precomputed) and returns the SLO gate's outcome. */
-export async function sloGateFromFiles(files: SloGateFiles, context: ReportContext, querier?: PrometheusQuerier): Promise<GateOutcome<SloReportData>> {
-  const previous = files.previous ? await readPrevious(files.previous) : new Map<string, SloDecision>();
+export async function sloGateFromFiles(files: SloGateFiles, context: ReportContext, io: SloGateIo): Promise<GateOutcome<SloReportData>> {
+  const previous = files.previous ? await readPrevious(files.previous, io.files) : new Map<string, SloDecision>();
   if (files.slis) {
     if (files.slo || files.prometheus) throw new MaestroError('USAGE', '--slis cannot be combined with --slo or --prometheus', { remedy: 'evaluate either precomputed SLIs or SLO definitions against Prometheus.' });
-    const pre = parsePrecomputedSlis(await readJsonFile(files.slis, 'precomputed SLIs', MAX_SLO_FILE_BYTES), files.slis);
+    const pre = parsePrecomputedSlis(await io.files.readJson(files.slis, 'precomputed SLIs', MAX_SLO_FILE_BYTES), files.slis);
     const slos = pre.slos.map(({ slo, readings }) => evaluateSlo({ slo, readings, policy: DEFAULT_POLICY, previous: previous.get(key(slo)) }));
     return buildSloOutcome({ source: { type: 'precomputed', at: new Date(pre.at).toISOString() }, policy: DEFAULT_POLICY, slos }, context);
   }
   if (!files.slo || !files.prometheus) throw new MaestroError('USAGE', 'the SLO gate needs --slo and --prometheus, or --slis', { remedy: 'pass the SLO file and the Prometheus URL, or a JSON of precomputed SLIs.' });
   const url = checkPrometheusUrl(files.prometheus);
   const at = parseAt(files.at);
-  const text = (await readInputFile(files.slo, 'SLO file', MAX_SLO_FILE_BYTES)).toString('utf8');
+  const text = (await io.files.read(files.slo, 'SLO file', MAX_SLO_FILE_BYTES)).toString('utf8');
   const { policy, slos } = parseSloFile(text, files.slo);
-  const client = querier ?? createPrometheusClient(await prometheusOptions(url, files));
+  const client = io.connectPrometheus(await prometheusOptions(url, files, io.files));
 
   const plans = slos.map((slo) => ({ slo, queries: planSloQueries(slo) }));
   const results = await runAll(plans.flatMap((p) => p.queries.map((q) => () => client.query(q.promql, at))), CONCURRENCY);
@@ -88,7 +96,7 @@ function parseTimeout(text: string | undefined): number {
   return Number(match[1]) * (match[2] === 'm' ? 60_000 : 1000);
 }
 
-async function prometheusOptions(url: string, files: SloGateFiles): Promise<PrometheusOptions> {
+async function prometheusOptions(url: string, files: SloGateFiles, inputFiles: InputFiles): Promise<PrometheusOptions> {
   const headers: Record<string, string> = {};
   for (const header of files.headers) {
     const match = /^([A-Za-z0-9-]{1,100}):\s*(.{1,4000})$/.exec(header);
@@ -96,14 +104,14 @@ async function prometheusOptions(url: string, files: SloGateFiles): Promise<Prom
     headers[match[1]!] = match[2]!;
   }
   if (files.authorization) headers.Authorization = files.authorization;
-  const pem = (path: string | undefined, what: string) => (path ? readInputFile(path, what, 1024 * 1024) : Promise.resolve(undefined));
+  const pem = (path: string | undefined, what: string) => (path ? inputFiles.read(path, what, 1024 * 1024) : Promise.resolve(undefined));
   if (Boolean(files.clientCert) !== Boolean(files.clientKey)) throw new MaestroError('USAGE', 'a client certificate needs its key, and the key its certificate', { remedy: 'pass both --client-cert and --client-key, or neither.' });
   return { url, timeoutMs: parseTimeout(files.timeout), headers, ca: await pem(files.caFile, 'CA file'), cert: await pem(files.clientCert, 'client certificate'), key: await pem(files.clientKey, 'client key'), insecureSkipVerify: files.insecureSkipVerify };
 }
 
-async function readPrevious(path: string): Promise<Map<string, SloDecision>> {
+async function readPrevious(path: string, inputFiles: InputFiles): Promise<Map<string, SloDecision>> {
   await loadEvidenceValidators(['slo-burn']);
-  const bytes = await readInputFile(path, 'previous SLO report', 25 * 1024 * 1024);
+  const bytes = await inputFiles.read(path, 'previous SLO report', 25 * 1024 * 1024);
   const item = parseEvidence(bytes, path);
   if (item.status !== 'valid' || item.report.kind !== 'slo-burn') {
     const why = item.status === 'invalid' ? item.issues.slice(0, 3).map((i) => `${i.pointer || '/'}: ${i.message}`).join('; ') : `it is a ${item.report.kind} report`;

@@ -1,8 +1,7 @@
 import { MaestroError } from '../core/errors.js';
 import type { AttestationCheck, BundleOutcome, HashedArtifact } from '../core/gates/attestation/types.js';
-import { readInputFile, readJsonFile } from '../adapters/fs/read-input-file.js';
-import { verifySigstoreBundle } from '../adapters/sigstore/verify-sigstore-bundle.js';
-import { SignatureInvalidError, type SignatureCheck, type SignerPolicy } from '../core/ports/bundle-verifier.js';
+import { SignatureInvalidError, type SignatureCheck, type SignerPolicy, type VerifyBundle } from '../core/ports/bundle-verifier.js';
+import type { InputFiles } from '../core/ports/input-files.js';
 
 /** Sigstore bundles are kilobytes; this bounds a hostile one. */
 export const MAX_BUNDLE_BYTES = 10 * 1024 * 1024;
@@ -30,23 +29,29 @@ export interface BundleVerificationInput {
   tlogThreshold?: number;
 }
 
+/** What bundle verification reads through: the bundles, trusted root and signed artifacts, and the offline verifier. */
+export interface BundleVerificationIo {
+  files: InputFiles;
+  verifyBundle: VerifyBundle;
+}
+
 /**
  * Reads and verifies each bundle once (a message signature against the artifact whose digest it
  * signs), offline. A file that is not a Sigstore bundle, or an unreadable trusted root, is bad
  * input and throws; a bundle that fails a check becomes an outcome with the failed check.
  */
-export async function verifyAttestationBundles(input: BundleVerificationInput): Promise<BundleOutcome[]> {
-  const trustedRoot = input.trustedRoot ? await readJsonFile(input.trustedRoot, 'trusted root', MAX_TRUSTED_ROOT_BYTES) : undefined;
+export async function verifyAttestationBundles(input: BundleVerificationInput, io: BundleVerificationIo): Promise<BundleOutcome[]> {
+  const trustedRoot = input.trustedRoot ? await io.files.readJson(input.trustedRoot, 'trusted root', MAX_TRUSTED_ROOT_BYTES) : undefined;
   const outcomes: BundleOutcome[] = [];
-  for (const { path, json } of await readBundles(input.bundles)) {
+  for (const { path, json } of await readBundles(input.bundles, io.files)) {
     const { claims, names } = readClaims(json);
     const signed = input.artifacts.find((a) => claims.includes(`sha256:${a.digests.sha256}`));
     const isMessageSignature = typeof json === 'object' && json !== null && 'messageSignature' in json;
     try {
-      const result = verifySigstoreBundle({
+      const result = io.verifyBundle({
         bundle: json,
         bundleFile: path,
-        ...(isMessageSignature && signed ? { artifact: await readInputFile(signed.path, 'artifact', Number.MAX_SAFE_INTEGER) } : {}),
+        ...(isMessageSignature && signed ? { artifact: await io.files.read(signed.path, 'artifact', Number.MAX_SAFE_INTEGER) } : {}),
         ...(trustedRoot !== undefined ? { trustedRoot, trustedRootFile: input.trustedRoot } : {}),
         policy: input.policy,
         ...(input.tlogThreshold !== undefined ? { tlogThreshold: input.tlogThreshold } : {}),
@@ -65,10 +70,10 @@ export async function verifyAttestationBundles(input: BundleVerificationInput): 
  * Reads bundle files. A file in the npm registry's attestations format (`{"attestations": [{"predicateType", "bundle"}]}`)
  * holds several bundles, named `<file>#<index>`.
  */
-async function readBundles(paths: string[]): Promise<{ path: string; json: unknown }[]> {
+async function readBundles(paths: string[], files: InputFiles): Promise<{ path: string; json: unknown }[]> {
   const out: { path: string; json: unknown }[] = [];
   for (const path of paths) {
-    const json = await readJsonFile(path, 'bundle', MAX_BUNDLE_BYTES);
+    const json = await files.readJson(path, 'bundle', MAX_BUNDLE_BYTES);
     const list = (json as { attestations?: unknown } | null)?.attestations;
     if (Array.isArray(list) && !(json as { mediaType?: unknown }).mediaType) list.forEach((entry, i) => out.push({ path: `${path}#${i}`, json: (entry as { bundle?: unknown } | null)?.bundle ?? entry }));
     else out.push({ path, json });

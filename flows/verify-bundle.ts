@@ -1,17 +1,14 @@
-import { readFile, stat } from 'node:fs/promises';
 import { EVIDENCE_PREDICATE_TYPE } from '../core/bundle/build-statement.js';
 import type { BundleVerification, VerificationCheck } from '../core/bundle/render-verification.js';
-import { MANIFEST_FILE, SIGNATURE_FILE, type EvidenceManifest } from '../core/bundle/types.js';
+import { MANIFEST_FILE, MAX_MANIFEST_BYTES, SIGNATURE_FILE, type EvidenceManifest } from '../core/bundle/types.js';
 import { MaestroError, isMaestroError } from '../core/errors.js';
 import { parseEvidenceFiles } from '../core/evidence/parse-evidence.js';
 import { parseJsonText } from '../core/evidence/parse-json-text.js';
 import { sha256Hex } from '../core/util/sha256.js';
-import { readInputFile } from '../adapters/fs/read-input-file.js';
-import { MAX_MANIFEST_BYTES } from '../adapters/store/read-previous-manifest.js';
+import type { VerifyBundle } from '../core/ports/bundle-verifier.js';
 import type { EvidenceStore, StoredObject } from '../core/ports/evidence-store.js';
-import { FileStore } from '../adapters/store/file-store.js';
-import { openStore } from '../adapters/store/open-store.js';
-import { verifySigstoreBundle } from '../adapters/sigstore/verify-sigstore-bundle.js';
+import type { InputFiles } from '../core/ports/input-files.js';
+import type { StoreOpener } from '../core/ports/store-opener.js';
 import { walkChain } from './walk-chain.js';
 
 /** What to verify and whom to trust. */
@@ -34,7 +31,15 @@ export interface VerifyBundleInput {
   now: Date;
 }
 
+/** The ports a bundle is verified through: the stores, the trust files (key, trusted root), and the Sigstore verifier. */
+export interface VerifyBundleIo {
+  stores: StoreOpener;
+  inputFiles: InputFiles;
+  verify: VerifyBundle;
+}
+
 const MAX_SIGNATURE_BYTES = 16 * 1024 * 1024;
+const MAX_TRUSTED_ROOT_BYTES = 16 * 1024 * 1024;
 
 /**
  * Verifies a release bundle without trusting whoever stored it: every artifact's bytes against the
@@ -42,15 +47,12 @@ const MAX_SIGNATURE_BYTES = 16 * 1024 * 1024;
  * chain back to the first release, and on a locking store each object's COMPLIANCE lock. Tampering
  * is a failed check naming the file and what changed; only unreadable input is an error.
  */
-export async function verifyBundle(input: VerifyBundleInput): Promise<BundleVerification> {
+export async function verifyBundle(input: VerifyBundleInput, io: VerifyBundleIo): Promise<BundleVerification> {
   const where = typeof input.location === 'string' ? input.location : input.location.url;
   if (input.offline && /^(?!file:)[a-z][a-z0-9+.-]*:\/\//i.test(where)) {
     throw new MaestroError('USAGE', `--offline verifies local folders only, not ${where}`, { remedy: 'download the bundle (aws s3 sync) and verify the folder, or drop --offline.' });
   }
-  const store = typeof input.location === 'string' ? await openStore(input.location) : input.location;
-  if (store instanceof FileStore && !(await stat(store.root).catch(() => undefined))?.isDirectory()) {
-    throw new MaestroError('FILE_NOT_FOUND', `bundle folder ${where} does not exist`, { file: where, remedy: 'pass the folder (or store URL) that holds the bundle\'s manifest.json.' });
-  }
+  const store = typeof input.location === 'string' ? await io.stores.openExisting(input.location, 'bundle folder', 'pass the folder (or store URL) that holds the bundle\'s manifest.json.') : input.location;
   const checks: VerificationCheck[] = [];
   const result = (release?: string): BundleVerification => ({ location: store.url, release, ok: checks.length > 0 && checks.every((c) => c.result === 'pass'), checks });
   const manifestBytes = await store.read(MANIFEST_FILE, MAX_MANIFEST_BYTES);
@@ -87,9 +89,9 @@ export async function verifyBundle(input: VerifyBundleInput): Promise<BundleVeri
   for (const key of keys) {
     if (!listed.has(key) && !nested.some((prefix) => key.startsWith(prefix))) checks.push({ check: 'unlisted', subject: key, result: 'fail', detail: 'present in the bundle but not listed in the manifest: added after the bundle was built' });
   }
-  checks.push(...(await checkSignature(store, manifest, manifestSha256, input, own)));
+  checks.push(...(await checkSignature(store, manifest, manifestSha256, input, io, own)));
   if (store.locking) checks.push(...own.map((o) => checkRetention(o, input.now)));
-  checks.push(...(await walkChain(store, manifest, input.releases ? await openStore(input.releases) : undefined)));
+  checks.push(...(await walkChain(store, manifest, input.releases ? await io.stores.open(input.releases) : undefined)));
   return result(manifest.data.release);
 }
 
@@ -108,7 +110,7 @@ async function nestedReleases(store: EvidenceStore, keys: string[], listed: Set<
   return prefixes;
 }
 
-async function checkSignature(store: EvidenceStore, manifest: EvidenceManifest, manifestSha256: string, input: VerifyBundleInput, own: StoredObject[]): Promise<VerificationCheck[]> {
+async function checkSignature(store: EvidenceStore, manifest: EvidenceManifest, manifestSha256: string, input: VerifyBundleInput, io: VerifyBundleIo, own: StoredObject[]): Promise<VerificationCheck[]> {
   const bytes = await store.read(SIGNATURE_FILE, MAX_SIGNATURE_BYTES);
   if (!bytes) {
     if (manifest.data.signature) return [{ check: 'signature', subject: SIGNATURE_FILE, result: 'fail', detail: 'the manifest says the bundle is signed, but the signature file is missing' }];
@@ -118,14 +120,14 @@ async function checkSignature(store: EvidenceStore, manifest: EvidenceManifest, 
   if (!input.keyFile && !input.identity) return [{ check: 'signature', subject: SIGNATURE_FILE, result: 'fail', detail: 'no signer to check against: pass --key <public key> or --identity <certificate identity> with --issuer' }];
   const parsed = parseJsonText(bytes);
   if (!parsed.ok) return [{ check: 'signature', subject: SIGNATURE_FILE, result: 'fail', detail: `not a Sigstore bundle: ${parsed.message}` }];
-  const trustedRoot = input.trustedRootFile ? await readTrustedRoot(input.trustedRootFile) : undefined;
+  const trustedRoot = input.trustedRootFile ? await io.inputFiles.readJson(input.trustedRootFile, 'trusted root', MAX_TRUSTED_ROOT_BYTES) : undefined;
   try {
-    const verified = verifySigstoreBundle({
+    const verified = io.verify({
       bundle: parsed.value,
       bundleFile: SIGNATURE_FILE,
       trustedRoot,
       trustedRootFile: input.trustedRootFile,
-      policy: input.keyFile ? { publicKeyPem: (await readInputFile(input.keyFile, 'public key', 64 * 1024)).toString('utf8') } : { identity: toIdentity(input.identity!), issuer: input.issuer },
+      policy: input.keyFile ? { publicKeyPem: (await io.inputFiles.read(input.keyFile, 'public key', 64 * 1024)).toString('utf8') } : { identity: toIdentity(input.identity!), issuer: input.issuer },
       tlogThreshold: input.keyFile ? 0 : 1,
     });
     const statement = verified.statement;
@@ -154,12 +156,3 @@ function toIdentity(text: string): string | RegExp {
   const match = /^\/(.+)\/$/.exec(text);
   return match ? new RegExp(match[1]!) : text;
 }
-
-async function readTrustedRoot(file: string): Promise<unknown> {
-  const parsed = parseJsonText(await readFile(file).catch((cause: NodeJS.ErrnoException) => {
-    throw new MaestroError('FILE_NOT_FOUND', `trusted root ${file} cannot be read (${cause.code})`, { file, remedy: 'pass a trusted_root.json file.', cause });
-  }));
-  if (!parsed.ok) throw new MaestroError('JSON_SYNTAX', `trusted root ${file} is ${parsed.message}`, { file, remedy: 'pass a trusted_root.json file.' });
-  return parsed.value;
-}
-

@@ -1,17 +1,14 @@
-import { MaestroError, isMaestroError } from '../core/errors.js';
+import { isMaestroError } from '../core/errors.js';
 import { parseJsonText } from '../core/evidence/parse-json-text.js';
 import { parseEntryKey } from '../core/ledger/build-entry.js';
 import { checkSeal, type ReadSeal } from '../core/ledger/check-seal.js';
 import type { LedgerProblem, LedgerVerification, SealCheck } from '../core/ledger/verification-types.js';
 import { sortProblems, verifyChain, type ChainEntry, type StoredEntry } from '../core/ledger/verify-chain.js';
-import { readJsonFile, readInputFile } from '../adapters/fs/read-input-file.js';
-import { MAX_SEAL_BYTES, readLedger } from './read-ledger.js';
+import type { SignerPolicy, VerifyBundle } from '../core/ports/bundle-verifier.js';
 import type { EvidenceStore } from '../core/ports/evidence-store.js';
-import { FileStore } from '../adapters/store/file-store.js';
-import { openStore } from '../adapters/store/open-store.js';
-import { verifySigstoreBundle } from '../adapters/sigstore/verify-sigstore-bundle.js';
-import type { SignerPolicy } from '../core/ports/bundle-verifier.js';
-import { stat } from 'node:fs/promises';
+import type { InputFiles } from '../core/ports/input-files.js';
+import type { StoreOpener } from '../core/ports/store-opener.js';
+import { MAX_SEAL_BYTES, readLedger } from './read-ledger.js';
 
 /** Where the ledger is and whom its seals must be signed by. */
 export interface VerifyLedgerInput {
@@ -27,21 +24,26 @@ export interface VerifyLedgerInput {
   now?: Date;
 }
 
+/** The ports a ledger is verified through: the stores, the trust files (key, trusted root), and the Sigstore verifier of its seals. */
+export interface VerifyLedgerIo {
+  stores: StoreOpener;
+  inputFiles: InputFiles;
+  verify: VerifyBundle;
+}
+
 /**
  * Verifies the whole ledger without trusting whoever stored it: every entry's bytes and links (see
  * `verifyChain`), then every seal's signature and the digest it signed against the chain as it is
  * now. Tampering is a problem naming the entry; only an unreadable store or trust input is an error.
  */
-export async function verifyLedgerStore(input: VerifyLedgerInput): Promise<LedgerVerification> {
-  const store = typeof input.location === 'string' ? await openStore(input.location) : input.location;
-  if (store instanceof FileStore && !(await stat(store.root).catch(() => undefined))?.isDirectory()) {
-    throw new MaestroError('FILE_NOT_FOUND', `ledger folder ${store.root} does not exist`, { file: store.root, remedy: 'pass the folder (or store URL) that holds the ledger\'s entries/ folder.' });
-  }
+export async function verifyLedgerStore(input: VerifyLedgerInput, io: VerifyLedgerIo): Promise<LedgerVerification> {
+  const store = typeof input.location === 'string' ? await io.stores.openExisting(input.location, 'ledger folder', 'pass the folder (or store URL) that holds the ledger\'s entries/ folder.') : input.location;
   const stored = await readLedger(store);
-  const policy = await signerPolicy(input);
-  const trustedRoot = input.trustedRootFile ? await readJsonFile(input.trustedRootFile, 'trusted root', 16 * 1024 * 1024) : undefined;
+  const policy = await signerPolicy(input, io.inputFiles);
+  const trustedRoot = input.trustedRootFile ? await io.inputFiles.readJson(input.trustedRootFile, 'trusted root', 16 * 1024 * 1024) : undefined;
+  const trust = { policy, trustedRoot, trustedRootFile: input.trustedRootFile, verify: io.verify };
   const read: ReadSeal[] = [];
-  for (const { key, seq } of stored.seals.sort((a, b) => a.seq - b.seq)) read.push(await readSeal(store, key, seq, policy, trustedRoot, input.trustedRootFile));
+  for (const { key, seq } of stored.seals.sort((a, b) => a.seq - b.seq)) read.push(await readSeal(store, key, seq, trust));
   const sealed = new Set(read.flatMap((s) => (s.error ? [] : (s.statement?.subject ?? []).map((subject) => subject.digest?.sha256 ?? ''))));
   const chain = verifyChain(stored.entries, stored.unexpected, sealed);
   const byKeySeq = new Map<number, ChainEntry>(chain.entries.map((e) => [e.keySeq, e]));
@@ -85,8 +87,8 @@ function checkLocks(entries: StoredEntry[], now: Date): LedgerProblem[] {
   return problems;
 }
 
-async function signerPolicy(input: VerifyLedgerInput): Promise<SignerPolicy | undefined> {
-  if (input.keyFile) return { publicKeyPem: (await readInputFile(input.keyFile, 'public key', 64 * 1024)).toString('utf8') };
+async function signerPolicy(input: VerifyLedgerInput, files: InputFiles): Promise<SignerPolicy | undefined> {
+  if (input.keyFile) return { publicKeyPem: (await files.read(input.keyFile, 'public key', 64 * 1024)).toString('utf8') };
   if (input.identity) {
     const pattern = /^\/(.+)\/$/.exec(input.identity);
     return { identity: pattern ? new RegExp(pattern[1]!) : input.identity, issuer: input.issuer };
@@ -94,8 +96,17 @@ async function signerPolicy(input: VerifyLedgerInput): Promise<SignerPolicy | un
   return undefined;
 }
 
+/** Whom seals must be signed by, against which trusted root, and the verifier that checks them. */
+interface SealTrust {
+  policy: SignerPolicy | undefined;
+  trustedRoot: unknown;
+  trustedRootFile: string | undefined;
+  verify: VerifyBundle;
+}
+
 /** Reads one seal: verified when a signer policy is given, else only decoded (its signature unchecked). */
-async function readSeal(store: EvidenceStore, key: string, seq: number, policy: SignerPolicy | undefined, trustedRoot: unknown, trustedRootFile: string | undefined): Promise<ReadSeal> {
+async function readSeal(store: EvidenceStore, key: string, seq: number, trust: SealTrust): Promise<ReadSeal> {
+  const { policy, trustedRoot, trustedRootFile } = trust;
   let bytes: Buffer | undefined;
   try {
     bytes = await store.read(key, MAX_SEAL_BYTES);
@@ -107,7 +118,7 @@ async function readSeal(store: EvidenceStore, key: string, seq: number, policy: 
   if (!parsed.ok) return { key, seq, error: `not a Sigstore bundle: ${parsed.message}` };
   if (!policy) return { key, seq, statement: decodeStatement(parsed.value) };
   try {
-    const verified = verifySigstoreBundle({ bundle: parsed.value, bundleFile: key, trustedRoot, trustedRootFile, policy, tlogThreshold: policy.publicKeyPem ? 0 : 1 });
+    const verified = trust.verify({ bundle: parsed.value, bundleFile: key, trustedRoot, trustedRootFile, policy, tlogThreshold: policy.publicKeyPem ? 0 : 1 });
     const signer = verified.signer.type === 'key' ? `key ${verified.signer.keyId}` : `${verified.signer.identity} (issuer ${verified.signer.issuer ?? 'unknown'})`;
     return { key, seq, statement: verified.statement, signer };
   } catch (error) {

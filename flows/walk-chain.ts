@@ -1,9 +1,8 @@
 import { isReleaseTag } from '../core/bundle/build-manifest.js';
 import type { VerificationCheck } from '../core/bundle/render-verification.js';
-import { MANIFEST_FILE, type EvidenceManifest } from '../core/bundle/types.js';
+import { MANIFEST_FILE, MAX_MANIFEST_BYTES, type EvidenceManifest } from '../core/bundle/types.js';
 import { parseJsonText } from '../core/evidence/parse-json-text.js';
 import { sha256Hex } from '../core/util/sha256.js';
-import { MAX_MANIFEST_BYTES } from '../adapters/store/read-previous-manifest.js';
 import type { EvidenceStore } from '../core/ports/evidence-store.js';
 
 /** Longest chain walked: far beyond any release history, it only stops a crafted loop. */

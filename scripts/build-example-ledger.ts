@@ -17,6 +17,7 @@ import type { LedgerSealStatement } from '../core/ledger/build-seal-statement.js
 import type { AuditEvent } from '../core/ledger/types.js';
 import { openLedger } from '../flows/open-ledger.js';
 import { signStatement } from '../adapters/sigstore/sign-statement.js';
+import { openStore } from '../adapters/store/open-store.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 /** The committed example: its key signs new seals, its seals are reused when unchanged. */
@@ -39,7 +40,7 @@ const SEAL_AFTER = new Set([4, 7]);
 /** Writes the example ledger into `outDir` (a new folder), reusing the seals of `reuseFrom` that still hold. */
 export async function buildExampleLedger(outDir: string, reuseFrom = EXAMPLE_DIR): Promise<void> {
   let clock = new Date('2026-11-02T09:14:07Z');
-  const ledger = await openLedger(pathToFileURL(outDir).href, { now: () => clock, sign: (statement) => reuseOrSign(statement, reuseFrom) });
+  const ledger = await openLedger(await openStore(pathToFileURL(outDir).href), { now: () => clock, signer: { sign: (statement) => reuseOrSign(statement as LedgerSealStatement, reuseFrom) } });
   for (const [index, event] of EVENTS.entries()) {
     // Entries are recorded two seconds after the act; seals one minute after the entry they seal.
     clock = new Date(Date.parse(event.at) + 2000);

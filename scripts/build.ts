@@ -18,7 +18,8 @@ rmSync(resolve(root, 'dist/cli'), { recursive: true, force: true });
 const lazyModules: Plugin = {
   name: 'lazy-modules',
   setup(b) {
-    b.onResolve({ filter: /^\.\/commands\/[a-z0-9-]+\.js$/ }, (args) => (args.importer.endsWith('command-spec.ts') ? { path: args.path, external: true } : undefined));
+    // Each command's module, loaded by the command table (cli/command-specs/) when it runs: its own bundle beside main.js.
+    b.onResolve({ filter: /^\.\.\/commands\/[a-z0-9-]+\.js$/ }, (args) => (args.importer.includes('/cli/command-specs/') ? { path: args.path.replace('../commands/', './commands/'), external: true } : undefined));
     // yaml's "node" export is CommonJS; its "default" export is the same parser as ES modules, which
     // the bundler can scope-hoist and tree-shake (a start runs its module bodies otherwise).
     b.onResolve({ filter: /^yaml$/ }, () => ({ path: resolve(root, 'node_modules/yaml/browser/index.js') }));

@@ -4,6 +4,9 @@
  * sample can never drift from what users see. `npm run docs` rewrites it; a test fails when it is stale.
  */
 import { join } from 'node:path';
+import { loadCatalog } from '../adapters/fs/load-catalog.js';
+import { readEvidenceDir } from '../adapters/fs/read-evidence-dir.js';
+import { fsInputFiles } from '../adapters/fs/read-input-file.js';
 import { evaluateFromFiles } from '../flows/evaluate-from-files.js';
 import { renderGateNotes } from '../core/render/render-gate-notes.js';
 
@@ -20,6 +23,6 @@ export async function renderGateNotesSample(root: string): Promise<string> {
     config: join(root, 'examples/maestro.yml'),
     waivers: example('waivers.json'),
     now: '2026-11-20T12:00:00Z',
-  });
+  }, { files: fsInputFiles, loadCatalog, readEvidence: readEvidenceDir });
   return renderGateNotes(result, { marker: true });
 }

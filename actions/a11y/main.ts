@@ -4,7 +4,6 @@ import { MaestroError } from '../../core/errors.js';
 import { createRunnerIo } from '../lib/create-runner-io.js';
 import { listInput, optionalInput, readGateInputs } from '../lib/read-gate-inputs.js';
 import { failStep } from '../lib/run-gate-action.js';
-import { run } from './run.js';
 
 const io = createRunnerIo();
 try {
@@ -21,26 +20,26 @@ try {
     catalog: optionalInput('catalog'),
     config: config === '.github/maestro.yml' && !existsSync(config) ? undefined : config,
   };
-  await run(
-    {
-      ...(results
-        ? { files: { results, ...shared } }
-        : {
-            browser: {
-              ...shared,
-              scan: { urls, allowHosts: listInput('allow-hosts'), headers: listInput('headers'), cookies: listInput('cookies'), waitUntil: optionalInput('wait-until'), pageTimeout: optionalInput('page-timeout') },
-              browserPath: optionalInput('browser-path'),
-              tags: listInput('tags'),
-              waitForSelector: optionalInput('wait-for'),
-              loginScript: optionalInput('login-script'),
-            },
-          }),
-      subject,
-      settings,
-      env: process.env,
-    },
-    io,
-  );
+  const inputs = {
+    ...(results
+      ? { files: { results, ...shared } }
+      : {
+          browser: {
+            ...shared,
+            scan: { urls, allowHosts: listInput('allow-hosts'), headers: listInput('headers'), cookies: listInput('cookies'), waitUntil: optionalInput('wait-until'), pageTimeout: optionalInput('page-timeout') },
+            browserPath: optionalInput('browser-path'),
+            tags: listInput('tags'),
+            waitForSelector: optionalInput('wait-for'),
+            loginScript: optionalInput('login-script'),
+          },
+        }),
+    subject,
+    settings,
+    env: process.env,
+  };
+  // The gate's code (and, to scan, playwright-core) loads only once the inputs are read.
+  const { run } = await import('./run.js');
+  await run(inputs, io);
 } catch (error) {
   failStep(error, io);
 }

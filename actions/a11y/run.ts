@@ -1,7 +1,10 @@
 import type { A11yReportData } from '../../core/gates/a11y/types.js';
-import type { GateOutcome } from '../../core/gates/gate-outcome.js';
+import type { GateOutcome } from '../../core/result/gate-outcome.js';
 import { a11yGateFromBrowser, type A11yBrowserInputs } from '../../flows/a11y-gate-from-browser.js';
 import { a11yGateFromFiles, type A11yGateFiles } from '../../flows/a11y-gate-from-files.js';
+import { chromiumPageScanner } from '../../adapters/browser/scan-pages-with-axe.js';
+import { loadCatalog } from '../../adapters/fs/load-catalog.js';
+import { fsInputFiles } from '../../adapters/fs/read-input-file.js';
 import { resolveReportContext, type SubjectOverrides } from '../../adapters/fs/resolve-report-context.js';
 import type { GateActionIo } from '../lib/gate-action-io.js';
 import type { PublishSettings } from '../lib/publish-gate-outcome.js';
@@ -22,8 +25,8 @@ export function run(inputs: A11yRunInputs, io: GateActionIo): Promise<GateOutcom
   const settings: PublishSettings = { ...inputs.settings };
   const context = resolveReportContext('maestro-action', inputs.subject, inputs.env);
   return runGateAction(async () => {
-    if (inputs.files) return a11yGateFromFiles(inputs.files, context);
-    const { outcome, screenshots } = await a11yGateFromBrowser({ ...inputs.browser!, screenshotDir: settings.outputDir, reportDir: settings.outputDir }, context, inputs.env);
+    if (inputs.files) return a11yGateFromFiles(inputs.files, context, { files: fsInputFiles, loadCatalog });
+    const { outcome, screenshots } = await a11yGateFromBrowser({ ...inputs.browser!, screenshotDir: settings.outputDir, reportDir: settings.outputDir }, context, inputs.env, { files: fsInputFiles, loadCatalog, scanner: chromiumPageScanner });
     settings.extraFiles = [...(settings.extraFiles ?? []), ...screenshots];
     return outcome;
   }, settings, io);

@@ -1,7 +1,11 @@
 import type { AttestationData, QuarantineMode } from '../../core/gates/attestation/types.js';
-import type { GateOutcome } from '../../core/gates/gate-outcome.js';
+import type { GateOutcome } from '../../core/result/gate-outcome.js';
 import { attestationFromFiles, type AttestationFiles } from '../../flows/attestation-from-files.js';
+import { fsArtifactHasher } from '../../adapters/fs/hash-artifact.js';
+import { fsArtifactQuarantine } from '../../adapters/fs/quarantine-artifacts.js';
+import { fsInputFiles } from '../../adapters/fs/read-input-file.js';
 import { resolveReportContext, type SubjectOverrides } from '../../adapters/fs/resolve-report-context.js';
+import { verifySigstoreBundle } from '../../adapters/sigstore/verify-sigstore-bundle.js';
 import { MaestroError } from '../../core/errors.js';
 import type { GateActionIo } from '../lib/gate-action-io.js';
 import type { PublishSettings } from '../lib/publish-gate-outcome.js';
@@ -27,6 +31,6 @@ export function run(inputs: AttestationRunInputs, io: GateActionIo): Promise<Gat
     const quarantine = inputs.quarantine as QuarantineMode;
     if (!MODES.includes(quarantine)) throw new MaestroError('USAGE', `quarantine ${JSON.stringify(inputs.quarantine)} is not one of ${MODES.join(', ')}`, { remedy: 'set quarantine to rename (add .quarantined), move (to quarantine-dir) or none.' });
     const context = resolveReportContext('maestro-action', inputs.subject, inputs.env);
-    return attestationFromFiles({ ...inputs, quarantine }, context);
+    return attestationFromFiles({ ...inputs, quarantine }, context, { files: fsInputFiles, verifyBundle: verifySigstoreBundle, hasher: fsArtifactHasher, quarantine: fsArtifactQuarantine });
   }, inputs.settings, io);
 }

@@ -6,8 +6,7 @@ import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
 import { coreIo } from '../core-io.js';
 import { optionalInput } from '../lib/read-gate-inputs.js';
-import { run, type ActionIo } from './run.js';
-import { createWorkflowGitHub } from '../../adapters/github/workflow-github.js';
+import type { ActionIo } from './run.js';
 
 const DEFAULT_CONFIG = '.github/maestro.yml';
 
@@ -17,20 +16,23 @@ const config = core.getInput('config') || DEFAULT_CONFIG;
 const token = core.getInput('github-token');
 if (token) core.setSecret(token);
 
+const inputs = {
+  eventName: process.env.GITHUB_EVENT_NAME ?? '',
+  eventPath: process.env.GITHUB_EVENT_PATH ?? '',
+  evidence: core.getInput('evidence') || 'maestro-evidence',
+  config,
+  configIsDefault: config === DEFAULT_CONFIG,
+  catalog: optionalInput('catalog'),
+  changedFiles: optionalInput('changed-files'),
+  waivers: optionalInput('waivers'),
+  outputDir: process.env.RUNNER_TEMP || tmpdir(),
+  now: optionalInput('now') ?? new Date().toISOString(),
+  checkRun: core.getInput('check-run') !== 'false',
+};
+// The gate engine and the GitHub client load only once the inputs are read.
+const [{ run }, { createWorkflowGitHub }] = await Promise.all([import('./run.js'), import('../../adapters/github/workflow-github.js')]);
 await run(
-  {
-    eventName: process.env.GITHUB_EVENT_NAME ?? '',
-    eventPath: process.env.GITHUB_EVENT_PATH ?? '',
-    evidence: core.getInput('evidence') || 'maestro-evidence',
-    config,
-    configIsDefault: config === DEFAULT_CONFIG,
-    catalog: optionalInput('catalog'),
-    changedFiles: optionalInput('changed-files'),
-    waivers: optionalInput('waivers'),
-    outputDir: process.env.RUNNER_TEMP || tmpdir(),
-    now: optionalInput('now') ?? new Date().toISOString(),
-    checkRun: core.getInput('check-run') !== 'false',
-  },
+  inputs,
   io,
   token ? (repo) => createWorkflowGitHub(token, repo, process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) : undefined,
 );

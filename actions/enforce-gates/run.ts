@@ -6,15 +6,18 @@ import type { GateResult } from '../../core/engine/types.js';
 import { formatError, isMaestroError, MaestroError } from '../../core/errors.js';
 import { VERSION } from '../../core/generated/version.js';
 import { evaluateFromFiles } from '../../flows/evaluate-from-files.js';
+import { loadCatalog } from '../../adapters/fs/load-catalog.js';
+import { readEvidenceDir } from '../../adapters/fs/read-evidence-dir.js';
+import { fsInputFiles } from '../../adapters/fs/read-input-file.js';
 import { writeFileAtomic } from '../../adapters/fs/write-output.js';
 import { renderGateNotes } from '../../core/render/render-gate-notes.js';
 import { renderCheckOutput } from '../../core/render/render-check-output.js';
 import { readJsonFile } from '../../adapters/fs/read-input-file.js';
-import type { EvidenceItem } from '../../core/evidence/types.js';
+import { repoWideMaxAgeMs, type ProducedEvidence } from '../../core/evidence/trust-evidence.js';
 import { isDateTime } from '../../core/util/is-date-time.js';
 import { hasEvidenceLinks } from '../../core/pr/parse-evidence-links.js';
 import type { WorkflowGitHub } from '../../adapters/github/workflow-github.js';
-import type { RepoRef } from '../../core/triggers/triggers.js';
+import type { RepoRef } from '../../core/pr/repo-ref.js';
 
 /** What the action reads, already resolved by main.ts from its inputs and the runner's environment. */
 export interface RunInputs {
@@ -55,7 +58,7 @@ const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 export async function run(inputs: RunInputs, io: ActionIo, connect?: (repo: RepoRef) => WorkflowGitHub): Promise<GateResult | undefined> {
   try {
     if (!PULL_REQUEST_EVENTS.has(inputs.eventName)) {
-      throw new MaestroError('USAGE', `Enforce GA Gates Evidence evaluates pull requests, but this run was triggered by ${inputs.eventName}`, {
+      throw new MaestroError('USAGE', `Enforce GA Gates Evidence evaluates pull requests, but this run was triggered by ${inputs.eventName || 'no event (GITHUB_EVENT_NAME is not set)'}`, {
         remedy: 'run the workflow on pull_request (or pull_request_target) events.',
       });
     }
@@ -71,10 +74,12 @@ export async function run(inputs: RunInputs, io: ActionIo, connect?: (repo: Repo
 
     // With a token, ask GitHub what the event does not say, as the app does: the commit's evidence
     // artifacts (when no folder was downloaded), the changed files, and who approved manual links.
-    let extraEvidence: EvidenceItem[] = [];
+    // The repo-wide evidence (drift, drills, SLO burn) comes from the default branch's scheduled runs.
+    let producedEvidence: ProducedEvidence[] = [];
     if (!onDisk && github) {
-      extraEvidence = await github.commitEvidence(pull.headSha);
-      io.info(`Evidence folder ${inputs.evidence} does not exist: read ${extraEvidence.length} report(s) from the maestro-evidence artifacts of commit ${pull.headSha.slice(0, 7)}.`);
+      const horizon = new Date(Date.parse(inputs.now) - repoWideMaxAgeMs(await loadCatalog(inputs.catalog))).toISOString();
+      producedEvidence = await github.commitEvidence(pull.headSha, pull.repo.defaultBranch ? { branch: pull.repo.defaultBranch, horizon } : undefined);
+      io.info(`Evidence folder ${inputs.evidence} does not exist: read ${producedEvidence.length} report(s) from the maestro-evidence artifacts of commit ${pull.headSha.slice(0, 7)}${pull.repo.defaultBranch ? ` and the newest repo-wide ones of ${pull.repo.defaultBranch}` : ''}.`);
     } else if (!onDisk) {
       io.warning(`Evidence folder ${inputs.evidence} does not exist and no github-token was given: every requirement without evidence is reported missing. Download the maestro-evidence artifacts into it first.`);
     }
@@ -89,10 +94,10 @@ export async function run(inputs: RunInputs, io: ActionIo, connect?: (repo: Repo
       changedFiles: inputs.changedFiles,
       waivers: inputs.waivers,
       now: inputs.now,
-      extraEvidence,
+      producedEvidence,
       ...(changedPaths ? { changedPaths } : {}),
       ...(approvers ? { approvers, producer: { name: 'maestro-action', version: VERSION } } : {}),
-    });
+    }, { files: fsInputFiles, loadCatalog, readEvidence: readEvidenceDir });
     const reportPath = join(inputs.outputDir, 'maestro-gate-result.json');
     const decisionLogPath = join(inputs.outputDir, 'maestro-decision-log.json');
     await writeFileAtomic(reportPath, `${JSON.stringify(result, null, 2)}\n`);
@@ -136,7 +141,7 @@ async function readPull(eventPath: string): Promise<PullOfEvent> {
   }
   const [owner = '', name = ''] = repo.full_name.split('/');
   return {
-    repo: { id: repo.id, owner, name, fullName: repo.full_name },
+    repo: { id: repo.id, owner, name, fullName: repo.full_name, ...(typeof repo.default_branch === 'string' ? { defaultBranch: repo.default_branch } : {}) },
     number: pr.number,
     headSha: head.sha,
     body: typeof pr.body === 'string' ? pr.body : '',

@@ -1,10 +1,15 @@
 import { formatError, isMaestroError } from '../../core/errors.js';
 import { VERSION } from '../../core/generated/version.js';
-import { buildBundle, type BuiltBundle } from '../../flows/build-bundle.js';
-import { readTagCommit } from '../../adapters/git/read-tag-commit.js';
-import { recordBundleInLedger } from '../../flows/record-in-ledger.js';
-import { parseSignMode } from '../../adapters/sigstore/sign-statement.js';
 import { MANIFEST_FILE, SIGNATURE_FILE } from '../../core/bundle/types.js';
+import { buildBundle, type BuiltBundle } from '../../flows/build-bundle.js';
+import { recordBundleInLedger } from '../../flows/record-in-ledger.js';
+import { fsBundleFiles } from '../../adapters/fs/fs-bundle-files.js';
+import { readTagCommit } from '../../adapters/git/read-tag-commit.js';
+import { ledgerOptionsFromEnv } from '../../adapters/sigstore/ledger-options-from-env.js';
+import { parseSignMode } from '../../adapters/sigstore/parse-sign-mode.js';
+import { statementSigner } from '../../adapters/sigstore/statement-signer.js';
+import { openStore, storeOpener } from '../../adapters/store/open-store.js';
+import { previousManifestReader } from '../../adapters/store/read-previous-manifest.js';
 import { join } from 'node:path';
 
 /** What the action reads, already resolved by main.ts from its inputs and the runner's environment. */
@@ -26,6 +31,8 @@ export interface RunInputs {
   /** The checkout, where git runs. */
   workspace: string;
   runUrl?: string;
+  /** Who ran the workflow (GITHUB_ACTOR): the ledger records the publication in their name. */
+  actor?: string;
 }
 
 /** The runner I/O the action uses: `@actions/core` in production, a fake in tests. */
@@ -53,15 +60,16 @@ export async function run(inputs: RunInputs, io: ActionIo): Promise<BuiltBundle 
       producer: { name: 'maestro evidence-bundle action', version: VERSION, ...(inputs.runUrl ? { runUrl: inputs.runUrl } : {}) },
       previous: inputs.previous,
       previousRelease: inputs.previousRelease,
-      sign: inputs.sign === 'none' ? undefined : parseSignMode(inputs.sign),
+      signer: inputs.sign === 'none' ? undefined : statementSigner(parseSignMode(inputs.sign)),
       store: inputs.store,
-    });
+    }, { bundleFiles: fsBundleFiles, stores: storeOpener, previousManifests: previousManifestReader });
     io.setOutput('bundle-dir', built.outDir);
     io.setOutput('manifest-path', join(built.outDir, MANIFEST_FILE));
     io.setOutput('signature-path', built.signed ? join(built.outDir, SIGNATURE_FILE) : '');
     io.setOutput('manifest-sha256', built.manifestSha256);
     io.setOutput('store-url', built.published?.url ?? '');
-    const recorded = inputs.ledgerStore ? await recordBundleInLedger(inputs.ledgerStore, built) : undefined;
+    // The seal settings (LEDGER_SIGNING_KEY, LEDGER_SEAL_EVERY) are the runner's environment, read here so a bad one fails the step.
+    const recorded = inputs.ledgerStore ? await recordBundleInLedger(await openStore(inputs.ledgerStore), built, { ...ledgerOptionsFromEnv(), actor: inputs.actor }) : undefined;
     io.setOutput('ledger-entry', recorded ? String(recorded.seq) : '');
     const d = built.manifest.data;
     io.info(`bundle ${d.release}: ${d.artifacts.length} artifacts, manifest.json sha256 ${built.manifestSha256}${built.published ? `, published to ${built.published.url}` : ''}`);

@@ -3,28 +3,27 @@ import { existsSync } from 'node:fs';
 import { createRunnerIo } from '../lib/create-runner-io.js';
 import { failStep } from '../lib/run-gate-action.js';
 import { booleanInput, listInput, optionalInput, readGateInputs } from '../lib/read-gate-inputs.js';
-import { run } from './run.js';
 
 const io = createRunnerIo();
 try {
   const { settings, subject } = readGateInputs('k6');
-  await run(
-    {
-      summary: optionalInput('summary'),
-      script: optionalInput('script'),
-      k6Args: listInput('k6-args'),
-      thresholds: listInput('thresholds'),
-      baseline: optionalInput('baseline'),
-      maxP95Regression: optionalInput('max-p95-regression'),
-      catalogThresholds: booleanInput('catalog-thresholds', true),
-      catalog: optionalInput('catalog'),
-      config: configInput(),
-      subject,
-      settings,
-      env: process.env,
-    },
-    io,
-  );
+  const inputs = {
+    summary: optionalInput('summary'),
+    script: optionalInput('script'),
+    k6Args: listInput('k6-args'),
+    thresholds: listInput('thresholds'),
+    baseline: optionalInput('baseline'),
+    maxP95Regression: optionalInput('max-p95-regression'),
+    catalogThresholds: booleanInput('catalog-thresholds', true),
+    catalog: optionalInput('catalog'),
+    config: configInput(),
+    subject,
+    settings,
+    env: process.env,
+  };
+  // The gate's code loads only once the inputs are read.
+  const { run } = await import('./run.js');
+  await run(inputs, io);
 } catch (error) {
   failStep(error, io);
 }

@@ -1,9 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MaestroError } from '../../core/errors.js';
-import type { GateOutcome } from '../../core/gates/gate-outcome.js';
+import type { GateOutcome } from '../../core/result/gate-outcome.js';
 import type { K6ReportData } from '../../core/gates/k6/types.js';
 import { k6GateFromFiles } from '../../flows/k6-gate-from-files.js';
+import { loadCatalog } from '../../adapters/fs/load-catalog.js';
+import { fsInputFiles } from '../../adapters/fs/read-input-file.js';
 import { resolveReportContext, type SubjectOverrides } from '../../adapters/fs/resolve-report-context.js';
 import { findK6, runK6 } from '../../adapters/k6/run-k6.js';
 import type { GateActionIo } from '../lib/gate-action-io.js';
@@ -45,7 +47,7 @@ export function run(inputs: K6RunInputs, io: GateActionIo, runner: K6Runner = de
   return runGateAction(async () => {
     const summary = inputs.summary ?? (await runScript(inputs, io, runner));
     const context = resolveReportContext('maestro-action', inputs.subject, inputs.env);
-    return k6GateFromFiles({ summary, thresholds: inputs.thresholds, baseline: inputs.baseline, maxP95Regression: inputs.maxP95Regression, catalogThresholds: inputs.catalogThresholds, catalog: inputs.catalog, config: inputs.config }, context);
+    return k6GateFromFiles({ summary, thresholds: inputs.thresholds, baseline: inputs.baseline, maxP95Regression: inputs.maxP95Regression, catalogThresholds: inputs.catalogThresholds, catalog: inputs.catalog, config: inputs.config }, context, { files: fsInputFiles, loadCatalog });
   }, inputs.settings, io);
 }
 

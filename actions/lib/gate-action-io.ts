@@ -1,4 +1,4 @@
-import type { GateAnnotation } from '../../core/gates/gate-outcome.js';
+import type { GateAnnotation } from '../../core/result/gate-outcome.js';
 
 /** What an artifact upload returns. */
 export interface UploadedArtifact {

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { assertValidReport } from '../../core/evidence/assert-valid-report.js';
 import { MaestroError } from '../../core/errors.js';
-import type { AnnotationLevel, GateAnnotation, GateOutcome } from '../../core/gates/gate-outcome.js';
+import type { AnnotationLevel, GateAnnotation, GateOutcome } from '../../core/result/gate-outcome.js';
 import { writeFileAtomic } from '../../adapters/fs/write-output.js';
 import type { GateActionIo } from './gate-action-io.js';
 
@@ -39,7 +39,8 @@ export async function publishGateOutcome(outcome: GateOutcome<unknown>, settings
 
   await io.appendSummary(limitSummary(outcome.markdown, reportPath));
   for (const annotation of capAnnotations(outcome.annotations)) io.annotate(annotation);
-  io.setOutput('conclusion', outcome.conclusion);
+  // The action output keeps its published name `conclusion`; its values are the verdict's, pass or fail.
+  io.setOutput('conclusion', outcome.verdict);
   io.setOutput('report-path', reportPath);
   for (const [name, value] of Object.entries(outcome.outputs)) io.setOutput(name, value);
 
@@ -57,7 +58,7 @@ export async function publishGateOutcome(outcome: GateOutcome<unknown>, settings
     }
   }
   io.info(outcome.headline);
-  if (outcome.conclusion === 'fail') io.setFailed(outcome.headline);
+  if (outcome.verdict === 'fail') io.setFailed(outcome.headline);
 }
 
 /** At most `MAX_ANNOTATIONS_PER_LEVEL` per level; the last one shown says how many more the report holds. */

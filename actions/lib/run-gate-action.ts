@@ -1,5 +1,5 @@
 import { formatError, isMaestroError } from '../../core/errors.js';
-import type { GateOutcome } from '../../core/gates/gate-outcome.js';
+import type { GateOutcome } from '../../core/result/gate-outcome.js';
 import type { GateActionIo } from './gate-action-io.js';
 import { publishGateOutcome, type PublishSettings } from './publish-gate-outcome.js';
 

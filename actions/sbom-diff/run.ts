@@ -1,6 +1,7 @@
 import { MaestroError } from '../../core/errors.js';
-import type { GateOutcome } from '../../core/gates/gate-outcome.js';
+import type { GateOutcome } from '../../core/result/gate-outcome.js';
 import type { SbomDiffData, SbomPolicy } from '../../core/gates/sbom-diff/types.js';
+import { fsInputFiles } from '../../adapters/fs/read-input-file.js';
 import { resolveReportContext, type SubjectOverrides } from '../../adapters/fs/resolve-report-context.js';
 import { sbomDiffFromFiles } from '../../flows/sbom-diff-from-files.js';
 import type { GateActionIo } from '../lib/gate-action-io.js';
@@ -27,6 +28,6 @@ export function run(inputs: SbomDiffRunInputs, io: GateActionIo): Promise<GateOu
     const copyleft = inputs.copyleft as SbomPolicy['copyleft'];
     if (!LEVELS.includes(copyleft)) throw new MaestroError('USAGE', `copyleft ${JSON.stringify(inputs.copyleft)} is not one of ${LEVELS.join(', ')}`, { remedy: 'set copyleft to strong, all or off.' });
     const context = resolveReportContext('maestro-action', inputs.subject, inputs.env);
-    return sbomDiffFromFiles({ base: inputs.base, head: inputs.head, policy: { deniedLicenses: inputs.deniedLicenses, deniedPackages: inputs.deniedPackages, copyleft } }, context);
+    return sbomDiffFromFiles({ base: inputs.base, head: inputs.head, policy: { deniedLicenses: inputs.deniedLicenses, deniedPackages: inputs.deniedPackages, copyleft } }, context, { files: fsInputFiles });
   }, inputs.settings, io);
 }

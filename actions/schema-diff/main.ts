@@ -6,7 +6,7 @@ import { optionalInput, readGateInputs, requiredInput } from '../lib/read-gate-i
 const io = createRunnerIo();
 try {
   const { settings, subject } = readGateInputs('schema-diff');
-  const inputs = { schema: requiredInput('schema'), oldSchema: optionalInput('old-schema'), operations: optionalInput('operations'), approvalLabel: optionalInput('approval-label') ?? 'approved-breaking-change', subject, settings, env: process.env };
+  const inputs = { schema: requiredInput('schema'), oldSchema: optionalInput('old-schema'), operations: optionalInput('operations'), approvalLabel: optionalInput('approval-label') ?? 'approved-breaking-change', subject, settings, env: process.env, cwd: process.cwd() };
   // The GraphQL tooling loads only once the inputs are read.
   const { run } = await import('./run.js');
   await run(inputs, io);

@@ -3,7 +3,6 @@ import * as core from '@actions/core';
 import { createRunnerIo } from '../lib/create-runner-io.js';
 import { booleanInput, listInput, optionalInput, readGateInputs } from '../lib/read-gate-inputs.js';
 import { failStep } from '../lib/run-gate-action.js';
-import { run } from './run.js';
 
 const io = createRunnerIo();
 try {
@@ -11,28 +10,28 @@ try {
   const authorization = optionalInput('authorization');
   // Masked in the log, like any secret the workflow passes in.
   if (authorization) core.setSecret(authorization);
-  await run(
-    {
-      files: {
-        slo: optionalInput('slo'),
-        prometheus: optionalInput('prometheus-url'),
-        slis: optionalInput('slis'),
-        at: optionalInput('at'),
-        previous: optionalInput('previous'),
-        timeout: optionalInput('timeout'),
-        headers: listInput('headers'),
-        authorization,
-        caFile: optionalInput('ca-file'),
-        clientCert: optionalInput('client-cert'),
-        clientKey: optionalInput('client-key'),
-        insecureSkipVerify: booleanInput('insecure-skip-verify', false),
-      },
-      subject,
-      settings,
-      env: process.env,
+  const inputs = {
+    files: {
+      slo: optionalInput('slo'),
+      prometheus: optionalInput('prometheus-url'),
+      slis: optionalInput('slis'),
+      at: optionalInput('at'),
+      previous: optionalInput('previous'),
+      timeout: optionalInput('timeout'),
+      headers: listInput('headers'),
+      authorization,
+      caFile: optionalInput('ca-file'),
+      clientCert: optionalInput('client-cert'),
+      clientKey: optionalInput('client-key'),
+      insecureSkipVerify: booleanInput('insecure-skip-verify', false),
     },
-    io,
-  );
+    subject,
+    settings,
+    env: process.env,
+  };
+  // The gate's code loads only once the inputs are read.
+  const { run } = await import('./run.js');
+  await run(inputs, io);
 } catch (error) {
   failStep(error, io);
 }

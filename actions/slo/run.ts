@@ -1,6 +1,8 @@
-import type { GateOutcome } from '../../core/gates/gate-outcome.js';
+import type { GateOutcome } from '../../core/result/gate-outcome.js';
 import type { SloReportData } from '../../core/gates/slo/types.js';
+import { fsInputFiles } from '../../adapters/fs/read-input-file.js';
 import { resolveReportContext, type SubjectOverrides } from '../../adapters/fs/resolve-report-context.js';
+import { createPrometheusClient } from '../../adapters/prometheus/prometheus-client.js';
 import { sloGateFromFiles, type SloGateFiles } from '../../flows/slo-gate-from-files.js';
 import type { GateActionIo } from '../lib/gate-action-io.js';
 import type { PublishSettings } from '../lib/publish-gate-outcome.js';
@@ -20,5 +22,5 @@ export interface SloRunInputs {
  * annotation on the SLO's line; a block or an SLO that could not be evaluated fails the step.
  */
 export function run(inputs: SloRunInputs, io: GateActionIo): Promise<GateOutcome<SloReportData> | undefined> {
-  return runGateAction(() => sloGateFromFiles(inputs.files, resolveReportContext('maestro-action', inputs.subject, inputs.env)), inputs.settings, io);
+  return runGateAction(() => sloGateFromFiles(inputs.files, resolveReportContext('maestro-action', inputs.subject, inputs.env), { files: fsInputFiles, connectPrometheus: createPrometheusClient }), inputs.settings, io);
 }

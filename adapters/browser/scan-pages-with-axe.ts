@@ -1,31 +1,9 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { MaestroError } from '../../core/errors.js';
-import type { ScanSettings } from '../../core/gates/a11y/parse-scan-options.js';
-
-/** What the browser scan needs beyond the checked settings. */
-export interface ScanRequest extends ScanSettings {
-  executablePath: string;
-  /** axe rule tags to run, such as wcag2a. */
-  tags: string[];
-  /** CSS selector every page must show before it is scanned. */
-  waitForSelector?: string;
-  /** JavaScript run once in the first page before the scan (a login); the session it leaves is shared by every page. */
-  loginScript?: string;
-  /** Folder the screenshots are written to, one PNG per page. */
-  screenshotDir: string;
-}
-
-/** One page's scan: axe results, or why the page could not be scanned. */
-export interface PageScan {
-  url: string;
-  /** The JSON of axe.run() for the page, with its `url`. */
-  results?: unknown;
-  /** File name of the screenshot, in the screenshot folder. */
-  screenshot?: string;
-  error?: string;
-}
+import type { BrowserScan, PageScan, PageScanner, ScanRequest } from '../../core/ports/page-scanner.js';
 
 /**
  * Scans each page with axe-core in one headless Chromium: opens it in a shared browser context
@@ -34,7 +12,7 @@ export interface PageScan {
  * navigation error, script error) is recorded with its error, so the gate fails closed on it; a
  * browser that cannot start is a BROWSER_FAILED error.
  */
-export async function scanPagesWithAxe(request: ScanRequest): Promise<{ browser: string; pages: PageScan[] }> {
+export async function scanPagesWithAxe(request: ScanRequest): Promise<BrowserScan> {
   await mkdir(request.screenshotDir, { recursive: true });
   const browser = await launch(request.executablePath);
   try {
@@ -53,6 +31,12 @@ export async function scanPagesWithAxe(request: ScanRequest): Promise<{ browser:
     await browser.close();
   }
 }
+
+/**
+ * The PageScanner port over headless Chromium and axe-core. playwright-core and axe-core are loaded
+ * when a scan starts, so importing this costs nothing to runs that read results files.
+ */
+export const chromiumPageScanner: PageScanner = { browserInstalled: existsSync, scan: scanPagesWithAxe };
 
 async function launch(executablePath: string): Promise<Browser> {
   try {

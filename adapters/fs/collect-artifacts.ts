@@ -2,14 +2,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { checkBundlePath } from '../../core/bundle/check-bundle-path.js';
 import { MaestroError } from '../../core/errors.js';
-
-/** A file to put in a bundle: where it is read from, and its path inside the bundle. */
-export interface ArtifactFile {
-  /** Absolute path to read (a symbolic link inside the folder is resolved to its target). */
-  source: string;
-  /** `/`-separated path inside the bundle. */
-  path: string;
-}
+import type { ArtifactFile } from '../../core/ports/bundle-files.js';
 
 /** Most files one bundle holds (the manifest schema's limit). */
 export const MAX_ARTIFACTS = 100_000;

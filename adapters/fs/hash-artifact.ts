@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { MaestroError } from '../../core/errors.js';
+import type { ArtifactHasher } from '../../core/ports/artifact-hasher.js';
 
 /** Digest algorithms in-toto subjects use that are still collision-resistant. */
 export const SUBJECT_ALGORITHMS = ['sha256', 'sha384', 'sha512'] as const;
@@ -21,3 +22,6 @@ export async function hashArtifact(path: string): Promise<Record<string, string>
   });
   return Object.fromEntries(SUBJECT_ALGORITHMS.map((alg, i) => [alg, hashes[i]!.digest('hex')]));
 }
+
+/** The ArtifactHasher port over local files. */
+export const fsArtifactHasher: ArtifactHasher = { hash: hashArtifact };

@@ -1,7 +1,8 @@
 import { copyFile, mkdir, rename, stat, unlink } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { MaestroError } from '../../core/errors.js';
 import type { QuarantineMode } from '../../core/gates/attestation/types.js';
+import type { ArtifactQuarantine } from '../../core/ports/artifact-quarantine.js';
 
 /** The suffix given to unverified artifacts in `rename` mode. */
 export const QUARANTINE_SUFFIX = '.quarantined';
@@ -30,6 +31,9 @@ export async function quarantineArtifacts(paths: string[], mode: QuarantineMode,
   }
   return moved;
 }
+
+/** The ArtifactQuarantine port over local files; the folder is made absolute first, so the report says where the artifacts went whatever the working directory. */
+export const fsArtifactQuarantine: ArtifactQuarantine = { setAside: (paths, mode, dir) => quarantineArtifacts(paths, mode, resolve(dir)) };
 
 async function freeName(wanted: string): Promise<string> {
   for (let i = 0; ; i++) {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { ReportContext } from '../../core/evidence/build-report.js';
 import type { EvidenceSubject } from '../../core/evidence/types.js';
 import { MaestroError } from '../../core/errors.js';
@@ -54,6 +54,10 @@ function readEvent(path: string | undefined): { prNumber?: number; headSha?: str
   if (!path) return {};
   let payload: unknown;
   try {
+    // Size and type first: an oversized payload is ignored unread, and a named pipe is never opened.
+    const info = statSync(path);
+    if (!info.isFile()) throw new Error(`${path} is not a regular file`);
+    if (info.size > MAX_EVENT_BYTES) return {};
     const text = readFileSync(path, 'utf8');
     if (text.length > MAX_EVENT_BYTES) return {};
     payload = JSON.parse(text);

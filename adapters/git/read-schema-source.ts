@@ -2,20 +2,13 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { MaestroError } from '../../core/errors.js';
+import type { SchemaBytes, SchemaReader } from '../../core/ports/schema-reader.js';
 import { readInputFile } from '../fs/read-input-file.js';
 
 const run = promisify(execFile);
 
 /** Largest schema read: GitHub's public schema is 1.2 MB of SDL and 5 MB of introspection JSON. */
 export const MAX_SCHEMA_BYTES = 25 * 1024 * 1024;
-
-/** A schema's bytes and where they came from. */
-export interface SchemaBytes {
-  bytes: Buffer;
-  source: string;
-  /** The git ref, for `ref:path` specs. */
-  ref?: string;
-}
 
 /**
  * Reads a schema named as a file path, or as `<git ref>:<path>` (`origin/main:schema.graphql`),
@@ -35,6 +28,9 @@ export async function readSchemaSource(spec: string, what: string, maxBytes = MA
   });
   return { bytes: stdout, source: path.replace(/^\.\//, ''), ref };
 }
+
+/** The SchemaReader port over local files and the git repository of the current directory. */
+export const gitSchemaReader: SchemaReader = { read: (spec, what) => readSchemaSource(spec, what) };
 
 async function git(args: string[], spec: string, what: string): Promise<string> {
   try {

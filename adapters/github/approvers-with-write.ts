@@ -1,4 +1,4 @@
-import type { RepoRef } from '../../core/triggers/triggers.js';
+import type { RepoRef } from '../../core/pr/repo-ref.js';
 import { roleAtLeast } from '../../core/triggers/command-role.js';
 import type { StateStore } from '../../core/ports/state-store.js';
 import { type GitHub, repoParams } from './github.js';

@@ -1,5 +1,5 @@
-import type { RepoRef } from '../../core/triggers/triggers.js';
-import { RERUN_ACTION } from '../../core/triggers/triggers.js';
+import type { RepoRef } from '../../core/pr/repo-ref.js';
+import { RERUN_ACTION } from '../../core/triggers/handled-events.js';
 import type { GateConclusion } from '../../core/engine/types.js';
 import type { CheckAnnotation } from '../../core/render/render-check-output.js';
 import { type GitHub, repoParams } from './github.js';

@@ -1,8 +1,8 @@
-import type { RepoRef } from '../../core/triggers/triggers.js';
+import type { RepoRef } from '../../core/pr/repo-ref.js';
 import { isMaestroError } from '../../core/errors.js';
 import { parseEvidenceFiles } from '../../core/evidence/parse-evidence.js';
 import type { EvidenceItem, InvalidEvidence } from '../../core/evidence/types.js';
-import { DEFAULT_ZIP_LIMITS, extractEvidenceZip, type ZipLimits } from '../zip/extract-evidence-zip.js';
+import { DEFAULT_ZIP_LIMITS, extractEvidenceZip, InflateBudget, MAX_EVALUATION_INFLATED_BYTES, type ZipLimits } from '../zip/extract-evidence-zip.js';
 import { downloadArtifact } from './download-artifact.js';
 import type { GitHub } from './github.js';
 import { listEvidenceArtifacts, type EvidenceArtifact } from './list-evidence-artifacts.js';
@@ -12,10 +12,17 @@ export interface EvidenceLimits {
   maxArtifactBytes: number;
   /** Most evidence artifacts read for one commit. */
   maxArtifacts: number;
+  /** Most bytes inflated from all the artifacts of one evaluation together (its `InflateBudget`). */
+  maxEvaluationInflatedBytes: number;
   zip: ZipLimits;
 }
 
-export const DEFAULT_EVIDENCE_LIMITS: EvidenceLimits = { maxArtifactBytes: 100 * 1024 * 1024, maxArtifacts: 50, zip: DEFAULT_ZIP_LIMITS };
+export const DEFAULT_EVIDENCE_LIMITS: EvidenceLimits = { maxArtifactBytes: 100 * 1024 * 1024, maxArtifacts: 50, maxEvaluationInflatedBytes: MAX_EVALUATION_INFLATED_BYTES, zip: DEFAULT_ZIP_LIMITS };
+
+/** The inflate budget of one evaluation: create one per evaluation and pass it to every `collectEvidence` of it. */
+export function evaluationBudget(limits: EvidenceLimits = DEFAULT_EVIDENCE_LIMITS): InflateBudget {
+  return new InflateBudget(limits.maxEvaluationInflatedBytes);
+}
 
 /** Parsed reports of artifacts already read (artifacts never change), bounded by their total size. */
 export class ArtifactCache {
@@ -49,29 +56,34 @@ export class ArtifactCache {
  * extracted in memory (zip limits, unsafe entries refused) and parsed. Problems with an artifact
  * (expired, too large, not a zip, not JSON) become `invalid` items naming it: never a crash, never
  * silently dropped. `listed`: artifacts already listed for several commits (only this one's are read).
+ * `repoWide`: artifacts of default-branch runs read as well (drift, drills, SLO burn). Each item comes
+ * with the artifact it was read from, so that the caller can tell which run produced it.
+ * `budget`: the bytes the evaluation may still inflate, shared by all its artifacts (and all its
+ * commits, for a merge-queue group); by default this call is the whole evaluation.
  */
-export async function collectEvidence(octokit: GitHub, repo: RepoRef, sha: string, since: string | undefined, cache: ArtifactCache, limits: EvidenceLimits = DEFAULT_EVIDENCE_LIMITS, listed?: readonly EvidenceArtifact[]): Promise<{ items: EvidenceItem[]; artifacts: EvidenceArtifact[]; downloads: number }> {
+export async function collectEvidence(octokit: GitHub, repo: RepoRef, sha: string, since: string | undefined, cache: ArtifactCache, limits: EvidenceLimits = DEFAULT_EVIDENCE_LIMITS, listed?: readonly EvidenceArtifact[], repoWide: readonly EvidenceArtifact[] = [], budget: InflateBudget = evaluationBudget(limits)): Promise<{ items: EvidenceItem[]; produced: Array<{ item: EvidenceItem; artifact: EvidenceArtifact }>; artifacts: EvidenceArtifact[]; downloads: number }> {
   const artifacts = listed ? listed.filter((a) => a.headSha === sha) : await listEvidenceArtifacts(octokit, repo, sha, since);
-  const items: EvidenceItem[] = [];
+  const produced: Array<{ item: EvidenceItem; artifact: EvidenceArtifact }> = [];
   let downloads = 0;
-  for (const [index, artifact] of artifacts.entries()) {
+  for (const [index, artifact] of [...artifacts, ...repoWide].entries()) {
+    const add = (...items: EvidenceItem[]): void => void produced.push(...items.map((item) => ({ item, artifact })));
     const label = `${artifact.name} (artifact ${artifact.id})`;
     if (index >= limits.maxArtifacts) {
-      items.push(problem(artifact, 'ZIP_LIMIT', `the commit has more than ${limits.maxArtifacts} evidence artifacts; ${label} was not read`));
+      add(problem(artifact, 'ZIP_LIMIT', `the commit has more than ${limits.maxArtifacts} evidence artifacts; ${label} was not read`));
       continue;
     }
     if (artifact.expired) {
-      items.push(problem(artifact, 'ARTIFACT_EXPIRED', `${label} has expired and can no longer be downloaded; re-run its workflow to produce the evidence again`));
+      add(problem(artifact, 'ARTIFACT_EXPIRED', `${label} has expired and can no longer be downloaded; re-run its workflow to produce the evidence again`));
       continue;
     }
     if (artifact.sizeInBytes > limits.maxArtifactBytes) {
-      items.push(problem(artifact, 'FILE_TOO_LARGE', `${label} is ${artifact.sizeInBytes} bytes, more than the limit of ${limits.maxArtifactBytes} bytes; upload only the JSON reports in evidence artifacts`));
+      add(problem(artifact, 'FILE_TOO_LARGE', `${label} is ${artifact.sizeInBytes} bytes, more than the limit of ${limits.maxArtifactBytes} bytes; upload only the JSON reports in evidence artifacts`));
       continue;
     }
     const key = `${repo.fullName}:${artifact.id}`;
     const cached = cache.get(key);
     if (cached) {
-      items.push(...cached);
+      add(...cached);
       continue;
     }
     let zip: Buffer;
@@ -80,21 +92,22 @@ export async function collectEvidence(octokit: GitHub, repo: RepoRef, sha: strin
       zip = await downloadArtifact(octokit, repo, artifact.id, limits.maxArtifactBytes);
     } catch (error) {
       if (isMaestroError(error)) {
-        items.push(problem(artifact, error.code, `${label}: ${error.message}`));
+        add(problem(artifact, error.code, `${label}: ${error.message}`));
         continue;
       }
       throw error;
     }
-    const extracted = await extractEvidenceZip(zip, artifact.name, limits.zip);
+    const extracted = await extractEvidenceZip(zip, artifact.name, limits.zip, budget);
     const parsed: EvidenceItem[] = [
       ...(await parseEvidenceFiles(extracted.files.map((f) => ({ ...f, url: artifact.url })))),
       ...extracted.problems.map((p) => ({ ...p, ref: { ...p.ref, url: artifact.url } })),
     ];
     if (parsed.length === 0) parsed.push(problem(artifact, 'ARTIFACT_EMPTY', `${label} holds no JSON evidence report`));
-    cache.set(key, parsed);
-    items.push(...parsed);
+    // Stopped by the evaluation's budget: that says nothing about the artifact, so it is read again next time.
+    if (extracted.stopped !== 'evaluation') cache.set(key, parsed);
+    add(...parsed);
   }
-  return { items, artifacts, downloads };
+  return { items: produced.map((p) => p.item), produced, artifacts, downloads };
 }
 
 function problem(artifact: EvidenceArtifact, code: string, message: string): InvalidEvidence {

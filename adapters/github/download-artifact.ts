@@ -1,4 +1,4 @@
-import type { RepoRef } from '../../core/triggers/triggers.js';
+import type { RepoRef } from '../../core/pr/repo-ref.js';
 import { MaestroError } from '../../core/errors.js';
 import { type GitHub, repoParams } from './github.js';
 

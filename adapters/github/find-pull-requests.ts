@@ -1,4 +1,6 @@
-import { snapshotOf, type PullRequestSnapshot, type RepoRef } from '../../core/triggers/triggers.js';
+import { snapshotOf } from '../../core/triggers/snapshot-of.js';
+import type { PullRequestSnapshot } from '../../core/triggers/types.js';
+import type { RepoRef } from '../../core/pr/repo-ref.js';
 import { type GitHub, repoParams } from './github.js';
 
 /** Open PRs into this repo whose head is `sha` (for runs and checks that do not name their PR). */

@@ -1,4 +1,4 @@
-import type { RepoRef } from '../../core/triggers/triggers.js';
+import type { RepoRef } from '../../core/pr/repo-ref.js';
 import { GATE_NOTES_MARKER } from '../../core/render/render-gate-notes.js';
 import { type GitHub, repoParams } from './github.js';
 

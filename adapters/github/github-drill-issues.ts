@@ -1,7 +1,7 @@
 import { getOctokit } from '@actions/github';
 import type { TimelineEvent } from '../../core/drill/find-acknowledgement.js';
 import { MaestroError } from '../../core/errors.js';
-import type { DrillIssues, TrackedIssue } from '../../flows/run-incident-drill.js';
+import type { DrillIssues, TrackedIssue } from '../../core/ports/drill-issues.js';
 
 /** The REST fields of an issue the drill reads. */
 interface IssueJson {

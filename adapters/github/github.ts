@@ -1,5 +1,5 @@
 import type { ProbotOctokit } from 'probot';
-import type { RepoRef } from '../../core/triggers/triggers.js';
+import type { RepoRef } from '../../core/pr/repo-ref.js';
 
 /** The installation-authenticated client the app uses (Probot's Octokit with its plugins). */
 export type GitHub = InstanceType<typeof ProbotOctokit>;

@@ -1,5 +1,5 @@
 import { type RepoRole, toRepoRole } from '../../core/triggers/command-role.js';
-import type { RepoRef } from '../../core/triggers/triggers.js';
+import type { RepoRef } from '../../core/pr/repo-ref.js';
 import { keys, type StateStore, TTL } from '../../core/ports/state-store.js';
 import { type GitHub, repoParams } from './github.js';
 

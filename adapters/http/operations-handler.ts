@@ -1,8 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AppMetrics } from '../../app/metrics.js';
+
+/** What /metrics serves: a Prometheus registry (prom-client's `Registry` is one). */
+export interface MetricsRegistry {
+  metrics(): Promise<string>;
+  readonly contentType: string;
+}
 
 /** `/healthz` (liveness, with the queue's backend), `/metrics` (Prometheus text format) and `/ping` (as Probot answers it). */
-export function operationsHandler(metrics: AppMetrics, health: () => Promise<{ ok: boolean; detail: Record<string, unknown> }>) {
+export function operationsHandler(metrics: { registry: MetricsRegistry }, health: () => Promise<{ ok: boolean; detail: Record<string, unknown> }>) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const path = (req.url ?? '').split('?')[0];
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;

@@ -1,48 +1,13 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { MaestroError } from '../../core/errors.js';
+import { checkPrometheusUrl } from '../../core/gates/slo/check-prometheus-url.js';
 import type { QueryValue } from '../../core/gates/slo/plan-slo-queries.js';
-
-/** How to reach a Prometheus HTTP API. */
-export interface PrometheusOptions {
-  /** Base URL, such as http://127.0.0.1:9090 or https://mimir.example/prometheus (no credentials). */
-  url: string;
-  /** Per query; also sent to Prometheus as its own query timeout. */
-  timeoutMs: number;
-  /** Extra request headers, such as Authorization or X-Scope-OrgID. */
-  headers: Record<string, string>;
-  /** PEM bundle of CAs to trust instead of the system's. */
-  ca?: Buffer;
-  /** PEM client certificate and key, for mutual TLS. */
-  cert?: Buffer;
-  key?: Buffer;
-  /** Skip TLS certificate verification (only for test setups; the report says so). */
-  insecureSkipVerify?: boolean;
-}
-
-/** Reads one instant value from Prometheus. Never throws: an unreachable server or a failed query is a value that cannot be read. */
-export interface PrometheusQuerier {
-  query(promql: string, at: Date): Promise<QueryValue>;
-}
+import type { PrometheusOptions, PrometheusQuery } from '../../core/ports/prometheus-query.js';
 
 const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 
-/** Checks a Prometheus base URL: http(s), no credentials (use a header), no query or fragment. Returns it without a trailing slash. */
-export function checkPrometheusUrl(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new MaestroError('USAGE', `Prometheus URL ${JSON.stringify(url.slice(0, 200))} is not a URL`, { remedy: 'pass it like http://127.0.0.1:9090.' });
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new MaestroError('USAGE', `Prometheus URL ${parsed.protocol}// is not http or https`, { remedy: 'pass an http:// or https:// URL.' });
-  if (parsed.username || parsed.password) throw new MaestroError('USAGE', 'the Prometheus URL carries credentials, which would end up in the evidence report and logs', { remedy: 'remove them from the URL and pass them as a header (MAESTRO_PROMETHEUS_AUTHORIZATION, such as "Bearer <token>" or "Basic <base64>").' });
-  if (parsed.search || parsed.hash) throw new MaestroError('USAGE', 'the Prometheus URL has a query or fragment', { remedy: 'pass the base URL only, such as https://prometheus.example/ or https://mimir.example/prometheus.' });
-  return parsed.href.replace(/\/+$/, '');
-}
-
-/** A Prometheus client over Node's http and https, with a timeout, headers and TLS options. */
-export function createPrometheusClient(options: PrometheusOptions): PrometheusQuerier {
+/** A Prometheus client over Node's http and https, with a timeout, headers and TLS options; it fits `ConnectPrometheus`. */
+export function createPrometheusClient(options: PrometheusOptions): PrometheusQuery {
   const base = checkPrometheusUrl(options.url);
   return {
     async query(promql, at) {

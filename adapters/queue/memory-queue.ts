@@ -1,5 +1,5 @@
 import { evaluationKey, mergeRequests } from '../../core/triggers/merge-requests.js';
-import type { EvaluationRequest } from '../../core/triggers/triggers.js';
+import type { EvaluationRequest } from '../../core/triggers/types.js';
 import { DEFAULT_QUEUE_OPTIONS, type EvaluationProcessor, type EvaluationQueue, type QueueOptions } from '../../core/ports/evaluation-queue.js';
 
 interface Waiting {

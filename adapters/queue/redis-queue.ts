@@ -1,7 +1,7 @@
 import { type Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { evaluationKey, mergeRequests } from '../../core/triggers/merge-requests.js';
-import type { EvaluationRequest } from '../../core/triggers/triggers.js';
+import type { EvaluationRequest } from '../../core/triggers/types.js';
 import type { StateStore } from '../../core/ports/state-store.js';
 import { DEFAULT_QUEUE_OPTIONS, type EvaluationProcessor, type EvaluationQueue, type QueueOptions } from '../../core/ports/evaluation-queue.js';
 

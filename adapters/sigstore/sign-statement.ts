@@ -1,32 +1,12 @@
 import { createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';
 import { bundleToJSON, type SerializedBundle } from '@sigstore/bundle';
 import { CIContextProvider, DEFAULT_FULCIO_URL, DEFAULT_REKOR_URL, DSSEBundleBuilder, FulcioSigner, RekorWitness, type Signer } from '@sigstore/sign';
-import { EVIDENCE_PREDICATE_TYPE, IN_TOTO_PAYLOAD_TYPE, type EvidenceStatement } from '../../core/bundle/build-statement.js';
+import { EVIDENCE_PREDICATE_TYPE, IN_TOTO_PAYLOAD_TYPE } from '../../core/bundle/build-statement.js';
 import { MaestroError } from '../../core/errors.js';
-import type { LedgerSealStatement } from '../../core/ledger/build-seal-statement.js';
+import type { InTotoStatement } from '../../core/result/in-toto-statement.js';
 import { readInputFile } from '../fs/read-input-file.js';
+import type { SignMode } from './parse-sign-mode.js';
 import { publicKeyId } from './verify-sigstore-bundle.js';
-
-/** How to sign: with a key file (air-gapped, no log), or keyless with an OIDC token, Fulcio and Rekor. */
-export type SignMode =
-  | { type: 'key'; keyFile: string; passphrase?: string }
-  | {
-      type: 'keyless';
-      fulcioUrl?: string;
-      rekorUrl?: string;
-      identityToken?: string;
-      /** Rekor entry kind: `dsse` (default, as actions/attest) or the older `intoto`, which Rekor look-alikes such as @sigstore/mock record faithfully. */
-      rekorEntryType?: 'dsse' | 'intoto';
-    };
-
-/** Parses `--sign keyless | key:<pem file>`. */
-export function parseSignMode(text: string, env: NodeJS.ProcessEnv = process.env): SignMode {
-  if (text === 'keyless') {
-    return { type: 'keyless', fulcioUrl: env.SIGSTORE_FULCIO_URL, rekorUrl: env.SIGSTORE_REKOR_URL, identityToken: env.SIGSTORE_ID_TOKEN };
-  }
-  if (text.startsWith('key:') && text.length > 4) return { type: 'key', keyFile: text.slice(4), passphrase: env.MAESTRO_SIGNING_KEY_PASSPHRASE };
-  throw new MaestroError('USAGE', `--sign '${text}' is neither keyless nor key:<file>`, { remedy: 'pass --sign keyless (in a workflow with id-token: write) or --sign key:<ECDSA P-256 private key, PEM>.' });
-}
 
 /**
  * Signs an in-toto statement into a Sigstore bundle (DSSE envelope). With a key: ECDSA P-256 over
@@ -34,7 +14,7 @@ export function parseSignMode(text: string, env: NodeJS.ProcessEnv = process.env
  * air-gapped use). Keyless: a short-lived Fulcio certificate for the workflow's OIDC identity and a
  * Rekor entry, as `actions/attest` does.
  */
-export async function signStatement(statement: EvidenceStatement | LedgerSealStatement, mode: SignMode): Promise<SerializedBundle> {
+export async function signStatement(statement: InTotoStatement, mode: SignMode): Promise<SerializedBundle> {
   const payload = Buffer.from(JSON.stringify(statement));
   const builder =
     mode.type === 'key'

@@ -1,7 +1,9 @@
+import { stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { MaestroError } from '../../core/errors.js';
 import type { EvidenceStore } from '../../core/ports/evidence-store.js';
+import type { StoreOpener } from '../../core/ports/store-opener.js';
 import { FileStore } from './file-store.js';
-import { fileURLToPath } from 'node:url';
 
 /**
  * Opens the store a URL names: `s3://bucket/prefix?...` (loaded only then, the AWS SDK is large),
@@ -22,3 +24,15 @@ export async function openStore(url: string, now: Date = new Date()): Promise<Ev
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) throw new MaestroError('STORE_URL_INVALID', `store URL ${url} has an unsupported scheme`, { remedy: 'use s3://<bucket>/<prefix>, file:///<path> or a folder path.' });
   return new FileStore(url);
 }
+
+/** The store at `url` for reading what must be there: a folder that does not exist is FILE_NOT_FOUND, not an empty store. */
+export async function openExistingStore(url: string, what: string, remedy: string): Promise<EvidenceStore> {
+  const store = await openStore(url);
+  if (store instanceof FileStore && !(await stat(store.root).catch(() => undefined))?.isDirectory()) {
+    throw new MaestroError('FILE_NOT_FOUND', `${what} ${url} does not exist`, { file: url, remedy });
+  }
+  return store;
+}
+
+/** The StoreOpener port over folders and S3 buckets. */
+export const storeOpener: StoreOpener = { open: (url) => openStore(url), openExisting: openExistingStore };

@@ -1,21 +1,19 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MANIFEST_FILE } from '../../core/bundle/types.js';
+import { MANIFEST_FILE, MAX_MANIFEST_BYTES } from '../../core/bundle/types.js';
 import { MaestroError } from '../../core/errors.js';
 import { parseJsonText } from '../../core/evidence/parse-json-text.js';
 import { sha256Hex } from '../../core/util/sha256.js';
 import { readInputFile } from '../fs/read-input-file.js';
 import type { EvidenceStore } from '../../core/ports/evidence-store.js';
+import type { PreviousManifestReader, ReleaseLink } from '../../core/ports/previous-manifest-reader.js';
 import { openStore } from './open-store.js';
-
-/** Largest manifest read (100,000 artifacts of about 200 bytes each). */
-export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 
 /**
  * The link to the previous release: the sha256 of its manifest.json bytes and its tag. `where` is a
  * manifest.json file, a bundle folder, or a store URL of the previous bundle (`s3://b/p/v1.1.0`).
  */
-export async function readPreviousManifest(where: string | EvidenceStore): Promise<{ sha256: string; release: string }> {
+export async function readPreviousManifest(where: string | EvidenceStore): Promise<ReleaseLink> {
   let bytes: Buffer | undefined;
   let name = typeof where === 'string' ? where : where.url;
   if (typeof where !== 'string' || /^[a-z][a-z0-9+.-]*:\/\//i.test(where)) {
@@ -35,3 +33,6 @@ export async function readPreviousManifest(where: string | EvidenceStore): Promi
   }
   return { sha256: sha256Hex(bytes), release: release.data.release };
 }
+
+/** The PreviousManifestReader port over local files and stores. */
+export const previousManifestReader: PreviousManifestReader = { read: readPreviousManifest };

@@ -1,4 +1,4 @@
-import type { AppIdentity, CommandRequest, EvaluationRequest } from '../../core/triggers/triggers.js';
+import type { AppIdentity, CommandRequest, EvaluationRequest } from '../../core/triggers/types.js';
 import type { Catalog } from '../../core/controls/types.js';
 import type { MaestroConfig } from '../../core/config/types.js';
 import type { AuditEvent, AuditLedger } from '../../core/ledger/types.js';
@@ -27,8 +27,11 @@ export interface CommandContext {
   enqueue: (request: EvaluationRequest) => Promise<void>;
 }
 
-/** What one command did: done (with an optional result to post), or an error to reply with. */
-export type CommandResult = { ok: true; result?: string } | { ok: false; message: string };
+/**
+ * What one command did: done (with an optional result to post), or an error to reply with; a
+ * `refused` error is a rule that keeps this sender from this act (recorded in the ledger as such).
+ */
+export type CommandResult = { ok: true; result?: string } | { ok: false; message: string; refused?: boolean };
 
 /** Appends a privileged act of this comment to the audit ledger, with the common fields filled in. */
 export async function recordAct(ctx: CommandContext, event: Omit<AuditEvent, 'actor' | 'at' | 'deliveryId' | 'repo' | 'number'> & { actor?: string }): Promise<void> {

@@ -1,6 +1,6 @@
 import { commandGuard } from '../../core/triggers/command-role.js';
 import { isMaestroError } from '../../core/errors.js';
-import { addedCommandLines } from '../../core/triggers/triggers.js';
+import { addedCommandLines } from '../../core/triggers/command-trigger.js';
 import { parseCommands } from '../../core/commands/parse-commands.js';
 import { renderCommandHelp } from '../../core/render/render-command-help.js';
 import type { ParsedCommandLine, SlashCommand } from '../../core/commands/types.js';
@@ -102,6 +102,10 @@ async function runLine(ctx: CommandContext, line: ParsedCommandLine): Promise<Co
     }
     else if (status === undefined || status >= 500) throw error;
     else result = { ok: false, message: `GitHub refused the change (HTTP ${status}: ${error instanceof Error ? error.message.slice(0, 300) : 'error'}).` };
+  }
+  if (!result.ok && result.refused) {
+    const unrecorded = await recordRefusal(ctx, `${line.text.trim()}: ${result.message}`);
+    return { ...at, status: 'refused', message: unrecorded ? `${result.message} (${unrecorded})` : result.message };
   }
   return result.ok ? { ...at, status: 'done', ...(result.result ? { result: result.result } : {}) } : { ...at, status: 'error', message: result.message };
 }

@@ -1,4 +1,4 @@
-import type { PullRequestSnapshot } from '../../core/triggers/triggers.js';
+import type { PullRequestSnapshot } from '../../core/triggers/types.js';
 import { getPull } from '../../adapters/github/find-pull-requests.js';
 import { keys, TTL } from '../../core/ports/state-store.js';
 import type { CommandContext } from './command-context.js';

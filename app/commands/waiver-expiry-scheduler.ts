@@ -1,5 +1,5 @@
 import type { Probot } from 'probot';
-import type { EvaluationRequest } from '../../core/triggers/triggers.js';
+import type { EvaluationRequest } from '../../core/triggers/types.js';
 import { getPull } from '../../adapters/github/find-pull-requests.js';
 import type { AppMetrics } from '../metrics.js';
 import type { StateStore } from '../../core/ports/state-store.js';

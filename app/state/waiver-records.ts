@@ -1,4 +1,4 @@
-import type { RepoRef } from '../../core/triggers/triggers.js';
+import type { RepoRef } from '../../core/pr/repo-ref.js';
 import type { OverrideInput } from '../../core/engine/apply-override.js';
 import type { EvidenceReport, ValidEvidence } from '../../core/evidence/types.js';
 import { canonicalJson } from '../../core/util/canonical-json.js';

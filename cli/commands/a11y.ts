@@ -3,6 +3,9 @@ import { dirname, resolve } from 'node:path';
 import { MaestroError } from '../../core/errors.js';
 import { a11yGateFromBrowser } from '../../flows/a11y-gate-from-browser.js';
 import { a11yGateFromFiles } from '../../flows/a11y-gate-from-files.js';
+import { chromiumPageScanner } from '../../adapters/browser/scan-pages-with-axe.js';
+import { loadCatalog } from '../../adapters/fs/load-catalog.js';
+import { fsInputFiles } from '../../adapters/fs/read-input-file.js';
 import { resolveReportContext } from '../../adapters/fs/resolve-report-context.js';
 import { emitGateOutcome, type GateOutputOptions } from '../emit-gate-outcome.js';
 
@@ -42,7 +45,7 @@ export async function a11yCommand(options: A11yOptions): Promise<number> {
   const config = options.config ?? (!options.noConfig && existsSync('.github/maestro.yml') ? '.github/maestro.yml' : undefined);
   const max = { critical: options.maxCritical, serious: options.maxSerious, moderate: options.maxModerate, minor: options.maxMinor };
   if (options.results !== undefined) {
-    const outcome = await a11yGateFromFiles({ results: options.results, baseline: options.baseline, max, catalog: options.catalog, config }, context);
+    const outcome = await a11yGateFromFiles({ results: options.results, baseline: options.baseline, max, catalog: options.catalog, config }, context, { files: fsInputFiles, loadCatalog });
     return emitGateOutcome(outcome, options, options.results);
   }
   const reportDir = resolve(options.out ? dirname(options.out) : '.');
@@ -62,6 +65,7 @@ export async function a11yCommand(options: A11yOptions): Promise<number> {
     },
     context,
     process.env,
+    { files: fsInputFiles, loadCatalog, scanner: chromiumPageScanner },
   );
   return emitGateOutcome(outcome, options, urls.join(' '));
 }

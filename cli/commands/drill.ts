@@ -2,15 +2,15 @@ import { isReleaseTag } from '../../core/bundle/build-manifest.js';
 import { MaestroError } from '../../core/errors.js';
 import type { EvidenceProducer, EvidenceReport } from '../../core/evidence/types.js';
 import { VERSION } from '../../core/generated/version.js';
-import { createGitHubDrillIssues } from '../../adapters/github/github-drill-issues.js';
-import { runIncidentDrill } from '../../flows/run-incident-drill.js';
-import { readInputFile } from '../../adapters/fs/read-input-file.js';
+import { parseDurationMs } from '../../core/util/duration.js';
 import { recordInLedger } from '../../flows/record-in-ledger.js';
+import { runIncidentDrill } from '../../flows/run-incident-drill.js';
 import { runRestoreDrill } from '../../flows/run-restore-drill.js';
 import { runWormDrill } from '../../flows/run-worm-drill.js';
-import { openStore } from '../../adapters/store/open-store.js';
+import { fsInputFiles, readInputFile } from '../../adapters/fs/read-input-file.js';
 import { printOut, writeFileAtomic } from '../../adapters/fs/write-output.js';
-import { parseDurationMs } from '../../core/util/duration.js';
+import { ledgerOptionsFromEnv } from '../../adapters/sigstore/ledger-options-from-env.js';
+import { openStore, storeOpener } from '../../adapters/store/open-store.js';
 
 /** Options every drill takes: where the report goes and what it is evidence for. */
 export interface DrillOptions {
@@ -58,7 +58,9 @@ export async function wormDrillCommand(options: WormDrillOptions): Promise<numbe
   const context = drillContext(options, 'maestro drill worm');
   const seconds = Number(options.probeRetention);
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > 86_400 * 3650) throw new MaestroError('USAGE', `--probe-retention '${options.probeRetention}' is not a whole number of seconds`, { remedy: 'the probe object is locked this long (default 86400, one day); pass 1 or more.' });
-  const report = await runWormDrill({ store: await openStore(options.store), ...context, probeRetentionSeconds: seconds });
+  // The probe speaks S3 (the AWS SDK): loaded only for this drill.
+  const { s3WormProbe } = await import('../../adapters/store/s3-worm-probe.js');
+  const report = await runWormDrill({ probe: s3WormProbe(await openStore(options.store)), ...context, probeRetentionSeconds: seconds });
   return finishDrill(report, options.out, 'WORM drill', options.ledger);
 }
 
@@ -68,6 +70,7 @@ export async function restoreDrillCommand(options: RestoreDrillOptions): Promise
   if (options.release !== undefined && !isReleaseTag(options.release)) throw new MaestroError('USAGE', `--release '${options.release}' is not a release tag`, { remedy: 'pass the tag the bundle was published under, such as v1.2.0.' });
   const rtoSeconds = durationSeconds(options.rto, '--rto');
   const rpoSeconds = options.rpo === undefined ? undefined : durationSeconds(options.rpo, '--rpo');
+  const { verifySigstoreBundle } = await import('../../adapters/sigstore/verify-sigstore-bundle.js');
   const report = await runRestoreDrill({
     store: await openStore(options.store),
     release: options.release,
@@ -76,7 +79,7 @@ export async function restoreDrillCommand(options: RestoreDrillOptions): Promise
     trust: { identity: options.identity, issuer: options.issuer, keyFile: options.key, trustedRootFile: options.trustedRoot, allowUnsigned: options.allowUnsigned },
     ...context,
     now: options.now,
-  });
+  }, { stores: storeOpener, inputFiles: fsInputFiles, verify: verifySigstoreBundle });
   return finishDrill(report, options.out, 'Restore drill', options.ledger);
 }
 
@@ -89,6 +92,7 @@ export async function incidentDrillCommand(options: IncidentDrillOptions): Promi
   const issue = options.issue === undefined ? undefined : Number(options.issue);
   if (issue !== undefined && (!Number.isInteger(issue) || issue < 1)) throw new MaestroError('USAGE', `--issue '${options.issue}' is not an issue number`, { remedy: 'pass the number of the drill issue to resume, such as 42.' });
   const text = (await readInputFile(options.template, 'issue form', 1024 * 1024)).toString('utf8');
+  const { createGitHubDrillIssues } = await import('../../adapters/github/github-drill-issues.js');
   const report = await runIncidentDrill({
     issues: createGitHubDrillIssues(token, context.subject.repo, { baseUrl: options.apiUrl ?? process.env.GITHUB_API_URL, fetch: globalThis.fetch }),
     form: { text, file: options.template },
@@ -114,7 +118,8 @@ export function drillContext(options: DrillOptions, name: string): { subject: { 
 export async function finishDrill(report: EvidenceReport, out: string | undefined, title: string, ledger?: string): Promise<number> {
   if (out) await writeFileAtomic(out, `${JSON.stringify(report, null, 2)}\n`);
   const data = report.data as { drill: string; status: string; durationSeconds: number; steps: Array<{ name: string; result: string; detail: string; response?: string }> };
-  const recorded = ledger ? await recordInLedger(ledger, { action: 'drill.completed', repo: report.subject.repo, sha: report.subject.sha, at: report.createdAt, after: { drill: data.drill, status: data.status, durationSeconds: data.durationSeconds } }) : undefined;
+  const event = { action: 'drill.completed' as const, repo: report.subject.repo, sha: report.subject.sha, at: report.createdAt, after: { drill: data.drill, status: data.status, durationSeconds: data.durationSeconds } };
+  const recorded = ledger ? await recordInLedger(await openStore(ledger), event, { ...ledgerOptionsFromEnv(), actor: process.env.GITHUB_ACTOR }) : undefined;
   const lines = data.steps.map((s) => `${s.result.toUpperCase().padEnd(5)} ${s.name}: ${s.detail}${s.response ? `\n        answer: ${s.response}` : ''}`);
   lines.push(`${title} ${data.status === 'pass' ? 'passed' : 'FAILED'}${out ? `; report written to ${out}` : ''}${recorded ? `; recorded as entry ${recorded.seq} of the audit ledger ${recorded.url}` : ''}`);
   await printOut(`${lines.join('\n')}\n`);

@@ -1,10 +1,15 @@
 import { MaestroError } from '../../core/errors.js';
 import { VERSION } from '../../core/generated/version.js';
 import { buildBundle } from '../../flows/build-bundle.js';
-import { readTagCommit } from '../../adapters/git/read-tag-commit.js';
 import { recordBundleInLedger } from '../../flows/record-in-ledger.js';
-import { parseSignMode } from '../../adapters/sigstore/sign-statement.js';
+import { fsBundleFiles } from '../../adapters/fs/fs-bundle-files.js';
 import { printOut } from '../../adapters/fs/write-output.js';
+import { readTagCommit } from '../../adapters/git/read-tag-commit.js';
+import { ledgerOptionsFromEnv } from '../../adapters/sigstore/ledger-options-from-env.js';
+import { parseSignMode } from '../../adapters/sigstore/parse-sign-mode.js';
+import { statementSigner } from '../../adapters/sigstore/statement-signer.js';
+import { openStore, storeOpener } from '../../adapters/store/open-store.js';
+import { previousManifestReader } from '../../adapters/store/read-previous-manifest.js';
 
 /** Options of `maestro evidence bundle`, as the command line gives them. */
 export interface BundleOptions {
@@ -44,10 +49,10 @@ export async function bundleCommand(options: BundleOptions): Promise<number> {
     producer: { name: 'maestro evidence bundle', version: VERSION },
     previous: options.previous,
     previousRelease: options.previousRelease,
-    sign: options.sign ? parseSignMode(options.sign) : undefined,
+    signer: options.sign ? statementSigner(parseSignMode(options.sign)) : undefined,
     store: options.store,
-  });
-  const recorded = options.ledger ? await recordBundleInLedger(options.ledger, built) : undefined;
+  }, { bundleFiles: fsBundleFiles, stores: storeOpener, previousManifests: previousManifestReader });
+  const recorded = options.ledger ? await recordBundleInLedger(await openStore(options.ledger), built, { ...ledgerOptionsFromEnv(), actor: process.env.GITHUB_ACTOR }) : undefined;
   if (options.format === 'json') {
     await printOut(`${JSON.stringify({ outDir: built.outDir, release: built.manifest.data.release, manifestSha256: built.manifestSha256, signed: built.signed, artifacts: built.manifest.data.artifacts.length, previous: built.manifest.data.previous, published: built.published ?? null, ledger: recorded ?? null }, null, 2)}\n`);
     return 0;

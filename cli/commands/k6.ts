@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { MaestroError } from '../../core/errors.js';
 import { k6GateFromFiles } from '../../flows/k6-gate-from-files.js';
+import { loadCatalog } from '../../adapters/fs/load-catalog.js';
+import { fsInputFiles } from '../../adapters/fs/read-input-file.js';
 import { resolveReportContext } from '../../adapters/fs/resolve-report-context.js';
 import { emitGateOutcome, type GateOutputOptions } from '../emit-gate-outcome.js';
 
@@ -29,6 +31,7 @@ export async function k6Command(options: K6Options): Promise<number> {
   const outcome = await k6GateFromFiles(
     { summary: options.summary, thresholds: options.threshold ?? [], baseline: options.baseline, maxP95Regression: options.maxP95Regression, catalogThresholds: !options.noCatalogThresholds, catalog: options.catalog, config },
     context,
+    { files: fsInputFiles, loadCatalog },
   );
   return emitGateOutcome(outcome, options, options.summary);
 }

@@ -4,14 +4,15 @@ import { exportEvents, renderCsv, renderJsonl } from '../../core/ledger/export-e
 import { renderLedgerVerification } from '../../core/ledger/render-ledger-verification.js';
 import type { AuditEvent } from '../../core/ledger/types.js';
 import { verifyChain } from '../../core/ledger/verify-chain.js';
-import { ledgerOptionsFromEnv } from '../../adapters/sigstore/ledger-options-from-env.js';
 import { openLedger } from '../../flows/open-ledger.js';
-import { readJsonFile } from '../../adapters/fs/read-input-file.js';
 import { readLedger } from '../../flows/read-ledger.js';
-import { parseSignMode } from '../../adapters/sigstore/sign-statement.js';
-import { openStore } from '../../adapters/store/open-store.js';
 import { verifyLedgerStore } from '../../flows/verify-ledger-store.js';
+import { fsInputFiles, readJsonFile } from '../../adapters/fs/read-input-file.js';
 import { printOut, writeFileAtomic } from '../../adapters/fs/write-output.js';
+import { ledgerOptionsFromEnv, warnSealFailed } from '../../adapters/sigstore/ledger-options-from-env.js';
+import { parseSignMode } from '../../adapters/sigstore/parse-sign-mode.js';
+import { statementSigner } from '../../adapters/sigstore/statement-signer.js';
+import { openStore, storeOpener } from '../../adapters/store/open-store.js';
 
 /** Options of `maestro ledger verify`. */
 export interface LedgerVerifyOptions {
@@ -38,7 +39,9 @@ export interface LedgerWriteOptions {
 
 /** `maestro ledger verify`: exit 0 intact, 1 tampered (naming the first bad entry), 2 unreadable. */
 export async function ledgerVerifyCommand(location: string, options: LedgerVerifyOptions): Promise<number> {
-  const result = await verifyLedgerStore({ location, keyFile: options.key, identity: options.identity, issuer: options.issuer, trustedRootFile: options.trustedRoot });
+  // The Sigstore verifier is large: loaded by this command only, not by export, seal or append.
+  const { verifySigstoreBundle } = await import('../../adapters/sigstore/verify-sigstore-bundle.js');
+  const result = await verifyLedgerStore({ location, keyFile: options.key, identity: options.identity, issuer: options.issuer, trustedRootFile: options.trustedRoot }, { stores: storeOpener, inputFiles: fsInputFiles, verify: verifySigstoreBundle });
   await printOut(options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderLedgerVerification(result));
   return result.ok ? 0 : 1;
 }
@@ -64,7 +67,7 @@ export async function ledgerExportCommand(location: string, options: LedgerExpor
 /** `maestro ledger seal`: sign a seal over the current head. */
 export async function ledgerSealCommand(location: string, options: LedgerWriteOptions): Promise<number> {
   if (!options.sign) throw new MaestroError('USAGE', 'maestro ledger seal needs --sign', { remedy: 'pass --sign key:<ECDSA P-256 private key PEM> or --sign keyless.' });
-  const ledger = await openLedger(location, { sign: parseSignMode(options.sign) });
+  const ledger = await openLedger(await openStore(location), { signer: statementSigner(parseSignMode(options.sign)) });
   const seal = await ledger.seal();
   await printOut(seal ? `${seal.created ? 'sealed' : 'already sealed'}: entries 1 to ${seal.seq} of ${ledger.url} (head sha256 ${seal.sha256}) in ${seal.key}\n` : `${ledger.url} has no entries: nothing to seal\n`);
   return 0;
@@ -75,9 +78,9 @@ export async function ledgerAppendCommand(location: string, options: LedgerWrite
   if (!options.event) throw new MaestroError('USAGE', 'maestro ledger append needs --event <json file>', { remedy: 'pass a file holding one audit event: {"action", "actor", "at", "repo", ...}.' });
   const event = (await readJsonFile(options.event, 'audit event', 64 * 1024)) as AuditEvent;
   const fromEnv = ledgerOptionsFromEnv();
-  const sign = options.sign ? parseSignMode(options.sign) : fromEnv.sign;
+  const signer = options.sign ? statementSigner(parseSignMode(options.sign)) : fromEnv.signer;
   const sealEvery = options.sealEvery === undefined ? fromEnv.sealEvery : Number(options.sealEvery);
-  const ledger = await openLedger(location, { sign, sealEvery });
+  const ledger = await openLedger(await openStore(location), { signer, sealEvery, onSealError: warnSealFailed });
   const { seq, sha256 } = await ledger.append(checkAuditEvent(event, `audit event ${options.event}`, options.event));
   await printOut(`appended entry ${seq} to ${ledger.url} (sha256 ${sha256})\n`);
   return 0;

@@ -1,4 +1,5 @@
 import type { SbomPolicy } from '../../core/gates/sbom-diff/types.js';
+import { fsInputFiles } from '../../adapters/fs/read-input-file.js';
 import { resolveReportContext } from '../../adapters/fs/resolve-report-context.js';
 import { sbomDiffFromFiles } from '../../flows/sbom-diff-from-files.js';
 import { emitGateOutcome, type GateOutputOptions } from '../emit-gate-outcome.js';
@@ -19,5 +20,5 @@ export interface SbomDiffOptions extends GateOutputOptions {
 export async function sbomDiffCommand(options: SbomDiffOptions): Promise<number> {
   const context = resolveReportContext('maestro-cli', options, process.env);
   const policy: SbomPolicy = { deniedLicenses: options.denyLicense ?? [], deniedPackages: options.denyPackage ?? [], copyleft: options.copyleft };
-  return emitGateOutcome(await sbomDiffFromFiles({ base: options.base, head: options.head, policy }, context), options, options.head);
+  return emitGateOutcome(await sbomDiffFromFiles({ base: options.base, head: options.head, policy }, context, { files: fsInputFiles }), options, options.head);
 }

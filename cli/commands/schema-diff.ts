@@ -1,5 +1,8 @@
+import { fsInputFiles } from '../../adapters/fs/read-input-file.js';
+import { fsOperationFiles } from '../../adapters/fs/read-operation-files.js';
 import { pullRequestEventPath, readPullRequestEvent } from '../../adapters/fs/read-pull-request-event.js';
 import { resolveReportContext } from '../../adapters/fs/resolve-report-context.js';
+import { gitSchemaReader } from '../../adapters/git/read-schema-source.js';
 import { schemaDiffFromFiles } from '../../flows/schema-diff-from-files.js';
 import { emitGateOutcome, type GateOutputOptions } from '../emit-gate-outcome.js';
 
@@ -31,8 +34,10 @@ export async function schemaDiffCommand(options: SchemaDiffOptions): Promise<num
       labels: options.labels?.split(',').map((l) => l.trim()).filter(Boolean),
       event,
       baseRef: process.env.GITHUB_BASE_REF || undefined,
+      cwd: process.cwd(),
     },
     context,
+    { files: fsInputFiles, schemas: gitSchemaReader, operations: fsOperationFiles },
   );
   return emitGateOutcome(outcome, options, options.new);
 }

@@ -1,6 +1,10 @@
 import type { QuarantineMode } from '../../core/gates/attestation/types.js';
 import { attestationFromFiles } from '../../flows/attestation-from-files.js';
+import { fsArtifactHasher } from '../../adapters/fs/hash-artifact.js';
+import { fsArtifactQuarantine } from '../../adapters/fs/quarantine-artifacts.js';
+import { fsInputFiles } from '../../adapters/fs/read-input-file.js';
 import { resolveReportContext } from '../../adapters/fs/resolve-report-context.js';
+import { verifySigstoreBundle } from '../../adapters/sigstore/verify-sigstore-bundle.js';
 import { emitGateOutcome, type GateOutputOptions } from '../emit-gate-outcome.js';
 
 /** Options of `maestro verify-attestation`, as the command line gives them. */
@@ -23,6 +27,6 @@ export interface VerifyAttestationOptions extends GateOutputOptions {
 export async function verifyAttestationCommand(options: VerifyAttestationOptions): Promise<number> {
   const context = resolveReportContext('maestro-cli', options, process.env);
   const bundles = options.bundle ?? [];
-  const outcome = await attestationFromFiles({ ...options, artifacts: options.artifact ?? [], bundles }, context);
+  const outcome = await attestationFromFiles({ ...options, artifacts: options.artifact ?? [], bundles }, context, { files: fsInputFiles, verifyBundle: verifySigstoreBundle, hasher: fsArtifactHasher, quarantine: fsArtifactQuarantine });
   return emitGateOutcome(outcome, options, bundles.join(', '));
 }

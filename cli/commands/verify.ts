@@ -1,6 +1,9 @@
 import { renderVerification } from '../../core/bundle/render-verification.js';
 import { verifyBundle } from '../../flows/verify-bundle.js';
+import { fsInputFiles } from '../../adapters/fs/read-input-file.js';
 import { printOut } from '../../adapters/fs/write-output.js';
+import { verifySigstoreBundle } from '../../adapters/sigstore/verify-sigstore-bundle.js';
+import { storeOpener } from '../../adapters/store/open-store.js';
 
 /** Options of `maestro verify`, as the command line gives them. */
 export interface VerifyOptions {
@@ -27,7 +30,7 @@ export async function verifyCommand(location: string, options: VerifyOptions): P
     offline: options.offline,
     allowUnsigned: options.allowUnsigned,
     now: new Date(),
-  });
+  }, { stores: storeOpener, inputFiles: fsInputFiles, verify: verifySigstoreBundle });
   await printOut(options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderVerification(result));
   return result.ok ? 0 : 1;
 }

@@ -38,3 +38,5 @@ export type EvidenceManifest = EvidenceReport<ManifestData> & { kind: 'evidence-
 export const MANIFEST_FILE = 'manifest.json';
 /** The Sigstore bundle over the manifest's in-toto statement. */
 export const SIGNATURE_FILE = 'manifest.sigstore.json';
+/** Largest manifest read (100,000 artifacts of about 200 bytes each). */
+export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { truncate } from '../render/escape-markdown.js';
+import { truncate } from '../util/escape-markdown.js';
 import { unquote } from './tokenize-arguments.js';
 
 /** A value checked for form, or what is wrong with it. */

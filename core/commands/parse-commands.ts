@@ -1,4 +1,4 @@
-import { truncate } from '../render/escape-markdown.js';
+import { truncate } from '../util/escape-markdown.js';
 import { usageOf } from './command-usage.js';
 import { parseCommandLine } from './parse-command-line.js';
 import { scanCommandLines } from './scan-command-lines.js';

@@ -1,4 +1,4 @@
-import { escapeMarkdown, markdownLink, truncate } from '../render/escape-markdown.js';
+import { escapeMarkdown, markdownLink, truncate } from '../util/escape-markdown.js';
 import { COMMAND_USAGE } from './command-usage.js';
 import { normalizeWorkOrderId, parseWorkOrders, type WorkOrder } from './parse-work-orders.js';
 import { readTaskMarker, renderTaskMarker } from './read-task-marker.js';

@@ -7,7 +7,7 @@ export const DEFAULT_CONFIG: MaestroConfig = {
   comment: { mode: 'always', drafts: false },
   controls: { priorities: ['P0', 'P1', 'P2'], tags: [], exclude: [], customize: {} },
   thresholds: {},
-  waivers: { maxDays: 30, approvers: { teams: [], permissions: ['admin', 'maintain'] } },
-  overrides: { approvers: { teams: [], permissions: ['admin'] } },
+  waivers: { maxDays: 30, approvers: { teams: [], permissions: ['admin', 'maintain'] }, allowSelf: false },
+  overrides: { approvers: { teams: [], permissions: ['admin'] }, allowSelf: false },
   commands: { createMilestones: false, ignore: [] },
 };

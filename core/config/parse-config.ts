@@ -49,8 +49,8 @@ function merge(partial: Partial<MaestroConfig>): MaestroConfig {
     comment: { ...d.comment, ...partial.comment },
     controls: { ...d.controls, ...partial.controls },
     thresholds: { ...partial.thresholds },
-    waivers: { maxDays: partial.waivers?.maxDays ?? d.waivers.maxDays, approvers: { ...d.waivers.approvers, ...partial.waivers?.approvers } },
-    overrides: { approvers: { ...d.overrides.approvers, ...partial.overrides?.approvers } },
+    waivers: { maxDays: partial.waivers?.maxDays ?? d.waivers.maxDays, approvers: { ...d.waivers.approvers, ...partial.waivers?.approvers }, allowSelf: partial.waivers?.allowSelf ?? d.waivers.allowSelf },
+    overrides: { approvers: { ...d.overrides.approvers, ...partial.overrides?.approvers }, allowSelf: partial.overrides?.allowSelf ?? d.overrides.allowSelf },
     commands: { ...d.commands, ...partial.commands },
   };
 }

@@ -31,9 +31,11 @@ export interface MaestroConfig {
     /** Longest waiver, in days, that may be granted. */
     maxDays: number;
     approvers: Approvers;
+    /** Whether the PR's author may waive a control of their own PR (off: another approver must). */
+    allowSelf: boolean;
   };
-  /** Who may force the gate to success for one commit with `/override`. */
-  overrides: { approvers: Approvers };
+  /** Who may force the gate to success for one commit with `/override`, and whether on their own PR. */
+  overrides: { approvers: Approvers; allowSelf: boolean };
   /** Slash commands in issues and PRs. */
   commands: {
     /** `/milestone <name>` creates the milestone when the repo has none of that name. */

@@ -1,3 +1,4 @@
+import type { SchemaIssue } from '../evidence/schema-issues.js';
 import { MaestroError } from '../errors.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { parseDurationMs } from '../util/duration.js';
@@ -9,12 +10,6 @@ export interface CatalogEntry {
   /** File name relative to the catalog root, used in every message. */
   source: string;
   value: unknown;
-}
-
-/** A schema problem: a JSON pointer into the file and a message. */
-export interface SchemaIssue {
-  pointer: string;
-  message: string;
 }
 
 /** Validates one control document against the control schema; returns no issues when valid. */

@@ -1,4 +1,9 @@
-import type { DriftSweepRequest } from '../triggers/drift-sweep-request.js';
+/** What a dispatch asking for a sweep says: where it came from, who sent it, with which payload. */
+export interface SweepDispatch {
+  repo: { owner: string; name: string; fullName: string };
+  sender: { login: string; type: string };
+  clientPayload: unknown;
+}
 
 /** Most fix pull requests a sweep writes, and so the most a dispatch may ask for. */
 export const MAX_REPO_WRITES = 100;
@@ -32,7 +37,7 @@ export interface DispatchAccepted {
  * `{"dry_run": boolean, "max_repo_writes": 0..100}`, be sent by a person (an app's bot cannot
  * be an admin of the repository), and not follow the installation's last sweep too closely.
  */
-export function decideDriftDispatch(request: DriftSweepRequest, policy: DispatchPolicy): DispatchRefusal | DispatchAccepted {
+export function decideDriftDispatch(request: SweepDispatch, policy: DispatchPolicy): DispatchRefusal | DispatchAccepted {
   if (policy.dispatchRepo === undefined) return { outcome: 'refused', reason: 'not-configured', message: 'drift sweeps are not configured (DRIFT_TEMPLATE is not set)' };
   if (policy.dispatchRepo === null) return { outcome: 'refused', reason: 'repository', message: 'drift sweeps are not dispatched (DRIFT_DISPATCH_REPO=none)' };
   if (request.repo.name.toLowerCase() !== policy.dispatchRepo.toLowerCase()) return { outcome: 'refused', reason: 'repository', message: `drift sweeps are dispatched from ${request.repo.owner}/${policy.dispatchRepo}, not from ${request.repo.fullName}` };

@@ -1,5 +1,5 @@
 import type { EvidenceProducer, EvidenceReport } from '../evidence/types.js';
-import { truncate } from '../render/escape-markdown.js';
+import { truncate } from '../util/escape-markdown.js';
 import type { DriftChange, DriftResult } from './types.js';
 
 /** The schema's bound on the number of changes a report lists. */

@@ -10,6 +10,7 @@ import { decisionId } from './decision-id.js';
 import { evaluateRequirement, type RequirementContext } from './evaluate-requirement.js';
 import { applyOverride, type OverrideInput } from './apply-override.js';
 import { findWaiver } from './find-waiver.js';
+import { type WaiverPolicy, waiverPolicyOf } from './waiver-policy.js';
 import { indexEvidence } from './index-evidence.js';
 import { selectControl } from './select-control.js';
 import type { ControlDecision, GateResult, IgnoredEvidence, RejectedEvidence, RequirementDecision, WaiverUse } from './types.js';
@@ -26,7 +27,11 @@ export interface EvaluateInput {
   evidence: EvidenceItem[];
   /** Manual link evidence from a trusted source (the PR body and its reviews). */
   links?: ValidEvidence[];
-  /** Waivers from a trusted source (the app's waiver store). */
+  /**
+   * Waivers from a trusted source (the app's waiver store, `--waivers`, the action's input). The repo
+   * config's waiver policy (`waivers.maxDays`, `waivers.allowSelf`) is applied here, whatever the
+   * source: a waiver that breaks it is listed as rejected, with why, and not applied.
+   */
   waivers?: ValidEvidence[];
   /** An override given for a commit (the app's override store); applies only when it names the head commit. */
   override?: OverrideInput;
@@ -73,7 +78,7 @@ function evaluateControls(input: EvaluateInput): GateResult {
 
   const config = input.config.config;
   const index = indexEvidence(input.evidence, pr);
-  const ctx: RequirementContext = { pr, evidence: index, links: sortLinks(input.links ?? []), assertions: input.assertions, nowMs };
+  const ctx: ControlContext = { pr, evidence: index, links: sortLinks(input.links ?? []), assertions: input.assertions, nowMs, waiverPolicy: waiverPolicyOf(config, input.config.source) };
   const consumed = new Set<string>();
   const used = new Map<string, EvidenceRef>();
   const waiverUses: WaiverUse[] = [];
@@ -82,9 +87,9 @@ function evaluateControls(input: EvaluateInput): GateResult {
     const decision = evaluateControl(control, config, ctx, input.waivers ?? []);
     for (const req of decision.control.requirements) for (const ref of req.evidence) used.set(ref.path, ref);
     for (const ref of decision.consumed) consumed.add(ref.path);
-    if (decision.control.waiver) {
-      waiverUses.push(decision.control.waiver);
-      used.set(decision.control.waiver.ref.path, decision.control.waiver.ref);
+    for (const waiver of decision.waivers) {
+      waiverUses.push(waiver);
+      used.set(waiver.ref.path, waiver.ref);
     }
     return decision.control;
   });
@@ -126,7 +131,12 @@ function evaluateControls(input: EvaluateInput): GateResult {
 /** The check name used when the config that would name it is unusable. */
 export const DEFAULT_CHECK_NAME = 'Enforce GA Gates Evidence';
 
-function evaluateControl(control: Control, config: MaestroConfig, ctx: RequirementContext, waivers: ValidEvidence[]): { control: ControlDecision; consumed: EvidenceRef[] } {
+/** What a control is evaluated against: its requirements' context and the repo's waiver rules. */
+interface ControlContext extends RequirementContext {
+  waiverPolicy: WaiverPolicy;
+}
+
+function evaluateControl(control: Control, config: MaestroConfig, ctx: ControlContext, waivers: ValidEvidence[]): { control: ControlDecision; consumed: EvidenceRef[]; waivers: WaiverUse[] } {
   const common = { ruleId: control.id, controlId: control.id, title: control.title, priority: control.priority, frameworks: control.frameworks };
   const selected = selectControl(control, config);
   const applicability = selected.enabled ? evaluateApplicability(selected.rule, ctx.pr) : { applicable: false, reasons: [selected.reason] };
@@ -144,6 +154,7 @@ function evaluateControl(control: Control, config: MaestroConfig, ctx: Requireme
         notes: selected.enabled ? selected.notes : [],
       },
       consumed: [],
+      waivers: [],
     };
   }
 
@@ -164,7 +175,7 @@ function evaluateControl(control: Control, config: MaestroConfig, ctx: Requireme
   });
 
   const own = PRECEDENCE.find((r) => requirements.some((q) => q.result === r)) ?? 'pass';
-  const found = findWaiver(control.id, waivers, ctx.pr, ctx.nowMs);
+  const { chosen: found, rejected } = findWaiver(control.id, waivers, ctx.pr, ctx.nowMs, ctx.waiverPolicy);
   let result = own;
   let waiver: WaiverUse | undefined;
   const applies = `Applies because ${applicability.reasons.join('; ')}.`;
@@ -187,21 +198,25 @@ function evaluateControl(control: Control, config: MaestroConfig, ctx: Requireme
       explanation += ` A waiver by ${who} expired at the end of ${rest.until} and no longer counts.`;
     }
   }
+  for (const r of rejected) explanation += ` The waiver for ${control.id} by @${r.approvedBy} until ${r.until} is not applied: ${r.rejection}.`;
+  // The waiver that explains the result best: one applied, else one the policy rejected, else an expired one.
+  const shown = waiver?.state === 'expired' ? (rejected[0] ?? waiver) : (waiver ?? rejected[0]);
   const blocking = selected.blocking;
   if (!blocking && FAILING.has(result)) explanation += ' This control is report-only, so it does not fail the gate.';
   return {
     control: {
-      decisionId: decisionId({ ruleId: control.id, result, repo: ctx.pr.repo, sha: ctx.pr.headSha, requirements: requirements.map((r) => r.decisionId), waiver: waiver ? [waiver.state, waiver.ref.sha256] : null, blocking }),
+      decisionId: decisionId({ ruleId: control.id, result, repo: ctx.pr.repo, sha: ctx.pr.headSha, requirements: requirements.map((r) => r.decisionId), waiver: waiver ? [waiver.state, waiver.ref.sha256] : null, blocking, ...(rejected.length > 0 ? { rejectedWaivers: rejected.map((r) => r.ref.sha256) } : {}) }),
       ...common,
       blocking,
       result,
       explanation,
       applies: applicability,
       requirements,
-      ...(waiver ? { waiver } : {}),
+      ...(shown ? { waiver: shown } : {}),
       notes: selected.notes,
     },
     consumed,
+    waivers: [...(waiver ? [waiver] : []), ...rejected],
   };
 }
 

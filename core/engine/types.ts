@@ -15,8 +15,13 @@ export interface WaiverUse {
   until: string;
   reason: string;
   approvedBy: string;
-  /** `active` waivers turn failures into `waived`; `expired` ones are listed so nobody is surprised. */
-  state: 'active' | 'expired' | 'not-needed';
+  /**
+   * `active` waivers turn failures into `waived`; `expired` ones are listed so nobody is surprised;
+   * `rejected` ones break the repo's waiver policy (too long, self-approved) and are not applied.
+   */
+  state: 'active' | 'expired' | 'not-needed' | 'rejected';
+  /** Why a `rejected` waiver is not applied: the rule of the repo config it breaks. */
+  rejection?: string;
   ref: EvidenceRef;
 }
 

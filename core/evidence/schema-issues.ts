@@ -1,6 +1,11 @@
 import { getAtPointer } from '../util/json-pointer.js';
-import type { SchemaIssue } from '../controls/build-catalog.js';
 import type { SchemaError } from './validator.js';
+
+/** A schema problem: a JSON pointer into the file and a message. */
+export interface SchemaIssue {
+  pointer: string;
+  message: string;
+}
 
 /** At most this many issues are reported per document: enough to fix it, bounded for hostile input. */
 export const MAX_ISSUES = 20;

@@ -1,5 +1,5 @@
 import { markdownTable } from 'markdown-table';
-import { escapeCode, escapeMarkdown } from '../render/escape-markdown.js';
+import { escapeCode, escapeMarkdown } from '../util/escape-markdown.js';
 import type { LedgerVerification } from './verification-types.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { EvaluationRequest } from '../triggers/triggers.js';
+import type { EvaluationRequest } from '../triggers/types.js';
 
 /** Runs one evaluation; throwing means "try again later". */
 export type EvaluationProcessor = (request: EvaluationRequest) => Promise<void>;

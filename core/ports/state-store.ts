@@ -35,6 +35,8 @@ export const TTL = {
   waivers: 400 * 24 * 3600,
   /** A delivery id: GitHub lets deliveries of the last 3 days be redelivered. */
   delivery: 4 * 24 * 3600,
+  /** The repo-wide evidence artifacts of a repo's default branch: a scheduled run's new report counts within this long. */
+  repoWide: 10 * 60,
 } as const;
 
 /** Key names, in one place. */
@@ -46,6 +48,8 @@ export const keys = {
   /** Set once the workflow runs of a commit were listed from GitHub (events alone may miss some). */
   runsListed: (repo: string, sha: string) => `runs-listed:${repo}@${sha}`,
   artifact: (repo: string, id: number) => `artifact:${repo}:${id}`,
+  /** The newest evidence artifacts of the default branch's runs (drift, drills, SLO burn), listed once per TTL.repoWide. */
+  repoWide: (repo: string, branch: string) => `repo-wide:${repo}:${branch}`,
   role: (repo: string, login: string) => `role:${repo}:${login.toLowerCase()}`,
   team: (team: string, login: string) => `team:${team.toLowerCase()}:${login.toLowerCase()}`,
   /** Waiver reports granted on a PR (the engine's trusted waivers). */

@@ -1,5 +1,5 @@
 import type { GateResult } from '../engine/types.js';
-import { escapeCode, escapeMarkdown, truncate } from './escape-markdown.js';
+import { escapeCode, escapeMarkdown, truncate } from '../util/escape-markdown.js';
 import { GITHUB_TEXT_LIMIT, renderGateNotes } from './render-gate-notes.js';
 import { controlResultWords } from './result-words.js';
 

@@ -1,5 +1,5 @@
 import { COMMAND_USAGE } from '../commands/command-usage.js';
-import { escapeCode } from './escape-markdown.js';
+import { escapeCode } from '../util/escape-markdown.js';
 
 /** Facts of the repository's configuration that `/help` states, when the app knows them. */
 export interface CommandHelpOptions {
@@ -26,6 +26,6 @@ export function renderCommandHelp(options: CommandHelpOptions = {}): string {
     '| --- | --- | --- |',
     ...rows,
     '',
-    `\`/waive\`, \`/override\` and \`/create-task\` need the role the repository's Maestro configuration gives them; everyone else gets a refusal and nothing changes.${waiverLength} Waivers and overrides always show as such in the gate notes, never as a pass.`,
+    `\`/waive\`, \`/override\` and \`/create-task\` need the role the repository's Maestro configuration gives them; everyone else gets a refusal and nothing changes. Nobody waives or overrides their own pull request unless the configuration allows it (\`waivers.allowSelf\`, \`overrides.allowSelf\`).${waiverLength} Waivers and overrides always show as such in the gate notes, never as a pass.`,
   ].join('\n');
 }

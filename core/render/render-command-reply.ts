@@ -1,4 +1,4 @@
-import { escapeCode, escapeMarkdown, truncate } from './escape-markdown.js';
+import { escapeCode, escapeMarkdown, truncate } from '../util/escape-markdown.js';
 import { GITHUB_TEXT_LIMIT } from './render-gate-notes.js';
 
 /** What became of one command line of a comment (`line` is 1-based in the comment). */

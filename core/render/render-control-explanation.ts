@@ -1,5 +1,5 @@
 import type { ControlDecision, GateResult } from '../engine/types.js';
-import { escapeCode, escapeMarkdown, markdownLink } from './escape-markdown.js';
+import { escapeCode, escapeMarkdown, markdownLink } from '../util/escape-markdown.js';
 import { conclusionWords, controlResultWords, frameworksText } from './result-words.js';
 
 /**

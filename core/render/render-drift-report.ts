@@ -1,6 +1,6 @@
 import { markdownTable } from 'markdown-table';
 import type { DriftChangeType, DriftResult } from '../drift/types.js';
-import { escapeCode, escapeMarkdown } from './escape-markdown.js';
+import { escapeCode, escapeMarkdown } from '../util/escape-markdown.js';
 
 const HEADLINE: Record<DriftResult['status'], string> = {
   clean: '✅ no drift',

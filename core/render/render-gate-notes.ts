@@ -1,7 +1,7 @@
 import { markdownTable } from 'markdown-table';
 import type { ControlDecision, GateResult } from '../engine/types.js';
 import type { EvidenceRef } from '../evidence/types.js';
-import { escapeCode, escapeMarkdown, markdownLink } from './escape-markdown.js';
+import { escapeCode, escapeMarkdown, markdownLink } from '../util/escape-markdown.js';
 import { conclusionWords, controlResultWords, frameworksText } from './result-words.js';
 
 /** Hidden marker by which the app finds its own gate-notes comment to update it in place. */
@@ -110,6 +110,9 @@ function overrideLine(o: NonNullable<GateResult['override']>): string {
 }
 
 function waiverLine(w: GateResult['waivers'][number]): string {
+  if (w.state === 'rejected') {
+    return `- **${escapeMarkdown(w.controlId)}** waiver by ${escapeMarkdown(`@${w.approvedBy}`)} until ${escapeMarkdown(w.until)} (rejected, not applied: ${escapeMarkdown(w.rejection ?? 'it breaks the waiver policy', 600)}): ${escapeMarkdown(w.reason, 500)}`;
+  }
   const state = w.state === 'active' ? 'active' : w.state === 'expired' ? 'expired, no longer counts' : 'active, not needed';
   return `- **${escapeMarkdown(w.controlId)}** waived by ${escapeMarkdown(`@${w.approvedBy}`)} until ${escapeMarkdown(w.until)} (${state}): ${escapeMarkdown(w.reason, 500)}`;
 }

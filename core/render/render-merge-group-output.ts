@@ -1,5 +1,5 @@
 import type { GateConclusion, GateResult } from '../engine/types.js';
-import { escapeMarkdown, truncate } from './escape-markdown.js';
+import { escapeMarkdown, truncate } from '../util/escape-markdown.js';
 import { type CheckRunOutput, renderCheckOutput } from './render-check-output.js';
 import { GITHUB_TEXT_LIMIT } from './render-gate-notes.js';
 import { conclusionWords } from './result-words.js';

@@ -1,6 +1,6 @@
 import { markdownTable } from 'markdown-table';
 import type { Score, Scoreboard } from '../scoreboard/types.js';
-import { escapeMarkdown } from './escape-markdown.js';
+import { escapeMarkdown } from '../util/escape-markdown.js';
 
 /** A share as the table shows it: rounded down to a tenth of a percent, or a dash. */
 export function formatShare(share: number | null): string {

@@ -1,4 +1,5 @@
-import type { Ignored, RepoRef } from './triggers.js';
+import type { RepoRef } from '../pr/repo-ref.js';
+import type { Ignored } from './types.js';
 
 /** The repository_dispatch event_type that asks the app for a drift sweep of the sender's installation. */
 export const DRIFT_SWEEP_EVENT_TYPE = 'maestro-drift-sweep';

@@ -1,5 +1,6 @@
 import type { PullRequestFacts } from '../pr/types.js';
-import type { PullRequestSnapshot, RepoRef } from './triggers.js';
+import type { PullRequestSnapshot } from './types.js';
+import type { RepoRef } from '../pr/repo-ref.js';
 
 /** The engine's PR facts from what the app knows of a PR and its changed files. */
 export function factsFromSnapshot(repo: RepoRef, pr: PullRequestSnapshot, changedFiles: string[] | undefined): PullRequestFacts {

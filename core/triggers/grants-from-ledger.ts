@@ -1,7 +1,7 @@
 import type { OverrideInput } from '../engine/apply-override.js';
 import type { EvidenceReport } from '../evidence/types.js';
 import type { AuditEvent } from '../ledger/types.js';
-import type { RepoRef } from './triggers.js';
+import type { RepoRef } from '../pr/repo-ref.js';
 
 /** A waiver as the app recorded it in the ledger: enough to keep it and to schedule its expiry. */
 export interface LedgerWaiver {
@@ -26,6 +26,8 @@ export interface GrantDetails {
   report?: EvidenceReport;
   source?: string;
   override?: OverrideInput;
+  /** The PR's author granted it on their own PR, which the repo config allowed (`waivers.allowSelf`, `overrides.allowSelf`). */
+  selfGranted?: boolean;
 }
 
 /**

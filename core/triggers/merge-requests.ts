@@ -1,4 +1,4 @@
-import type { EvaluationRequest } from './triggers.js';
+import type { EvaluationRequest } from './types.js';
 
 /** The queue key of a request: one evaluation at a time, and bursts coalesced, per repo and commit. */
 export function evaluationKey(request: Pick<EvaluationRequest, 'repo' | 'sha'>): string {

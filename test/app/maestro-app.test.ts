@@ -6,7 +6,7 @@ import type { Probot } from 'probot';
 import { DEFAULT_EVIDENCE_LIMITS } from '../../adapters/github/collect-evidence.js';
 import type { MaestroApp } from '../../app/maestro-app.js';
 import { GATE_NOTES_MARKER } from '../../core/render/render-gate-notes.js';
-import { artifactRecord, driftReport as driftReportFor } from '../helpers/evidence-artifacts.js';
+import { artifactRecord, driftReport as driftReportFor, producingRun } from '../helpers/evidence-artifacts.js';
 import { EVENT_AT } from '../helpers/clock.js';
 import { APP_ID, BOT, INSTALLATION, apiRequests, createTestApp, examplePayload, pinGitHubRequests, tokenScope, zipOf } from '../helpers/github-app.js';
 
@@ -60,7 +60,8 @@ function blobScope(zip: Buffer): nock.Scope {
 function newPullScopes(zip: Buffer | undefined, captured: { checks?: any[]; comments?: any[] } = {}): nock.Scope[] {
   return [
     tokenScope(),
-    nock(API).get(`${REPO}/actions/runs`).query({ head_sha: SHA, per_page: 100 }).reply(200, { total_count: 0, workflow_runs: [] }),
+    // The run that uploaded the artifact: its workflow file, unchanged by the PR, makes the evidence count.
+    nock(API).get(`${REPO}/actions/runs`).query({ head_sha: SHA, per_page: 100 }).reply(200, zip ? { total_count: 1, workflow_runs: [producingRun()] } : { total_count: 0, workflow_runs: [] }),
     gatherScope(zip),
     ...(zip ? [blobScope(zip)] : []),
     nock(API).post(`${REPO}/issues/2/comments`).once().reply(201, async (request: Request) => (captured.comments?.push(await request.json()), { id: 555 })),
@@ -103,8 +104,8 @@ describe('the app on pull_request events', () => {
     const created: any[] = [];
     const updated: any[] = [];
     const runs = [
-      { id: 30433642, name: 'gates', status: 'in_progress', created_at: '2026-11-20T11:29:00Z' },
-      { id: 30433643, name: 'a11y', status: 'queued', created_at: '2026-11-20T11:29:01Z' },
+      { id: 30433642, name: 'gates', status: 'in_progress', path: '.github/workflows/gates.yml', created_at: '2026-11-20T11:29:00Z' },
+      { id: 30433643, name: 'a11y', status: 'queued', path: '.github/workflows/a11y.yml', created_at: '2026-11-20T11:29:01Z' },
     ];
     const waiting = [
       tokenScope(),

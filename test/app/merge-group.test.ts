@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { EVENT_AT } from '../helpers/clock.js';
-import { artifactRecord, driftReport } from '../helpers/evidence-artifacts.js';
+import { artifactRecord, driftReport, producingRun } from '../helpers/evidence-artifacts.js';
 import { apiRequests, createTestApp, examplePayload, INSTALLATION, tokenScope, zipOf } from '../helpers/github-app.js';
 
 const API = 'https://api.github.com';
@@ -43,6 +43,9 @@ describe('the app on merge_group events', () => {
         .get('/repos/octo-org/.github/contents/.github%2Fmaestro.yml').reply(404, { message: 'Not Found' })
         // one listing for the whole group, each PR kept to the artifacts of its own head commit
         .get(`${REPO}/actions/artifacts`).query({ per_page: 100 }).reply(200, { total_count: 2, artifacts: [artifactRecord(REPO, 11, { sha: HEAD_104 }), artifactRecord(REPO, 12, { sha: 'c'.repeat(40) })] })
+        // each PR head's workflow runs: which workflow file produced its evidence
+        .get(`${REPO}/actions/runs`).query({ head_sha: HEAD_99, per_page: 100 }).reply(200, { total_count: 0, workflow_runs: [] })
+        .get(`${REPO}/actions/runs`).query({ head_sha: HEAD_104, per_page: 100 }).reply(200, { total_count: 1, workflow_runs: [producingRun()] })
         .get(`${REPO}/pulls/99/files`).query({ per_page: 100 }).reply(200, [{ filename: 'README.md', status: 'modified' }])
         .get(`${REPO}/actions/artifacts/11/zip`).reply(302, '', { location: `${BLOB}/artifact-11.zip` })
         .get(`${REPO}/pulls/104/files`).query({ per_page: 100 }).reply(200, [{ filename: 'README.md', status: 'modified' }])
@@ -59,8 +62,8 @@ describe('the app on merge_group events', () => {
     expect(checks[0].output.title.startsWith('#99: ')).toBe(true);
     expect(checks[0].output.summary).toContain('| #104 | Feature | ✅ passed |');
     expect(checks[0].output.summary).toContain('| #99 | Evidence panel | ❌ failed |');
-    // compare, 2 PRs, config (repo + org), 1 listing, 1 download, 2 file lists, the check run
-    expect(await apiRequests(app)).toBe(10);
+    // compare, 2 PRs, config (repo + org), 1 listing, 2 run lists, 1 download, 2 file lists, the check run
+    expect(await apiRequests(app)).toBe(12);
     await app.close();
   });
 });

@@ -8,6 +8,7 @@ import { parseEvidence } from '../../core/evidence/parse-evidence.js';
 import { runRestoreDrill } from '../../flows/run-restore-drill.js';
 import { openStore } from '../../adapters/store/open-store.js';
 import { fixedClock } from '../helpers/clock.js';
+import { verifyIo } from '../helpers/real-adapters.js';
 import { build, makeArtifacts, makeKeyPair, tempDir } from '../helpers/release-bundle.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -111,7 +112,7 @@ describe('maestro drill restore', () => {
     const { keys, store } = await makeStore();
     let clock = Date.parse('2026-11-22T09:00:00Z');
     // Each reading of the clock is two minutes later: the drill takes longer than the one-minute RTO.
-    const report = await runRestoreDrill({ store: await openStore(store), rtoSeconds: 60, trust: { keyFile: keys.publicKey }, subject: { repo: 'acme/web', sha: commit }, producer: { name: 'test', version: '0' }, now: () => new Date((clock += 120_000)) });
+    const report = await runRestoreDrill({ store: await openStore(store), rtoSeconds: 60, trust: { keyFile: keys.publicKey }, subject: { repo: 'acme/web', sha: commit }, producer: { name: 'test', version: '0' }, now: () => new Date((clock += 120_000)) }, verifyIo);
     const data = report.data as { status: string; measured: { rtoSeconds: number }; steps: Array<{ name: string; result: string; detail: string }> };
     expect(data.status).toBe('fail');
     expect(data.measured.rtoSeconds).toBe(240);

@@ -3,12 +3,12 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { buildEntry, entryKey } from '../../core/ledger/build-entry.js';
-import { openLedger } from '../../flows/open-ledger.js';
 import { canonicalJson } from '../../core/util/canonical-json.js';
 import { sha256Hex } from '../../core/util/sha256.js';
 import type { AuditEvent } from '../../core/ledger/types.js';
 import { buildExampleLedger, EXAMPLE_DIR } from '../../scripts/build-example-ledger.js';
 import { build, makeArtifacts, makeKeyPair, tempDir } from '../helpers/release-bundle.js';
+import { openLedgerAt } from '../helpers/real-adapters.js';
 import { runMaestro } from '../helpers/run-maestro.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -111,7 +111,7 @@ describe('maestro ledger verify', () => {
 
   it('names a forked chain: two entries that follow the same entry', async () => {
     const dir = join(tempDir('maestro-ledger-'), 'ledger');
-    const ledger = await openLedger(dir);
+    const ledger = await openLedgerAt(dir);
     for (let i = 1; i <= 5; i++) await ledger.append(event(i));
     const four = readFileSync(join(dir, entryKey(4)));
     // A writer that missed entry 5 and appended after entry 4 at the next free position.
@@ -137,7 +137,7 @@ describe('maestro ledger verify', () => {
 
   it('reports entries after the last seal as unsealed, which is not an error', async () => {
     const dir = copyExample();
-    const ledger = await openLedger(dir);
+    const ledger = await openLedgerAt(dir);
     await ledger.append(event(1));
     const { code, result } = verifyJson(dir);
     expect(code).toBe(0);
@@ -212,7 +212,7 @@ describe('maestro ledger export', () => {
 
   it('exports CSV since a date, quoted, with formula-like text defused', async () => {
     const dir = join(tempDir('maestro-ledger-'), 'ledger');
-    const ledger = await openLedger(dir);
+    const ledger = await openLedgerAt(dir);
     await ledger.append(event(1));
     await ledger.append({ ...event(2), reason: '=HYPERLINK("https://evil.example","click"), then "more"' });
     await ledger.append({ ...event(3), reason: '@SUM(A1)\nsecond line', after: { until: '2026-12-01' } });

@@ -15,7 +15,7 @@ describe('maestro sbom-diff', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'maestro-sbom-')), 'report.json');
     const { code, stdout } = runMaestro(['sbom-diff', '--base', base, '--head', head, ...subject, '--out', out]);
     expect(code).toBe(0);
-    expect(stdout).toContain('### SBOM diff ✅ passed');
+    expect(stdout).toContain('### ✅ SBOM diff: No dependency policy violations (');
     expect(parseEvidence(readFileSync(out), 'report.json').status).toBe('valid');
   });
 

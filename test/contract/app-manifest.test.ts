@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
-import { HANDLED_EVENTS } from '../../core/triggers/triggers.js';
+import { HANDLED_EVENTS } from '../../core/triggers/handled-events.js';
 import { EVENT_PERMISSIONS, METHOD_PERMISSIONS as APP_METHOD_PERMISSIONS } from '../../adapters/github/permissions.js';
 import { DRIFT_METHOD_PERMISSIONS } from '../../app/drift/drift-permissions.js';
 import { COMMAND_METHOD_PERMISSIONS } from '../../app/commands/command-method-permissions.js';

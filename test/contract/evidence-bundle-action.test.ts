@@ -13,7 +13,7 @@ describe('actions/evidence-bundle/action.yml', () => {
 
   it('is a composite action whose step runs the committed bundle', () => {
     expect(action.runs.using).toBe('composite');
-    expect(action.runs.steps[0]!.run).toBe('node "$GITHUB_ACTION_PATH/dist/index.js"');
+    expect(action.runs.steps[0]!.run).toBe('node "$GITHUB_ACTION_PATH/../dist/evidence-bundle.js"');
   });
 
   it('has kebab-case inputs, github-token defaulting to the job token, and hands main.ts every input it reads', () => {

@@ -6,6 +6,7 @@ import { FileStore } from '../../adapters/store/file-store.js';
 import { parseEvidence } from '../../core/evidence/parse-evidence.js';
 import { makePr } from '../helpers/build-evidence.js';
 import { run } from '../helpers/engine.js';
+import { verifyIo } from '../helpers/real-adapters.js';
 import { build, makeArtifacts, makeKeyPair, tempDir, writeTree } from '../helpers/release-bundle.js';
 
 const NOW = new Date('2026-11-21T00:00:00Z');
@@ -117,7 +118,7 @@ describe('verifyBundle on a folder', () => {
     await build({ artifactsDir, outDir: join(releases, 'v1.0.0'), release: 'v1.0.0', sign: { type: 'key', keyFile: keys.privateKey } });
     await build({ artifactsDir, outDir: join(releases, 'v1.1.0'), release: 'v1.1.0', previous: join(releases, 'v1.0.0'), sign: { type: 'key', keyFile: keys.privateKey } });
     await build({ artifactsDir, outDir: join(releases, 'v1.2.0'), release: 'v1.2.0', previous: join(releases, 'v1.1.0', 'manifest.json'), sign: { type: 'key', keyFile: keys.privateKey } });
-    const verify = (release = 'v1.2.0', extra: Partial<Parameters<typeof verifyBundle>[0]> = {}) => verifyBundle({ location: join(releases, release), keyFile: keys.publicKey, now: NOW, ...extra });
+    const verify = (release = 'v1.2.0', extra: Partial<Parameters<typeof verifyBundle>[0]> = {}) => verifyBundle({ location: join(releases, release), keyFile: keys.publicKey, now: NOW, ...extra }, verifyIo);
     return { dir, releases, keys, verify };
   }
 
@@ -218,12 +219,12 @@ describe('verifyBundle on a folder', () => {
   it('fails an unsigned bundle unless asked to accept it', async () => {
     const dir = tempDir();
     await build({ artifactsDir: makeArtifacts(join(dir, 'artifacts')), outDir: join(dir, 'v1.0.0') });
-    expect(failed(await verifyBundle({ location: join(dir, 'v1.0.0'), now: NOW }))).toEqual(['signature manifest.sigstore.json: the bundle is not signed']);
-    expect((await verifyBundle({ location: join(dir, 'v1.0.0'), now: NOW, allowUnsigned: true })).ok).toBe(true);
+    expect(failed(await verifyBundle({ location: join(dir, 'v1.0.0'), now: NOW }, verifyIo))).toEqual(['signature manifest.sigstore.json: the bundle is not signed']);
+    expect((await verifyBundle({ location: join(dir, 'v1.0.0'), now: NOW, allowUnsigned: true }, verifyIo)).ok).toBe(true);
   });
 
   it('refuses network locations with --offline', async () => {
-    await expect(verifyBundle({ location: 's3://bucket/v1.0.0', offline: true, now: NOW })).rejects.toMatchObject({ code: 'USAGE' });
+    await expect(verifyBundle({ location: 's3://bucket/v1.0.0', offline: true, now: NOW }, verifyIo)).rejects.toMatchObject({ code: 'USAGE' });
   });
 });
 

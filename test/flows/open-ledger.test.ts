@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CreateBucketCommand, PutObjectCommand, PutObjectLockConfigurationCommand, S3Client } from '@aws-sdk/client-s3';
 import { buildEntry, entryKey } from '../../core/ledger/build-entry.js';
 import type { AuditEvent } from '../../core/ledger/types.js';
-import { openLedger } from '../../flows/open-ledger.js';
 import { ledgerOptionsFromEnv } from '../../adapters/sigstore/ledger-options-from-env.js';
 import { readLedger } from '../../flows/read-ledger.js';
 import { openStore } from '../../adapters/store/open-store.js';
 import { verifyLedgerStore } from '../../flows/verify-ledger-store.js';
 import { wallClock } from '../helpers/clock.js';
+import { openLedgerAt, verifyIo } from '../helpers/real-adapters.js';
 import { startService } from '../helpers/services.js';
 import { makeKeyPair, tempDir } from '../helpers/release-bundle.js';
 
@@ -74,14 +74,14 @@ describe.each([
     const where = location();
     const writers = ['a', 'b', 'c', 'd'];
     // Separate ledgers, each with its own cached head, as separate app processes would have.
-    const ledgers = await Promise.all(writers.map(() => openLedger(where)));
+    const ledgers = await Promise.all(writers.map(() => openLedgerAt(where)));
     const results = await Promise.all(writers.map(async (w, n) => {
       const out: number[] = [];
       for (let i = 0; i < 8; i++) out.push((await ledgers[n]!.append(event(w, i))).seq);
       return out;
     }));
     expect(results.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
-    const verified = await verifyLedgerStore({ location: where, now: wallClock() });
+    const verified = await verifyLedgerStore({ location: where, now: wallClock() }, verifyIo);
     expect(verified.problems).toEqual([]);
     expect(verified).toMatchObject({ ok: true, entries: 32 });
     // On S3 a lost race may leave its version behind (Ceph ignores If-None-Match there): only as a note, with its event further on.
@@ -93,7 +93,7 @@ describe.each([
     const where = location();
     const codes = await Promise.all([appendFromProcess(where, 'p', 6), appendFromProcess(where, 'q', 6)]);
     expect(codes).toEqual([0, 0]);
-    const verified = await verifyLedgerStore({ location: where, now: wallClock() });
+    const verified = await verifyLedgerStore({ location: where, now: wallClock() }, verifyIo);
     expect(verified.problems).toEqual([]);
     expect(verified.entries).toBe(12);
     expect(await reasonsIn(where)).toEqual(expected(['p', 'q'], 6));
@@ -102,7 +102,7 @@ describe.each([
 
 describe('openLedger', () => {
   it('serialises concurrent appends of one process, caching the head between them', async () => {
-    const ledger = await openLedger(join(tempDir('maestro-ledger-'), 'ledger'));
+    const ledger = await openLedgerAt(join(tempDir('maestro-ledger-'), 'ledger'));
     const written = await Promise.all(Array.from({ length: 20 }, (_, i) => ledger.append(event('s', i))));
     expect(written.map((w) => w.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(await ledger.head()).toEqual(written.at(-1));
@@ -111,22 +111,22 @@ describe('openLedger', () => {
   it('seals every n entries, and a failed seal neither loses the entry nor hides the failure', async () => {
     const dir = join(tempDir('maestro-ledger-'), 'ledger');
     const failures: unknown[] = [];
-    const ledger = await openLedger(dir, { sealEvery: 2, sign: async () => { throw new Error('signer offline'); }, onSealError: (error) => failures.push(error) });
+    const ledger = await openLedgerAt(dir, { sealEvery: 2, signer: { sign: async () => { throw new Error('signer offline'); } }, onSealError: (error) => failures.push(error) });
     for (let i = 0; i < 3; i++) await ledger.append(event('t', i));
     expect(failures).toEqual([expect.objectContaining({ message: 'signer offline' })]);
-    expect((await verifyLedgerStore({ location: dir })).entries).toBe(3);
+    expect((await verifyLedgerStore({ location: dir }, verifyIo)).entries).toBe(3);
   });
 
   it('refuses to append after an entry that does not follow its predecessor, and appends nothing', async () => {
     const dir = join(tempDir('maestro-ledger-'), 'ledger');
-    const first = await openLedger(dir);
+    const first = await openLedgerAt(dir);
     await first.append(event('u', 0));
     await first.append(event('u', 1));
     const { chmodSync, readFileSync, writeFileSync } = await import('node:fs');
     const file = join(dir, entryKey(2));
     chmodSync(file, 0o644);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/"previous":"[0-9a-f]{64}"/, `"previous":"${'0'.repeat(64)}"`));
-    const second = await openLedger(dir);
+    const second = await openLedgerAt(dir);
     await expect(second.append(event('u', 2))).rejects.toMatchObject({ code: 'LEDGER_TAMPERED' });
     expect((await readLedger(await openStore(dir))).entries).toHaveLength(2);
   });
@@ -135,26 +135,26 @@ describe('openLedger', () => {
     const dir = tempDir('maestro-ledger-');
     const keys = makeKeyPair(dir);
     expect(ledgerOptionsFromEnv({})).toEqual({});
-    const ledger = await openLedger(join(dir, 'ledger'), ledgerOptionsFromEnv({ LEDGER_SIGNING_KEY: `key:${keys.privateKey}`, LEDGER_SEAL_EVERY: '2' }));
+    const ledger = await openLedgerAt(join(dir, 'ledger'), ledgerOptionsFromEnv({ LEDGER_SIGNING_KEY: `key:${keys.privateKey}`, LEDGER_SEAL_EVERY: '2' }));
     await ledger.append(event('e', 0));
     await ledger.append(event('e', 1));
-    expect(await verifyLedgerStore({ location: join(dir, 'ledger'), keyFile: keys.publicKey })).toMatchObject({ ok: true, sealedThrough: 2 });
+    expect(await verifyLedgerStore({ location: join(dir, 'ledger'), keyFile: keys.publicKey }, verifyIo)).toMatchObject({ ok: true, sealedThrough: 2 });
   });
 
   it('refuses a seal interval without a signer', async () => {
-    await expect(openLedger(join(tempDir('maestro-ledger-'), 'ledger'), { sealEvery: 10 })).rejects.toMatchObject({ code: 'USAGE' });
+    await expect(openLedgerAt(join(tempDir('maestro-ledger-'), 'ledger'), { sealEvery: 10 })).rejects.toMatchObject({ code: 'USAGE' });
   });
 });
 
 describe('the audit ledger in S3 (Ceph RGW) under attack', () => {
   it('reports a second object version of an entry key as a forked chain', async () => {
     const prefix = `fork-${randomBytes(3).toString('hex')}`;
-    const ledger = await openLedger(storeUrl(prefix));
+    const ledger = await openLedgerAt(storeUrl(prefix));
     for (let i = 0; i < 3; i++) await ledger.append(event('x', i));
     const second = (await readLedger(await openStore(storeUrl(prefix)))).entries[1]!.versions[0]!.bytes!.toString('utf8').replace('x #1', 'x #1 (rewritten)');
     // Ceph RGW ignores If-None-Match in versioned buckets, so a plain PUT stacks a new version on the key.
     await client.send(new PutObjectCommand({ Bucket: bucket, Key: `${prefix}/${entryKey(2)}`, Body: second }));
-    const verified = await verifyLedgerStore({ location: storeUrl(prefix), now: wallClock() });
+    const verified = await verifyLedgerStore({ location: storeUrl(prefix), now: wallClock() }, verifyIo);
     expect(verified.ok).toBe(false);
     expect(verified.firstBad).toMatchObject({ seq: 2, problem: 'forked' });
     // Reads keep the first version: the chain itself still links, and appends go on after it.
@@ -165,22 +165,22 @@ describe('the audit ledger in S3 (Ceph RGW) under attack', () => {
     const plain = `${bucket}-nolock`;
     await client.send(new CreateBucketCommand({ Bucket: plain, ObjectLockEnabledForBucket: true }));
     const url = storeUrl('ledger').replace(`s3://${bucket}/`, `s3://${plain}/`);
-    const ledger = await openLedger(url);
+    const ledger = await openLedgerAt(url);
     const first = await ledger.append(event('z', 0));
     const next = buildEntry(event('z', 1), first, '2026-11-20T10:00:05Z');
     // Object Lock is enabled but there is no default retention: without lock headers the version is unlocked.
     await client.send(new PutObjectCommand({ Bucket: plain, Key: `ledger/${entryKey(2)}`, Body: next.bytes }));
-    const verified = await verifyLedgerStore({ location: url, now: wallClock() });
+    const verified = await verifyLedgerStore({ location: url, now: wallClock() }, verifyIo);
     expect(verified.problems).toEqual([expect.objectContaining({ seq: 2, problem: 'unlocked', detail: expect.stringContaining('has no Object Lock retention') })]);
-    expect((await verifyLedgerStore({ location: url, now: new Date(wallClock().getTime() + 3 * 86_400_000) })).problems.map((p) => p.problem)).toEqual(['unlocked', 'unlocked']);
+    expect((await verifyLedgerStore({ location: url, now: new Date(wallClock().getTime() + 3 * 86_400_000) }, verifyIo)).problems.map((p) => p.problem)).toEqual(['unlocked', 'unlocked']);
   }, 120_000);
 
   it('names a key below entries/ that is no entry, such as one with .. segments, without using it as a path', async () => {
     const prefix = `odd-${randomBytes(3).toString('hex')}`;
-    const ledger = await openLedger(storeUrl(prefix));
+    const ledger = await openLedgerAt(storeUrl(prefix));
     await ledger.append(event('y', 0));
     await client.send(new PutObjectCommand({ Bucket: bucket, Key: `${prefix}/entries/../../escape.json`, Body: '{}' }));
-    const verified = await verifyLedgerStore({ location: storeUrl(prefix), now: wallClock() });
+    const verified = await verifyLedgerStore({ location: storeUrl(prefix), now: wallClock() }, verifyIo);
     expect(verified.ok).toBe(false);
     expect(verified.firstBad).toMatchObject({ problem: 'unexpected-object', key: 'entries/../../escape.json' });
   }, 120_000);

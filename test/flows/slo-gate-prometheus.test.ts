@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { fsInputFiles } from '../../adapters/fs/read-input-file.js';
+import { createPrometheusClient } from '../../adapters/prometheus/prometheus-client.js';
 import { sloGateFromFiles, type SloGateFiles } from '../../flows/slo-gate-from-files.js';
 import { servicesDir, startService } from '../helpers/services.js';
 import { HISTORY_END, writeSloHistory } from '../helpers/slo-history.js';
@@ -20,7 +22,7 @@ beforeAll(() => {
   prometheus = startService('prometheus', { PROMETHEUS_BACKFILL: history }).PROMETHEUS_URL!;
 });
 
-const gate = (files: Partial<SloGateFiles>) => sloGateFromFiles({ slo: join(fixtures, 'slos.yml'), prometheus, at, headers: [], ...files }, context);
+const gate = (files: Partial<SloGateFiles>) => sloGateFromFiles({ slo: join(fixtures, 'slos.yml'), prometheus, at, headers: [], ...files }, context, { files: fsInputFiles, connectPrometheus: createPrometheusClient });
 
 describe('the SLO gate against a real Prometheus with three days of history', () => {
   it('computes budget consumed and burn rates from real queries: one SLO ok, one warns, one blocks with a fast burn, and the gate fails', async () => {
@@ -37,7 +39,7 @@ describe('the SLO gate against a real Prometheus with three days of history', ()
     expect(slos[0]!.values).toMatchObject({ good_3d: expect.any(Number), total_3d: expect.closeTo(10, 3) });
     expect(slos[2]!.queries.ratio).toContain('{{ .window }}');
     expect(outcome.report.data.source).toEqual({ type: 'prometheus', url: prometheus, at: new Date(HISTORY_END * 1000).toISOString() });
-    expect(outcome.conclusion).toBe('fail');
+    expect(outcome.verdict).toBe('fail');
     expect(outcome.annotations.find((a) => a.level === 'error')).toMatchObject({ file: join(fixtures, 'slos.yml'), startLine: 21 });
   });
 
@@ -45,7 +47,7 @@ describe('the SLO gate against a real Prometheus with three days of history', ()
     const only = join(mkdtempSync(join(tmpdir(), 'slo-')), 'slos.yml');
     writeFileSync(only, `version: 1\nslos:\n  - name: availability\n    service: warm\n    objective: 0.99\n    window: 3d\n    sli:\n      good: sum(rate(http_requests_total{job="warm",code!~"5.."}[{{window}}]))\n      total: sum(rate(http_requests_total{job="warm"}[{{window}}]))\n`);
     const outcome = await gate({ slo: only });
-    expect([outcome.conclusion, outcome.headline, outcome.outputs.decision]).toEqual(['pass', '1 warn of 1 SLOs', 'warn']);
+    expect([outcome.verdict, outcome.headline, outcome.outputs.decision]).toEqual(['pass', '1 warn of 1 SLOs', 'warn']);
   });
 
   it('keeps a block of the previous report until the budget consumed falls below 10%', async () => {
@@ -61,7 +63,7 @@ describe('the SLO gate against a real Prometheus with three days of history', ()
 
   it('makes no traffic, NaN, an empty result and a query error each an invalid SLO, never a pass', async () => {
     const outcome = await gate({ slo: join(fixtures, 'broken.yml') });
-    expect(outcome.conclusion).toBe('fail');
+    expect(outcome.verdict).toBe('fail');
     const errors = Object.fromEntries(outcome.report.data.slos.map((s) => [s.name, [s.decision, s.error?.split('; ')[0]]]));
     expect(errors).toEqual({
       'no-traffic': ['invalid', 'total over 3d is 0: no traffic, so the error ratio is undefined'],
@@ -91,7 +93,7 @@ describe('the SLO gate when Prometheus cannot answer', () => {
     const closed = await listen(() => undefined);
     await new Promise((resolve) => servers.pop()!.close(resolve));
     const outcome = await gate({ prometheus: closed });
-    expect(outcome.conclusion).toBe('fail');
+    expect(outcome.verdict).toBe('fail');
     expect(outcome.report.data.slos.every((s) => s.decision === 'invalid')).toBe(true);
     expect(outcome.report.data.slos[0]!.error).toContain(`Prometheus at ${closed} is unreachable (ECONNREFUSED`);
   });

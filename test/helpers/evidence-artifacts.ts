@@ -41,3 +41,8 @@ export function artifactRecord(repoPath: string, id: number, options: { name?: s
     workflow_run: { id: 30433642, repository_id: 186853002, head_repository_id: 186853002, head_branch: 'changes', head_sha: options.sha },
   };
 }
+
+/** The completed workflow run that uploaded `artifactRecord`'s artifacts, as "list workflow runs" returns it: its workflow file decides whether the PR could have forged them. */
+export function producingRun(options: { path?: string } = {}): Record<string, unknown> {
+  return { id: 30433642, name: 'gates', status: 'completed', conclusion: 'success', path: options.path ?? '.github/workflows/gates.yml', created_at: '2026-11-20T11:30:00Z' };
+}

@@ -1,4 +1,4 @@
-import type { GateAnnotation } from '../../core/gates/gate-outcome.js';
+import type { GateAnnotation } from '../../core/result/gate-outcome.js';
 import type { GateActionIo } from '../../actions/lib/gate-action-io.js';
 
 /** A `GateActionIo` that records every call, for tests of gate actions' `run`. */

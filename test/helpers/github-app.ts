@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openLedger, type OpenedLedger } from '../../flows/open-ledger.js';
+import type { OpenedLedger } from '../../flows/open-ledger.js';
 import nock from 'nock';
 import { Probot, ProbotOctokit } from 'probot';
 import { MaestroApp, type MaestroAppOptions } from '../../app/maestro-app.js';
@@ -13,6 +13,7 @@ export { examplePayload } from './webhook-examples.js';
 export { pinGitHubRequests } from './pin-github.js';
 export { zipOf } from './evidence-artifacts.js';
 import { privateKey } from './private-key.js';
+import { openLedgerAt } from './real-adapters.js';
 export { privateKey };
 
 // nock patches Node's http and fetch, which every test file of a Jest worker shares: activate it
@@ -32,7 +33,7 @@ export const SECRET = 'test-webhook-secret';
 
 /** A fresh audit ledger in a temporary folder, as the app opens one from LEDGER_STORE. */
 export async function tempLedger(): Promise<OpenedLedger> {
-  return openLedger(pathToFileURL(mkdtempSync(join(tmpdir(), 'maestro-ledger-'))).href);
+  return openLedgerAt(pathToFileURL(mkdtempSync(join(tmpdir(), 'maestro-ledger-'))).href);
 }
 
 /** Probot with the app loaded, retries and throttling off, the queue without delay, a ledger in a temporary folder. */

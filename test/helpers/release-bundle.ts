@@ -3,7 +3,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildBundle, type BuildBundleInput } from '../../flows/build-bundle.js';
+import type { SignMode } from '../../adapters/sigstore/parse-sign-mode.js';
+import { statementSigner } from '../../adapters/sigstore/statement-signer.js';
 import { makeReport } from './build-evidence.js';
+import { buildIo } from './real-adapters.js';
 
 export const RELEASE_COMMIT = 'c'.repeat(40);
 
@@ -48,7 +51,8 @@ export function makeKeyPair(dir: string): { privateKey: string; publicKey: strin
   return { privateKey, publicKey };
 }
 
-/** Builds a bundle with fixed release inputs; override what the test is about. */
-export function build(input: Partial<BuildBundleInput> & Pick<BuildBundleInput, 'artifactsDir' | 'outDir'>) {
-  return buildBundle({ release: 'v1.0.0', repo: 'acme/web', commit: RELEASE_COMMIT, createdAt: '2026-11-20T12:00:00Z', producer: { name: 'maestro evidence bundle', version: 'test' }, ...input });
+/** Builds a bundle with fixed release inputs through the real adapters, signed as `sign` says; override what the test is about. */
+export function build(input: Partial<Omit<BuildBundleInput, 'signer'>> & Pick<BuildBundleInput, 'artifactsDir' | 'outDir'> & { sign?: SignMode }) {
+  const { sign, ...rest } = input;
+  return buildBundle({ release: 'v1.0.0', repo: 'acme/web', commit: RELEASE_COMMIT, createdAt: '2026-11-20T12:00:00Z', producer: { name: 'maestro evidence bundle', version: 'test' }, ...rest, ...(sign ? { signer: statementSigner(sign) } : {}) }, buildIo);
 }

@@ -18,7 +18,7 @@ export interface ActionRun {
 }
 
 /**
- * Runs a committed action bundle (`actions/<name>/dist/index.js`) as a runner runs a step: inputs as
+ * Runs a committed action bundle (`actions/dist/<name>.js`, the action's entry in the one shared build) as a runner runs a step: inputs as
  * INPUT_<NAME> variables (names upper-cased, dashes kept), outputs and summary as files. Asynchronous,
  * so loopback servers of the same test process (the artifact service stand-in) can answer it.
  */
@@ -28,7 +28,7 @@ export async function runActionBundle(name: string, inputs: Record<string, strin
   writeFileSync(files.output, '');
   writeFileSync(files.summary, '');
   const vars = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
-  const child = spawn(node, [join(root, 'actions', name, 'dist/index.js')], {
+  const child = spawn(node, [join(root, 'actions/dist', `${name}.js`)], {
     cwd,
     env: { PATH: process.env.PATH, GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary, RUNNER_TEMP: dir, ...vars, ...env },
   });

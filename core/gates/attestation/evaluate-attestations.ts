@@ -1,7 +1,8 @@
-import { buildReport, type ReportContext } from '../../evidence/build-report.js';
-import type { GateAnnotation, GateOutcome } from '../gate-outcome.js';
+import type { ReportContext } from '../../evidence/build-report.js';
+import { renderAttestationOutcome } from '../../render/gates/render-attestation-outcome.js';
+import { buildGateOutcome } from '../../result/build-gate-outcome.js';
+import type { GateAnnotation, GateOutcome } from '../../result/gate-outcome.js';
 import { readSlsaProvenance, SLSA_PREDICATES } from './read-slsa-provenance.js';
-import { renderAttestations } from './render-attestations.js';
 import type { ArtifactResult, AttestationData, AttestationPolicy, BundleOutcome, HashedArtifact, QuarantineMode } from './types.js';
 
 /** What the attestation gate decides on. */
@@ -75,14 +76,15 @@ export function concludeAttestations(artifacts: ArtifactResult[], policy: Attest
         : `${unverified.length} of ${artifacts.length} ${artifacts.length === 1 ? 'artifact' : 'artifacts'} could not be verified (${where}): ${unverified.map((a) => a.path).slice(0, 5).join(', ')}${unverified.length > 5 ? ', …' : ''}.`;
   // Artifacts are build outputs, not files of the repository: the annotation names them in its title.
   const annotations: GateAnnotation[] = unverified.map((a) => ({ level: 'error', title: `unverified artifact ${a.path}`, message: a.errors.map((e) => e.message).join('\n') }));
-  const passed = artifacts.length > 0 && unverified.length === 0;
-  return {
+  return buildGateOutcome({
     gate: 'attestation',
-    report: buildReport('attestation-verification', data, context),
-    conclusion: passed ? 'pass' : 'fail',
+    kind: 'attestation-verification',
+    data,
+    context,
+    passed: artifacts.length > 0 && unverified.length === 0,
     headline,
-    markdown: renderAttestations(data, passed, headline),
+    body: renderAttestationOutcome(data),
     annotations,
     outputs: { verified: String(data.counts.verified), unverified: String(data.counts.unverified), 'quarantined-paths': quarantine.paths.join('\n') },
-  };
+  });
 }

@@ -1,8 +1,9 @@
-import { buildReport, type ReportContext } from '../../evidence/build-report.js';
-import type { GateOutcome } from '../gate-outcome.js';
+import type { ReportContext } from '../../evidence/build-report.js';
+import { renderSbomDiffOutcome } from '../../render/gates/render-sbom-diff-outcome.js';
+import { buildGateOutcome } from '../../result/build-gate-outcome.js';
+import type { GateOutcome } from '../../result/gate-outcome.js';
 import { checkSbomPolicy } from './check-sbom-policy.js';
 import { diffSboms } from './diff-sboms.js';
-import { renderSbomDiff } from './render-sbom-diff.js';
 import type { ParsedSbom, SbomDiffData, SbomPolicy } from './types.js';
 
 /** The report keeps at most this many entries per list (evidence-schemas/sbom-diff.v1.json); the counts stay exact. */
@@ -29,14 +30,15 @@ export function evaluateSbomDiff(base: ParsedSbom, head: ParsedSbom, policy: Sbo
   };
   const tally = `${counts.added} added, ${counts.removed} removed, ${counts.versionChanged} version changes, ${counts.licenseChanged} license changes`;
   const headline = violations.length === 0 ? `No dependency policy violations (${tally}).` : `${violations.length} dependency policy ${violations.length === 1 ? 'violation' : 'violations'}: ${violations.slice(0, 3).map((v) => v.message).join('; ')}${violations.length > 3 ? '; …' : ''} (${tally}).`;
-  const passed = violations.length === 0;
-  return {
+  return buildGateOutcome({
     gate: 'sbom-diff',
-    report: buildReport('sbom-diff', data, context),
-    conclusion: passed ? 'pass' : 'fail',
+    kind: 'sbom-diff',
+    data,
+    context,
+    passed: violations.length === 0,
     headline,
-    markdown: renderSbomDiff(data, passed, headline, policy.copyleft),
+    body: renderSbomDiffOutcome(data, policy.copyleft),
     annotations: violations.slice(0, 50).map((v) => ({ level: 'error', title: `SBOM ${v.rule}`, message: `${v.message} (${v.purl})` })),
     outputs: { added: String(counts.added), removed: String(counts.removed), 'version-changed': String(counts.versionChanged), 'license-changed': String(counts.licenseChanged), violations: String(violations.length) },
-  };
+  });
 }

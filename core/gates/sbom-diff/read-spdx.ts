@@ -1,7 +1,6 @@
 import { isDateTime } from '../../util/is-date-time.js';
 import { SbomComponentCollector } from './collect-sbom-components.js';
-import { MAX_SBOM_TEXT } from './read-cyclonedx.js';
-import { isObject, isPurl, licenseExpressionError, pointerToken, StringEnum, type Json, type SbomProblems } from './sbom-problems.js';
+import { isObject, isPurl, licenseExpressionError, MAX_SBOM_TEXT, pointerToken, StringEnum, type Json, type SbomProblems } from './sbom-problems.js';
 import * as V from './sbom-vocabulary.js';
 import type { ParsedSbom } from './types.js';
 

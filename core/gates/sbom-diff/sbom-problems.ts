@@ -3,6 +3,9 @@ import { MaestroError } from '../../errors.js';
 /** How many problems one SBOM_INVALID error lists: enough to fix a generator bug, short enough to read. */
 export const MAX_LISTED_PROBLEMS = 20;
 
+/** Longest name, version or license text accepted: real ones are short, and reports quote them. */
+export const MAX_SBOM_TEXT = 1000;
+
 /** What the fix usually is when a field has the wrong shape. */
 export const FIX_FORMAT = 'fix the SBOM so that it matches its format (regenerate it with a current cyclonedx-npm, npm sbom or syft).';
 

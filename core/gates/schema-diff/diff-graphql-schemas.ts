@@ -1,6 +1,6 @@
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
-import { truncate } from '../../render/escape-markdown.js';
+import { truncate } from '../../util/escape-markdown.js';
 import { indexSchemaLines, lineOf } from './index-schema-lines.js';
 import type { ParsedSchema } from './parse-graphql-schema.js';
 import type { Criticality, Deprecation, SchemaChange } from './types.js';

@@ -1,7 +1,8 @@
-import { buildReport, type ReportContext } from '../../evidence/build-report.js';
-import type { AnnotationLevel, GateAnnotation, GateOutcome } from '../gate-outcome.js';
+import type { ReportContext } from '../../evidence/build-report.js';
+import { renderSchemaDiffOutcome } from '../../render/gates/render-schema-diff-outcome.js';
+import { buildGateOutcome } from '../../result/build-gate-outcome.js';
+import type { AnnotationLevel, GateAnnotation, GateOutcome } from '../../result/gate-outcome.js';
 import type { SchemaDiff } from './diff-graphql-schemas.js';
-import { renderSchemaDiff } from './render-schema-diff.js';
 import type { Criticality, PersistedQueryCheck, SchemaDiffData, SchemaSource } from './types.js';
 
 /** The default label that accepts breaking changes, as graphql-inspector's app named it. */
@@ -59,16 +60,17 @@ export function evaluateSchemaDiff(input: SchemaDiffInput, context: ReportContex
       message: c.reason ? `${c.message}\n${c.reason}` : c.message,
       ...(input.annotatePath && c.line !== undefined ? { file: input.annotatePath, startLine: c.line } : {}),
     }));
-  const passed = !blocking || approved;
-  return {
+  return buildGateOutcome({
     gate: 'schema-diff',
-    report: buildReport('schema-diff', data, context),
-    conclusion: passed ? 'pass' : 'fail',
+    kind: 'schema-diff',
+    data,
+    context,
+    passed: !blocking || approved,
     headline,
-    markdown: renderSchemaDiff(data, passed, headline),
+    body: renderSchemaDiffOutcome(data),
     annotations,
     outputs: { breaking: String(counts.breaking), dangerous: String(counts.dangerous), safe: String(counts.safe), 'broken-operations': String(broken), approved: String(approved) },
-  };
+  });
 }
 
 function plural(n: number, noun: string): string {

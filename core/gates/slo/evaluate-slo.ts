@@ -1,3 +1,4 @@
+import { formatPercent } from '../../util/format-number.js';
 import { BURN_ALERTS, BURN_WINDOWS, type RatioReading, type SloDecision, type SloDefinition, type SloPolicy, type SloResult } from './types.js';
 
 /** What one SLO is evaluated from. */
@@ -45,17 +46,12 @@ export function evaluateSlo(input: SloEvaluationInput): SloResult {
 }
 
 function decide(consumed: number, window: string, policy: SloPolicy, previous: SloDecision | undefined, firing: Array<{ name: string; longWindow: string; shortWindow: string; factor: number }>): { decision: SloDecision; reason: string } {
-  const used = `${percent(consumed)} of the ${window} error budget is consumed`;
-  if (consumed > policy.blockAbove) return { decision: 'block', reason: `${used}, above the block threshold of ${percent(policy.blockAbove)}.` };
-  if (previous === 'block' && consumed >= policy.releaseBelow) return { decision: 'block', reason: `${used}; the previous report blocked, and a block lifts only below ${percent(policy.releaseBelow)}.` };
-  if (consumed > policy.warnAbove) return { decision: 'warn', reason: `${used}, above the warning threshold of ${percent(policy.warnAbove)}.` };
+  const used = `${formatPercent(consumed)} of the ${window} error budget is consumed`;
+  if (consumed > policy.blockAbove) return { decision: 'block', reason: `${used}, above the block threshold of ${formatPercent(policy.blockAbove)}.` };
+  if (previous === 'block' && consumed >= policy.releaseBelow) return { decision: 'block', reason: `${used}; the previous report blocked, and a block lifts only below ${formatPercent(policy.releaseBelow)}.` };
+  if (consumed > policy.warnAbove) return { decision: 'warn', reason: `${used}, above the warning threshold of ${formatPercent(policy.warnAbove)}.` };
   if (firing.length > 0) return { decision: 'warn', reason: `${used}, but the ${firing.map((a) => `${a.name} alert (over ${a.factor}x in ${a.longWindow} and ${a.shortWindow})`).join(' and the ')} is firing.` };
-  return { decision: 'ok', reason: `${used}, within the warning threshold of ${percent(policy.warnAbove)}.` };
-}
-
-/** A fraction as a percentage with up to two decimals: 0.3 -> 30%, 0.12345 -> 12.35%. */
-export function percent(fraction: number): string {
-  return `${round(fraction * 100, 2)}%`;
+  return { decision: 'ok', reason: `${used}, within the warning threshold of ${formatPercent(policy.warnAbove)}.` };
 }
 
 function round(value: number, digits: number): number {

@@ -43,7 +43,7 @@ describe('the committed bundle of actions/attestation', () => {
     const dir = publishFolder();
     const run = await runActionBundle('attestation', { artifacts: join(dir, 'gundam-visor-1.0.1.tgz'), bundles: join(realworld, 'provenance.sigstore.json'), ...policy, upload: 'false' }, subject);
     expect([run.code, run.outputs.conclusion]).toEqual([0, 'pass']);
-    expect(run.summary).toContain('### Attestations ✅ verified');
+    expect(run.summary).toContain('### ✅ Attestations: All 1 artifact is signed and attested as the policy requires.');
   });
 
   it('refuses an unknown quarantine mode', async () => {

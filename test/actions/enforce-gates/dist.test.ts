@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 
 const root = resolve(import.meta.dirname, '../../..');
-const action = join(root, 'actions/enforce-gates/dist/index.js');
+const action = join(root, 'actions/dist/enforce-gates.js');
 
 /** Runs the committed bundle the way a runner does: inputs as INPUT_* variables, outputs and summary as files. */
 function runAction(inputs: Record<string, string>, env: Record<string, string> = {}) {

@@ -7,7 +7,8 @@ import { pinGitHubRequests } from '../../helpers/pin-github.js';
 import { run, type ActionIo, type RunInputs } from '../../../actions/enforce-gates/run.js';
 import { createWorkflowGitHub, type WorkflowGitHub } from '../../../adapters/github/workflow-github.js';
 import type { CheckRunContent } from '../../../adapters/github/check-run.js';
-import { artifactRecord, zipOf } from '../../helpers/evidence-artifacts.js';
+import { artifactRecord, producingRun, zipOf } from '../../helpers/evidence-artifacts.js';
+import { readEvidenceDir } from '../../../adapters/fs/read-evidence-dir.js';
 
 const API = 'https://api.github.com';
 const BLOB = 'https://blob.example-artifacts.githubusercontent.com';
@@ -63,13 +64,16 @@ async function exampleArtifact(): Promise<Buffer> {
   return zipOf(files);
 }
 
+/** A run of the head commit whose workflow file the PR leaves unchanged. */
+const GATES_RUN = { headCommit: true, defaultBranch: false, workflowPath: '.github/workflows/gates.yml' };
+
 describe('the root action with a token (fake GitHub port)', () => {
   it('reads the commit\'s artifacts when no folder was downloaded, counts approved body links, lists changed files, publishes the check', async () => {
     const published: CheckRunContent[] = [];
     const asked: string[] = [];
-    const zipItems = (await import('../../../adapters/fs/read-evidence-dir.js')).readEvidenceDir('examples/pr-passing/evidence');
+    const zipItems = await readEvidenceDir('examples/pr-passing/evidence');
     const github: WorkflowGitHub = {
-      commitEvidence: async (sha) => (asked.push(`evidence ${sha}`), zipItems),
+      commitEvidence: async (sha) => (asked.push(`evidence ${sha}`), zipItems.map((item) => ({ item, origin: GATES_RUN }))),
       changedFiles: async (pull) => (asked.push(`files ${pull}`), CHANGED),
       approvers: async (pull) => (asked.push(`approvers ${pull}`), ['octocat']),
       publishCheck: async (content) => (published.push(content), 42),
@@ -81,6 +85,24 @@ describe('the root action with a token (fake GitHub port)', () => {
     expect(result?.controls.find((c) => c.controlId === 'GA-29')?.result).toBe('pass');
     expect(published).toEqual([expect.objectContaining({ name: 'Enforce GA Gates Evidence', sha: SHA, conclusion: 'success' })]);
     expect(calls.failed).toEqual([]);
+  });
+
+  it('does not trust a report produced by a workflow file the PR changes: the control it would meet is not met, and the notes say why', async () => {
+    const zipItems = await readEvidenceDir('examples/pr-passing/evidence');
+    const workflow = '.github/workflows/gates.yml';
+    const github: WorkflowGitHub = {
+      commitEvidence: async () => zipItems.map((item) => ({ item, origin: { ...GATES_RUN, workflowPath: workflow } })),
+      changedFiles: async () => [...CHANGED, workflow],
+      approvers: async () => ['octocat'],
+      publishCheck: async () => 1,
+    };
+    const { io, calls } = fakeIo();
+    const result = await run(inputs({ evidence: 'not-downloaded' }), io, () => github);
+    expect(result?.conclusion).toBe('failure');
+    const invalid = result!.controls.filter((c) => c.result === 'invalid');
+    expect(invalid.length).toBeGreaterThan(0);
+    for (const control of invalid) expect(control.explanation).toContain(`untrusted: produced by ${workflow}, which this pull request changes`);
+    expect(calls.failed).toHaveLength(1);
   });
 
   it('does not count a body link nobody with write access approved', async () => {
@@ -120,6 +142,7 @@ describe('the root action with a token (GitHub answered by nock)', () => {
     const zip = await exampleArtifact();
     const checks: any[] = [];
     const scope = nock(API, { reqheaders: { authorization: 'token ghs_workflow' } })
+      .get(`${REPO}/actions/runs`).query({ head_sha: SHA, per_page: 100 }).reply(200, { total_count: 1, workflow_runs: [producingRun()] })
       .get(`${REPO}/actions/artifacts`).query({ per_page: 100 }).reply(200, { total_count: 1, artifacts: [artifactRecord(REPO, 21, { name: 'maestro-evidence-gates', size: zip.length, sha: SHA })] })
       .get(`${REPO}/actions/artifacts/21/zip`).reply(302, '', { location: `${BLOB}/artifact-21.zip` })
       .get(`${REPO}/pulls/2/files`).query({ per_page: 100 }).reply(200, CHANGED.map((filename) => ({ filename, status: 'modified' })))

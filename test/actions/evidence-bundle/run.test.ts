@@ -6,6 +6,7 @@ import { run, type ActionIo } from '../../../actions/evidence-bundle/run.js';
 import { verifyBundle } from '../../../flows/verify-bundle.js';
 import { verifyLedgerStore } from '../../../flows/verify-ledger-store.js';
 import { TEST_NOW } from '../../helpers/clock.js';
+import { verifyIo } from '../../helpers/real-adapters.js';
 import { makeArtifacts, makeKeyPair, tempDir } from '../../helpers/release-bundle.js';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -40,7 +41,7 @@ describe('the evidence-bundle action', () => {
     expect(built?.manifest.createdAt).toBe('2026-11-20T12:00:00Z');
     expect(outputs).toEqual({ 'bundle-dir': join(dir, 'out'), 'manifest-path': join(dir, 'out', 'manifest.json'), 'signature-path': join(dir, 'out', 'manifest.sigstore.json'), 'manifest-sha256': built!.manifestSha256, 'store-url': `file://${join(dir, 'store', 'v2.0.0')}`, 'ledger-entry': '' });
     expect(log.summary).toContain(`| manifest.json sha256 | \`${built!.manifestSha256}\` |`);
-    expect((await verifyBundle({ location: join(dir, 'store', 'v2.0.0'), keyFile: keys.publicKey, now: new Date(TEST_NOW) })).ok).toBe(true);
+    expect((await verifyBundle({ location: join(dir, 'store', 'v2.0.0'), keyFile: keys.publicKey, now: new Date(TEST_NOW) }, verifyIo)).ok).toBe(true);
   });
 
   it('records the publication in the audit ledger when given one', async () => {
@@ -51,7 +52,7 @@ describe('the evidence-bundle action', () => {
     expect(log.failed).toBe('');
     expect(outputs['ledger-entry']).toBe('1');
     expect(log.summary).toMatch(/\| Audit ledger \| entry 1 of file:\/\/.*ledger \(sha256 `[0-9a-f]{64}`\) \|/);
-    const verified = await verifyLedgerStore({ location: join(dir, 'ledger') });
+    const verified = await verifyLedgerStore({ location: join(dir, 'ledger') }, verifyIo);
     expect(verified).toMatchObject({ ok: true, entries: 1 });
     const entry = JSON.parse(readFileSync(join(dir, 'ledger', 'entries', '000000000001.json'), 'utf8')) as { event: Record<string, unknown> };
     expect(entry.event).toMatchObject({ action: 'bundle.published', repo: 'acme/web', sha, after: { release: 'v2.0.0', manifestSha256: built!.manifestSha256, signed: false, store: `file://${join(dir, 'store', 'v2.0.0')}` } });
@@ -71,7 +72,7 @@ describe('the evidence-bundle action', () => {
     const output = join(dir, 'output');
     writeFileSync(output, '');
     writeFileSync(join(dir, 'summary'), '');
-    const result = spawnSync(process.execPath, [join(root, 'actions/evidence-bundle/dist/index.js')], {
+    const result = spawnSync(process.execPath, [join(root, 'actions/dist/evidence-bundle.js')], {
       cwd: workspace,
       encoding: 'utf8',
       env: { PATH: process.env.PATH, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: join(dir, 'summary'), RUNNER_TEMP: dir, GITHUB_REPOSITORY: 'acme/web', GITHUB_SHA: sha, GITHUB_REF_NAME: 'v2.0.0', GITHUB_WORKSPACE: workspace, GITHUB_ACTOR: 'rel-manager', INPUT_ARTIFACTS: makeArtifacts(join(dir, 'artifacts')), INPUT_SIGN: 'none', 'INPUT_LEDGER-STORE': join(dir, 'ledger') },

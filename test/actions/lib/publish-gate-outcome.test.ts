@@ -6,17 +6,17 @@ import { capAnnotations, limitSummary, MAX_SUMMARY_CHARS } from '../../../action
 import { runGateAction } from '../../../actions/lib/run-gate-action.js';
 import { buildReport } from '../../../core/evidence/build-report.js';
 import { MaestroError } from '../../../core/errors.js';
-import type { GateAnnotation, GateOutcome } from '../../../core/gates/gate-outcome.js';
+import type { GateAnnotation, GateOutcome, GateVerdict } from '../../../core/result/gate-outcome.js';
 import { fakeGateIo } from '../../helpers/fake-gate-io.js';
 
 const context = { subject: { repo: 'acme/shop', sha: 'a'.repeat(40), pr: 7 }, producer: { name: 'maestro-action', version: '0.1.0' }, createdAt: '2026-11-20T12:00:00.000Z' };
 
-function outcome(conclusion: 'pass' | 'fail', data: Record<string, unknown> = { source: { format: 'summary-export' }, metrics: {}, thresholds: [] }): GateOutcome<Record<string, unknown>> {
+function outcome(verdict: GateVerdict, data: Record<string, unknown> = { source: { format: 'summary-export' }, metrics: {}, thresholds: [] }): GateOutcome<Record<string, unknown>> {
   return {
     gate: 'k6',
     report: buildReport('k6-summary', data, context),
-    conclusion,
-    headline: conclusion === 'pass' ? 'all 3 k6 thresholds held' : '1 of 3 k6 thresholds failed',
+    verdict,
+    headline: verdict === 'pass' ? 'all 3 k6 thresholds held' : '1 of 3 k6 thresholds failed',
     markdown: '### k6\n',
     annotations: [{ level: 'error', message: 'p(95)<350 failed', file: 'k6/load.js', startLine: 3 }],
     outputs: { 'failed-thresholds': '1' },

@@ -42,7 +42,7 @@ describe('the committed bundle of actions/schema-diff', () => {
     expect(run.code).toBe(1);
     expect(run.log).toContain(`::error title=breaking schema change%3A FIELD_REMOVED,file=schema.graphql,line=5::Field 'email' was removed from object type 'User'%0ARemoving a field is a breaking change.`);
     expect(run.outputs).toMatchObject({ conclusion: 'fail', breaking: '1', approved: 'false', 'artifact-name': 'maestro-evidence-schema-diff' });
-    expect(run.summary).toContain('### Schema diff ❌ failed');
+    expect(run.summary).toContain('### ❌ Schema diff: 1 breaking change: add the label');
     const artifact = service.artifacts.find((a) => a.name === 'maestro-evidence-schema-diff')!;
     const entries = await listZip(artifact.zip);
     const report = parseEvidence(Buffer.from(entries['schema-diff.json']!), 'schema-diff.json');

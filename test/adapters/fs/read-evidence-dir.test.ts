@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -26,9 +28,69 @@ describe('readEvidenceDir', () => {
     truncateSync(join(dir, 'huge.json'), 100 * 1024 * 1024);
     const before = process.memoryUsage().rss;
     const [huge] = await readEvidenceDir(dir);
-    expect(huge).toMatchObject({ status: 'invalid', code: 'FILE_TOO_LARGE', ref: { size: 104857600 } });
-    expect(huge!.ref.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(huge).toMatchObject({ status: 'invalid', code: 'FILE_TOO_LARGE', ref: { size: 104857600, sha256: '' } });
     expect(process.memoryUsage().rss - before).toBeLessThan(50 * 1024 * 1024);
+  });
+
+  it('refuses a sparse 10 GB file by its size in milliseconds, neither reading nor hashing it', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'big.json'), '');
+    truncateSync(join(dir, 'big.json'), 10 * 1024 ** 3);
+    writeFileSync(join(dir, 'ok.json'), JSON.stringify(makeReport('a11y', a11yData())));
+    const started = performance.now();
+    const items = await readEvidenceDir(dir);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(items.map((i) => [i.ref.path, i.status])).toEqual([['big.json', 'invalid'], ['ok.json', 'valid']]);
+    expect(items[0]).toMatchObject({ code: 'FILE_TOO_LARGE', ref: { size: 10737418240, sha256: '' } });
+    expect(items[0]!.status === 'invalid' && items[0]!.issues[0]!.message).toBe(
+      'the file is 10737418240 bytes, more than the limit of 26214400 bytes (25 MiB) for one evidence report; it was not read. Split the report, or leave the file out of the evidence folder',
+    );
+  });
+
+  it('reports a named pipe (FIFO) as rejected evidence without opening it, whatever its name', async () => {
+    const dir = folder();
+    execFileSync('mkfifo', [join(dir, 'pipe.json'), join(dir, 'pipe.log')]);
+    writeFileSync(join(dir, 'ok.json'), JSON.stringify(makeReport('a11y', a11yData())));
+    // Opening either pipe for reading would block this test until its timeout.
+    const items = await readEvidenceDir(dir);
+    expect(items.map((i) => [i.ref.path, i.status, i.status === 'invalid' ? i.code : 'ok'])).toEqual([['ok.json', 'valid', 'ok'], ['pipe.json', 'invalid', 'NOT_A_FILE'], ['pipe.log', 'invalid', 'NOT_A_FILE']]);
+    expect(items[1]).toMatchObject({ issues: [{ pointer: '', message: 'the entry is a named pipe (FIFO), not a regular file; it was not opened (evidence files must be regular files)' }] });
+  });
+
+  it('reports a socket as rejected evidence', async () => {
+    const dir = folder();
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(join(dir, 'agent.sock'), resolve));
+    try {
+      expect(await readEvidenceDir(dir)).toEqual([expect.objectContaining({ status: 'invalid', code: 'NOT_A_FILE', ref: expect.objectContaining({ path: 'agent.sock' }), issues: [expect.objectContaining({ message: expect.stringContaining('the entry is a socket') })] })]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('reports a symbolic link to a folder as rejected evidence instead of skipping it or following it', async () => {
+    const dir = folder();
+    const elsewhere = folder();
+    writeFileSync(join(elsewhere, 'report.json'), JSON.stringify(makeReport('a11y', a11yData())));
+    symlinkSync(elsewhere, join(dir, 'gates'));
+    expect(await readEvidenceDir(dir)).toEqual([{
+      status: 'invalid',
+      ref: { path: 'gates', sha256: '', size: 0 },
+      code: 'SYMLINK_REFUSED',
+      issues: [{ pointer: '', message: 'the entry is a symbolic link to a folder; linked folders are not followed, so the reports in it were not read' }],
+    }]);
+  });
+
+  it('says when a symbolic link to a report points outside the folder', async () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'real'));
+    writeFileSync(join(dir, 'real/a.json'), '{}');
+    symlinkSync(join(dir, 'real/a.json'), join(dir, 'inside.json'));
+    symlinkSync('/etc/hostname', join(dir, 'outside.json'));
+    const items = await readEvidenceDir(dir);
+    const messages = Object.fromEntries(items.map((i) => [i.ref.path, i.status === 'invalid' ? `${i.code}: ${i.issues[0]!.message}` : 'valid']));
+    expect(messages['outside.json']).toBe('SYMLINK_REFUSED: the entry is a symbolic link pointing outside the evidence folder; evidence files must be regular files, and symbolic links are not followed');
+    expect(messages['inside.json']).toBe('SYMLINK_REFUSED: the entry is a symbolic link to real/a.json in the evidence folder; evidence files must be regular files, and symbolic links are not followed');
   });
 
   it('refuses symbolic links instead of following them out of the folder', async () => {

@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -35,5 +36,21 @@ describe('resolveReportContext', () => {
     [{ repo: 'acme/shop', sha: head, pr: '-1' }, {}, /--pr "-1" is not a pull request number/],
   ])('refuses %j with a usage error naming the option', (overrides, env, message) => {
     expect(() => resolveReportContext('maestro-cli', overrides, env, now)).toThrow(message);
+  });
+
+  it('ignores a sparse 10 GB event payload by its size, without reading it', () => {
+    const path = eventFile({});
+    truncateSync(path, 10 * 1024 ** 3);
+    const started = performance.now();
+    const env = { GITHUB_REPOSITORY: 'acme/shop', GITHUB_SHA: head, GITHUB_EVENT_PATH: path };
+    expect(resolveReportContext('maestro-action', {}, env, now).subject).toEqual({ repo: 'acme/shop', sha: head });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuses a named pipe as the event payload instead of waiting on it', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'event-')), 'event.json');
+    execFileSync('mkfifo', [path]);
+    const env = { GITHUB_REPOSITORY: 'acme/shop', GITHUB_SHA: head, GITHUB_EVENT_PATH: path };
+    expect(() => resolveReportContext('maestro-action', {}, env, now)).toThrow(expect.objectContaining({ code: 'EVENT_INVALID' }));
   });
 });

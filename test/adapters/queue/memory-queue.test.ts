@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { EvaluationRequest } from '../../../core/triggers/triggers.js';
+import type { EvaluationRequest } from '../../../core/triggers/types.js';
 import { MemoryQueue } from '../../../adapters/queue/memory-queue.js';
 
 const repo = { id: 1, owner: 'o', name: 'r', fullName: 'o/r' };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
-import type { EvaluationRequest } from '../../../core/triggers/triggers.js';
+import type { EvaluationRequest } from '../../../core/triggers/types.js';
 import { RedisQueue, type RedisQueueOptions } from '../../../adapters/queue/redis-queue.js';
 import { RedisStateStore } from '../../../adapters/state/redis-state-store.js';
 import type { EvaluationProcessor } from '../../../core/ports/evaluation-queue.js';

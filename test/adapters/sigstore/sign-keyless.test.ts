@@ -8,10 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fulcioHandler, initializeCA, initializeCTLog } from '@sigstore/mock/dist/fulcio/index.js';
 import { initializeTLog, rekorHandler } from '@sigstore/mock/dist/rekor/index.js';
 import type { HandlerFn } from '@sigstore/mock/dist/shared.types.js';
-import { openLedger } from '../../../flows/open-ledger.js';
 import { verifyBundle } from '../../../flows/verify-bundle.js';
 import { verifyLedgerStore } from '../../../flows/verify-ledger-store.js';
+import { statementSigner } from '../../../adapters/sigstore/statement-signer.js';
 import { TEST_NOW, wallClock } from '../../helpers/clock.js';
+import { openLedgerAt, verifyIo } from '../../helpers/real-adapters.js';
 import { build, makeArtifacts, tempDir } from '../../helpers/release-bundle.js';
 
 const ISSUER = 'https://token.actions.githubusercontent.com';
@@ -75,7 +76,7 @@ describe('keyless signing (Fulcio and Rekor of @sigstore/mock on loopback)', () 
   });
 
   it('verifies the workflow identity, the issuer and the transparency log entry offline against the pinned root', async () => {
-    const result = await verifyBundle({ location: bundleDir, identity: IDENTITY, issuer: ISSUER, trustedRootFile, offline: true, now: verifiedAt });
+    const result = await verifyBundle({ location: bundleDir, identity: IDENTITY, issuer: ISSUER, trustedRootFile, offline: true, now: verifiedAt }, verifyIo);
     expect(result.checks.filter((c) => c.result === 'fail')).toEqual([]);
     expect(result.checks.find((c) => c.check === 'signature')?.detail).toMatch(new RegExp(`^signed by ${IDENTITY.replace(/[./]/g, '\\$&')} \\(issuer ${ISSUER.replace(/[./]/g, '\\$&')}\\) over manifest.json sha256 [0-9a-f]{64}, transparency log entry \\d+$`));
   });
@@ -84,12 +85,12 @@ describe('keyless signing (Fulcio and Rekor of @sigstore/mock on loopback)', () 
     ['another workflow', { identity: 'https://github.com/acme/web/.github/workflows/other.yml@refs/heads/main', issuer: ISSUER }],
     ['another issuer', { identity: IDENTITY, issuer: 'https://accounts.example.com' }],
   ])('fails when the signer is %s', async (_name, policy) => {
-    const result = await verifyBundle({ location: bundleDir, ...policy, trustedRootFile, now: verifiedAt });
+    const result = await verifyBundle({ location: bundleDir, ...policy, trustedRootFile, now: verifiedAt }, verifyIo);
     expect(result.checks.filter((c) => c.result === 'fail').map((c) => c.check)).toEqual(['signature']);
   });
 
   it('fails against the public-good root, which did not issue the certificate', async () => {
-    const result = await verifyBundle({ location: bundleDir, identity: IDENTITY, issuer: ISSUER, now: verifiedAt });
+    const result = await verifyBundle({ location: bundleDir, identity: IDENTITY, issuer: ISSUER, now: verifiedAt }, verifyIo);
     expect(result.ok).toBe(false);
   });
 
@@ -102,13 +103,13 @@ describe('keyless signing (Fulcio and Rekor of @sigstore/mock on loopback)', () 
 describe('keyless ledger seals', () => {
   it('seals the audit ledger keyless and verifies the seal by workflow identity offline; another identity is a bad seal', async () => {
     const location = join(dir, 'ledger');
-    const ledger = await openLedger(location, { sign: { type: 'keyless', fulcioUrl: baseUrl, rekorUrl: baseUrl, identityToken: token, rekorEntryType: 'intoto' } });
+    const ledger = await openLedgerAt(location, { signer: statementSigner({ type: 'keyless', fulcioUrl: baseUrl, rekorUrl: baseUrl, identityToken: token, rekorEntryType: 'intoto' }) });
     await ledger.append({ action: 'override.granted', actor: 'oncall-sam', at: '2026-11-04T02:17:45Z', repo: 'acme/web', number: 421, reason: 'SEV-1 hotfix' });
     expect(await ledger.seal()).toMatchObject({ seq: 1, created: true });
-    const verified = await verifyLedgerStore({ location, identity: IDENTITY, issuer: ISSUER, trustedRootFile });
+    const verified = await verifyLedgerStore({ location, identity: IDENTITY, issuer: ISSUER, trustedRootFile }, verifyIo);
     expect(verified).toMatchObject({ ok: true, sealedThrough: 1, unsealed: 0 });
     expect(verified.seals[0]!.detail).toContain(`signed by ${IDENTITY} (issuer ${ISSUER})`);
-    const other = await verifyLedgerStore({ location, identity: 'https://github.com/acme/web/.github/workflows/other.yml@refs/heads/main', issuer: ISSUER, trustedRootFile });
+    const other = await verifyLedgerStore({ location, identity: 'https://github.com/acme/web/.github/workflows/other.yml@refs/heads/main', issuer: ISSUER, trustedRootFile }, verifyIo);
     expect(other.firstBad).toMatchObject({ seq: 1, problem: 'bad-seal' });
   });
 });

@@ -16,13 +16,16 @@ import {
 import { parseEvidence } from '../../../core/evidence/parse-evidence.js';
 import { publishBundle } from '../../../flows/publish-bundle.js';
 import { runWormDrill } from '../../../flows/run-worm-drill.js';
+import { fsBundleFiles } from '../../../adapters/fs/fs-bundle-files.js';
 import { hashFile } from '../../../adapters/fs/hash-file.js';
 import { parseS3Url } from '../../../adapters/store/s3-location.js';
 import { S3Store } from '../../../adapters/store/s3-store.js';
+import { s3WormProbe } from '../../../adapters/store/s3-worm-probe.js';
 import { verifyBundle } from '../../../flows/verify-bundle.js';
 import { makePr } from '../../helpers/build-evidence.js';
 import { wallClock } from '../../helpers/clock.js';
 import { run } from '../../helpers/engine.js';
+import { verifyIo } from '../../helpers/real-adapters.js';
 import { startService } from '../../helpers/services.js';
 import { build, makeArtifacts, makeKeyPair, tempDir, writeTree } from '../../helpers/release-bundle.js';
 
@@ -83,7 +86,7 @@ describe('release bundles in S3 with Object Lock (Ceph RGW)', () => {
     }
     const second = await build({ artifactsDir, outDir: join(dir, 'v1.1.0'), release: 'v1.1.0', previousRelease: 'v1.0.0', sign, store: releases });
     expect(second.manifest.data).toMatchObject({ previous: first.manifestSha256, previousRelease: 'v1.0.0' });
-    const result = await verifyBundle({ location: storeUrl(lockedBucket, 'acme/web/v1.1.0'), keyFile: keys.publicKey, now: wallClock() });
+    const result = await verifyBundle({ location: storeUrl(lockedBucket, 'acme/web/v1.1.0'), keyFile: keys.publicKey, now: wallClock() }, verifyIo);
     expect(result.checks.filter((c) => c.result === 'fail')).toEqual([]);
     expect(result.checks.filter((c) => c.check === 'retention')).toHaveLength(5);
     expect(result.checks.find((c) => c.check === 'chain')?.detail).toMatch(/^1 earlier release\(s\) linked by sha256 back to the first release, v1.0.0/);
@@ -103,7 +106,7 @@ describe('release bundles in S3 with Object Lock (Ceph RGW)', () => {
     expect(marker.DeleteMarker).toBe(true);
     await expect(client.send(new GetObjectCommand({ Bucket: lockedBucket, Key: key }))).rejects.toMatchObject({ name: 'NoSuchKey' });
 
-    const result = await verifyBundle({ location: storeUrl(lockedBucket, 'acme/web/v1.0.0'), keyFile: keys.publicKey, now: wallClock() });
+    const result = await verifyBundle({ location: storeUrl(lockedBucket, 'acme/web/v1.0.0'), keyFile: keys.publicKey, now: wallClock() }, verifyIo);
     expect(result.ok).toBe(true);
     expect(result.checks.find((c) => c.subject === 'reports/notes.txt' && c.check === 'artifact')?.detail).toMatch(/as listed \(1 later version\(s\) were written over the published one \(ignored\); 1 delete marker\(s\), the newest hides the key from plain reads; the published version is still there\)$/);
   });
@@ -134,19 +137,19 @@ describe('release bundles in S3 with Object Lock (Ceph RGW)', () => {
       put: (key: string, source: string, expected: { sha256: string; size: number }) => (++puts === 2 ? Promise.reject(new Error('connection reset')) : store.put(key, source, expected)),
     });
     const manifestBytes = (await import('node:fs')).readFileSync(join(built.outDir, 'manifest.json'));
-    await expect(publishBundle(failing, built.outDir, built.manifest, manifestBytes)).rejects.toThrow('connection reset');
+    await expect(publishBundle(failing, built.outDir, built.manifest, manifestBytes, fsBundleFiles)).rejects.toThrow('connection reset');
     expect(await keysIn(lockedBucket, 'acme/web/v2.0.0/')).toEqual(['acme/web/v2.0.0/gates/decision-log.json']);
-    const result = await verifyBundle({ location: storeUrl(lockedBucket, 'acme/web/v2.0.0'), keyFile: keys.publicKey, now: wallClock() });
+    const result = await verifyBundle({ location: storeUrl(lockedBucket, 'acme/web/v2.0.0'), keyFile: keys.publicKey, now: wallClock() }, verifyIo);
     expect(result.checks).toEqual([{ check: 'manifest', subject: 'manifest.json', result: 'fail', detail: expect.stringContaining('there is no manifest.json') }]);
 
     // Publishing again completes it, keeping (and locking) what the first attempt stored.
-    const again = await publishBundle(store, built.outDir, built.manifest, manifestBytes);
+    const again = await publishBundle(store, built.outDir, built.manifest, manifestBytes, fsBundleFiles);
     expect(again.objects.map((o) => o.retention?.mode)).toEqual(['COMPLIANCE', 'COMPLIANCE', 'COMPLIANCE', 'COMPLIANCE', 'COMPLIANCE']);
-    expect((await verifyBundle({ location: storeUrl(lockedBucket, 'acme/web/v2.0.0'), keyFile: keys.publicKey, now: wallClock() })).ok).toBe(true);
+    expect((await verifyBundle({ location: storeUrl(lockedBucket, 'acme/web/v2.0.0'), keyFile: keys.publicKey, now: wallClock() }, verifyIo)).ok).toBe(true);
   });
 
   it('runs the WORM drill and records each refusal in a valid drill-report', async () => {
-    const report = await runWormDrill({ store: new S3Store(parseS3Url(storeUrl(lockedBucket, 'acme/web'), wallClock())), subject: { repo: 'acme/web', sha: 'c'.repeat(40) }, producer: { name: 'maestro drill worm', version: 'test' }, probeRetentionSeconds: 120, now: wallClock });
+    const report = await runWormDrill({ probe: s3WormProbe(new S3Store(parseS3Url(storeUrl(lockedBucket, 'acme/web'), wallClock()))), subject: { repo: 'acme/web', sha: 'c'.repeat(40) }, producer: { name: 'maestro drill worm', version: 'test' }, probeRetentionSeconds: 120, now: wallClock });
     const data = report.data as { status: string; steps: Array<{ name: string; result: string; response?: string }> };
     expect(data.steps.map((s) => [s.name, s.result])).toEqual([
       ['preflight', 'pass'],
@@ -181,7 +184,7 @@ describe('release bundles in S3 with Object Lock (Ceph RGW)', () => {
       await client.send(new PutObjectCommand({ Bucket: lockedBucket, Key: `hand/v3.0.0/${key}`, Body: body, ContentLength: body.length, ObjectLockMode: key === 'manifest.json' ? 'COMPLIANCE' : 'GOVERNANCE', ObjectLockRetainUntilDate: until }));
     }
     await new Promise((resolve) => setTimeout(resolve, 2500));
-    const result = await verifyBundle({ location: storeUrl(lockedBucket, 'hand/v3.0.0'), keyFile: keys.publicKey, now: wallClock() });
+    const result = await verifyBundle({ location: storeUrl(lockedBucket, 'hand/v3.0.0'), keyFile: keys.publicKey, now: wallClock() }, verifyIo);
     const failed = result.checks.filter((c) => c.result === 'fail');
     expect(failed.map((c) => `${c.check} ${c.subject}`)).toEqual(['retention manifest.json', 'retention gates/decision-log.json', 'retention reports/notes.txt', 'retention sbom/app.spdx.bin', 'retention manifest.sigstore.json']);
     expect(failed[0]!.detail).toMatch(/^the lock of version \S+ ran out at /);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import yazl from 'yazl';
-import { extractEvidenceZip, unsafePath } from '../../../adapters/zip/extract-evidence-zip.js';
+import { extractEvidenceZip, InflateBudget, MAX_ARTIFACT_INFLATED_BYTES, MAX_EVALUATION_INFLATED_BYTES, unsafePath } from '../../../adapters/zip/extract-evidence-zip.js';
+import { overlappingZip, quotedOverlapZip } from '../../helpers/zip-bomb.js';
 
 /** A zip built with yazl: entries with contents, optional deflate and unix mode. */
 function makeZip(entries: Array<{ name: string; data: Buffer | string; compress?: boolean; mode?: number }>): Promise<Buffer> {
@@ -79,6 +80,67 @@ describe('extractEvidenceZip', () => {
     const zip = await makeZip(Array.from({ length: 4 }, (_, i) => ({ name: `${i}.json`, data: report })));
     const result = await extractEvidenceZip(zip, 'art', { maxEntries: 3, maxEntryBytes: 1e6, maxTotalBytes: 1e6, maxRatio: 200 });
     expect(result).toEqual({ files: [], problems: [expect.objectContaining({ code: 'ZIP_LIMIT', ref: expect.objectContaining({ path: 'art' }) })] });
+  });
+
+  it('refuses a zip whose 1,999 entries share one compressed stream, at once and inflating nothing', async () => {
+    const bomb = overlappingZip(1999);
+    expect(bomb.byteLength).toBeLessThan(120_000); // 1,999 x 1 MiB = 1.95 GiB if every entry were inflated
+    const budget = new InflateBudget();
+    const started = performance.now();
+    const result = await extractEvidenceZip(bomb, 'maestro-evidence-bomb', undefined, budget);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(budget.used).toBe(0);
+    expect(result).toEqual({
+      files: [],
+      problems: [{
+        status: 'invalid',
+        ref: { path: 'maestro-evidence-bomb', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), size: bomb.byteLength },
+        code: 'ZIP_OVERLAP',
+        issues: [{
+          pointer: '',
+          message: 'the artifact is a zip bomb: 1999 of its 1999 entries overlap ("r0000.json" and "r0001.json" share the bytes from offset 0), so one compressed stream would be inflated again and again; nothing was inflated. Re-create the artifact with actions/upload-artifact, which never writes such zips',
+        }],
+      }],
+    });
+  });
+
+  it('refuses an entry whose compressed data runs over the next entry\'s header', async () => {
+    const result = await extractEvidenceZip(quotedOverlapZip(), 'art');
+    expect(result.files).toEqual([]);
+    expect(result.problems).toEqual([expect.objectContaining({ code: 'ZIP_OVERLAP', issues: [expect.objectContaining({ message: expect.stringContaining('2 of its 2 entries overlap ("a.json" and "b.json"') })] })]);
+  });
+
+  it('has visible default budgets: 100 MiB per artifact, 256 MiB per evaluation', () => {
+    expect(MAX_ARTIFACT_INFLATED_BYTES).toBe(100 * 1024 * 1024);
+    expect(MAX_EVALUATION_INFLATED_BYTES).toBe(256 * 1024 * 1024);
+    expect(new InflateBudget().limit).toBe(MAX_EVALUATION_INFLATED_BYTES);
+  });
+
+  it('charges the bytes it inflates to the evaluation budget, and stops the artifact that would pass it', async () => {
+    const entries = Array.from({ length: 6 }, (_, i) => ({ name: `r${i}.json`, data: `{"kind":"a11y","n":${i},"pad":"${'x'.repeat(980)}"}` }));
+    const [first, second] = [await makeZip(entries.slice(0, 3)), await makeZip(entries.slice(3))];
+    const each = Buffer.byteLength(entries[0]!.data);
+    expect(each).toBe(1010);
+    const budget = new InflateBudget(4 * each + 10);
+    const a = await extractEvidenceZip(first, 'maestro-evidence-a', undefined, budget);
+    expect(a).toEqual({ files: expect.any(Array), problems: [] });
+    expect(a.files).toHaveLength(3);
+    expect(budget.used).toBe(3 * each);
+    const b = await extractEvidenceZip(second, 'maestro-evidence-b', undefined, budget);
+    expect(b.files.map((f) => f.path)).toEqual(['maestro-evidence-b/r3.json']);
+    expect(b.problems).toEqual([expect.objectContaining({ code: 'ZIP_LIMIT', ref: expect.objectContaining({ path: 'maestro-evidence-b' }) })]);
+    expect(b.problems[0]!.issues[0]!.message).toBe(
+      `the evidence artifacts of this evaluation inflate past 4 KiB in all: inflation stopped at r4.json, and 2 JSON entries were not read; upload only the JSON reports in evidence artifacts, with actions/upload-artifact, in fewer and smaller artifacts`,
+    );
+    expect(budget.used).toBe(4 * each);
+  });
+
+  it('stops an artifact at its own limit of inflated bytes, naming it', async () => {
+    const zip = await makeZip(Array.from({ length: 5 }, (_, i) => ({ name: `r${i}.json`, data: Buffer.alloc(1000, 'x') })));
+    const result = await extractEvidenceZip(zip, 'maestro-evidence-big', { maxEntries: 10, maxEntryBytes: 2000, maxTotalBytes: 2500, maxRatio: 200 });
+    expect(result.files).toHaveLength(2);
+    expect(result.problems).toEqual([expect.objectContaining({ code: 'ZIP_LIMIT', ref: expect.objectContaining({ path: 'maestro-evidence-big' }) })]);
+    expect(result.problems[0]!.issues[0]!.message).toMatch(/^the artifact inflates past its limit of 2\.4 KiB: inflation stopped at r2\.json, and 3 JSON entries were not read; upload only the JSON reports/);
   });
 
   it('reports bytes that are not a zip as an invalid artifact', async () => {

@@ -17,8 +17,15 @@ describe('parseConfig', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
     expect(result.config.checkName).toBe('Release gate');
     expect(result.config.comment).toEqual({ mode: 'on-failure', drafts: false });
-    expect(result.config.waivers).toEqual({ maxDays: 14, approvers: { teams: [], permissions: ['admin', 'maintain'] } });
+    expect(result.config.waivers).toEqual({ maxDays: 14, approvers: { teams: [], permissions: ['admin', 'maintain'] }, allowSelf: false });
     expect(result.digest).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('lets nobody waive or override their own PR unless waivers.allowSelf / overrides.allowSelf say so', () => {
+    expect([DEFAULT_CONFIG.waivers.allowSelf, DEFAULT_CONFIG.overrides.allowSelf]).toEqual([false, false]);
+    const result = parseConfig('waivers:\n  allowSelf: true\noverrides:\n  allowSelf: true\n');
+    expect(result.ok && [result.config.waivers.allowSelf, result.config.overrides.allowSelf, result.config.waivers.maxDays]).toEqual([true, true, 30]);
+    expect(parseConfig('waivers:\n  allowSelf: yes please\n')).toMatchObject({ ok: false, issues: [{ key: 'waivers.allowSelf', line: 2 }] });
   });
 
   it.each([

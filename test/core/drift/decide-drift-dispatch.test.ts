@@ -17,7 +17,7 @@ describe('triggerFor on repository_dispatch', () => {
     expect(triggerFor('repository_dispatch', payload, self)).toEqual({
       type: 'drift-sweep',
       installationId: payload.installation.id,
-      repo: { id: payload.repository.id, owner: 'octo-org', name: 'octo-repo', fullName: 'octo-org/octo-repo' },
+      repo: { id: payload.repository.id, owner: 'octo-org', name: 'octo-repo', fullName: 'octo-org/octo-repo', defaultBranch: 'master' },
       sender: { login: 'Codertocat', type: 'User' },
       clientPayload: { dry_run: true },
       reason: 'repository_dispatch.maestro-drift-sweep',

@@ -164,7 +164,7 @@ describe('evaluate', () => {
     });
 
     it('are listed as not needed when the control passes anyway', async () => {
-      const result = await run({ catalog, pr: frontendPr, evidence: [item('a11y.json', makeReport('a11y', a11yData())), cleanDrift], waivers: [valid('w', waiverReport('T-01', '2026-12-31'))] });
+      const result = await run({ catalog, pr: frontendPr, evidence: [item('a11y.json', makeReport('a11y', a11yData())), cleanDrift], waivers: [valid('w', waiverReport('T-01', '2026-11-30'))] });
       expect(control(result, 'T-01').result).toBe('pass');
       expect(result.waivers[0]!.state).toBe('not-needed');
     });

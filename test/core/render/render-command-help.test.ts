@@ -17,6 +17,10 @@ describe('renderCommandHelp', () => {
     expect(renderCommandHelp()).not.toContain('at most');
   });
 
+  it('states the separation of duties rule for waivers and overrides', () => {
+    expect(help).toContain('Nobody waives or overrides their own pull request unless the configuration allows it (`waivers.allowSelf`, `overrides.allowSelf`).');
+  });
+
   it('gives examples the parser accepts as the command they document', () => {
     for (const [name, usage] of Object.entries(COMMAND_USAGE)) {
       expect(parseCommands(usage.example)).toMatchObject([{ ok: true, command: { name } }]);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { HANDLED_EVENTS, hasSlashLine, triggerFor } from '../../../core/triggers/triggers.js';
+import { HANDLED_EVENTS } from '../../../core/triggers/handled-events.js';
+import { hasSlashLine } from '../../../core/triggers/command-trigger.js';
+import { triggerFor } from '../../../core/triggers/triggers.js';
 import { evaluationKey, mergeRequests } from '../../../core/triggers/merge-requests.js';
 import { planComment } from '../../../core/triggers/plan-comment.js';
 import { mergeRuns } from '../../../core/triggers/merge-runs.js';

@@ -59,7 +59,7 @@ describe('evaluateA11y and the thresholds', () => {
 describe('buildA11yOutcome', () => {
   it('annotates the violations of the impacts over their threshold and renders the counts and links', () => {
     const outcome = buildA11yOutcome(evaluateA11y(run), { critical: 0, minor: 4 }, context);
-    expect(outcome.conclusion).toBe('fail');
+    expect(outcome.verdict).toBe('fail');
     expect(outcome.headline).toBe('accessibility thresholds not met: 1 critical (at most 0)');
     expect(outcome.annotations).toEqual([{ level: 'error', title: 'a11y critical: image-alt', message: 'Images must have alternative text at img[src$="logo.png"] on http://127.0.0.1:4173/checkout (https://dequeuniversity.com/rules/axe/4.14/image-alt?application=axeAPI)' }]);
     expect(outcome.markdown).toContain('[image-alt](https://dequeuniversity.com/rules/axe/4.14/image-alt?application=axeAPI)');

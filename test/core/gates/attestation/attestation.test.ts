@@ -67,9 +67,9 @@ describe('concludeAttestations', () => {
   it('fails when an artifact is unverified, annotating it', () => {
     const results = evaluateAttestations({ artifacts: [artifact, { ...artifact, path: 'dist/other.tgz' }], bundles: [good], policy: {} });
     const outcome = concludeAttestations(results, {}, { mode: 'rename', paths: [] }, context);
-    expect([outcome.conclusion, outcome.report.data.counts]).toEqual(['pass', { verified: 2, unverified: 0 }]);
+    expect([outcome.verdict, outcome.report.data.counts]).toEqual(['pass', { verified: 2, unverified: 0 }]);
     const failing = concludeAttestations([{ ...results[0]!, verified: false, errors: [{ check: 'subject', message: 'm' }] }], {}, { mode: 'rename', paths: ['dist/app.tgz.quarantined'] }, context);
-    expect(failing.conclusion).toBe('fail');
+    expect(failing.verdict).toBe('fail');
     expect(failing.headline).toBe('1 of 1 artifact could not be verified (renamed with .quarantined): dist/app.tgz.');
     expect(failing.annotations).toEqual([{ level: 'error', title: 'unverified artifact dist/app.tgz', message: 'm' }]);
     expect(failing.outputs).toEqual({ verified: '0', unverified: '1', 'quarantined-paths': 'dist/app.tgz.quarantined' });
@@ -77,6 +77,6 @@ describe('concludeAttestations', () => {
   });
 
   it('fails when no artifact was given', () => {
-    expect(concludeAttestations([], {}, { mode: 'none', paths: [] }, context).conclusion).toBe('fail');
+    expect(concludeAttestations([], {}, { mode: 'none', paths: [] }, context).verdict).toBe('fail');
   });
 });

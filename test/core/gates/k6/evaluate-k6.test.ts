@@ -71,7 +71,7 @@ describe('evaluateK6', () => {
 describe('buildK6Outcome', () => {
   it('says how many thresholds failed, annotates each, and escapes metric names in the table', () => {
     const outcome = buildK6Outcome(evaluateK6({ summary: load('summary-export.json'), file: 'summary-export.json', thresholds: catalog }), context);
-    expect(outcome.conclusion).toBe('fail');
+    expect(outcome.verdict).toBe('fail');
     expect(outcome.headline).toBe('2 of 6 k6 thresholds failed');
     expect(outcome.annotations.map((a) => a.message)).toEqual([
       'http_req_duration p(99)<500 did not hold: the value is 612.30 (k6 marked it as failed).',
@@ -85,7 +85,7 @@ describe('buildK6Outcome', () => {
     const summary = load('handle-summary.json');
     delete summary.metrics['http_req_duration{scenario:browse}']!.thresholds;
     const outcome = buildK6Outcome(evaluateK6({ summary, file: 'h.json', thresholds: catalog }), context);
-    expect(outcome.conclusion).toBe('pass');
+    expect(outcome.verdict).toBe('pass');
     expect(outcome.headline).toBe('all 5 k6 thresholds held');
     expect(outcome.annotations).toEqual([]);
   });

@@ -103,7 +103,7 @@ describe('evaluateSbomDiff', () => {
     const base = parseSbom(cdx([lib('a', '1.0.0', 'MIT')]), 'base.json');
     const head = parseSbom(cdx([lib('a', '1.0.0', 'MIT'), lib('gpl-thing', '2.0.0', 'GPL-3.0-only')]), 'head.json');
     const outcome = evaluateSbomDiff(base, head, policy, context);
-    expect(outcome.conclusion).toBe('fail');
+    expect(outcome.verdict).toBe('fail');
     expect(outcome.headline).toMatch(/^1 dependency policy violation: gpl-thing@2\.0\.0 brings the copyleft license GPL-3\.0-only/);
     expect(outcome.outputs).toEqual({ added: '1', removed: '0', 'version-changed': '0', 'license-changed': '0', violations: '1' });
     expect(outcome.markdown).toContain('| copyleft-license | `pkg:npm/gpl-thing@2.0.0` |');
@@ -112,7 +112,7 @@ describe('evaluateSbomDiff', () => {
 
   it('passes the real express upgrade and escapes package text', () => {
     const outcome = evaluateSbomDiff(load('express-4.17.1/npm-sbom.cdx.json'), load('express-4.21.2/npm-sbom.cdx.json'), policy, context);
-    expect(outcome.conclusion).toBe('pass');
+    expect(outcome.verdict).toBe('pass');
     expect(outcome.markdown).toContain('| 23 | 1 | 21 | 0 |');
     const hostile = evaluateSbomDiff(parseSbom(cdx([]), 'a'), parseSbom(cdx([{ ...lib('x', '1'), licenses: [{ license: { name: '<script>alert(1)</script> @admins' } }] }]), 'b'), policy, context);
     expect(hostile.markdown).not.toMatch(/[^\\]<script/);

@@ -146,7 +146,7 @@ describe('checkPersistedOperations', () => {
 describe('evaluateSchemaDiff', () => {
   it('fails on breaking changes without the approval label, annotating breaking and dangerous lines', async () => {
     const outcome = await evaluate();
-    expect(outcome.conclusion).toBe('fail');
+    expect(outcome.verdict).toBe('fail');
     expect(outcome.report.data.counts).toEqual({ breaking: 2, dangerous: 2, safe: expect.any(Number) });
     expect(outcome.report.data.approval).toBeUndefined();
     expect(outcome.headline).toMatch(/^2 breaking changes: add the label "approved-breaking-change"/);
@@ -157,7 +157,7 @@ describe('evaluateSchemaDiff', () => {
 
   it('passes with the approval label and records who applied it', async () => {
     const outcome = await evaluate(['approved-breaking-change'], undefined, 'octocat');
-    expect(outcome.conclusion).toBe('pass');
+    expect(outcome.verdict).toBe('pass');
     expect(outcome.report.data.approval).toEqual({ label: 'approved-breaking-change', appliedBy: 'octocat' });
     expect(outcome.headline).toContain('accepted by the label "approved-breaking-change" applied by @octocat');
     expect(outcome.annotations.find((a) => a.startLine === 6)?.level).toBe('warning');
@@ -172,7 +172,7 @@ describe('evaluateSchemaDiff', () => {
   it('passes without recording an approval when nothing needs one', async () => {
     const diff = await diffGraphqlSchemas(sdl(OLD), sdl(OLD));
     const outcome = evaluateSchemaDiff({ old: { source: 'a' }, new: { source: 'b' }, diff, labels: ['approved-breaking-change'], approvalLabel: 'approved-breaking-change' }, context);
-    expect([outcome.conclusion, outcome.report.data.approval, outcome.report.data.counts]).toEqual(['pass', undefined, { breaking: 0, dangerous: 0, safe: 0 }]);
+    expect([outcome.verdict, outcome.report.data.approval, outcome.report.data.counts]).toEqual(['pass', undefined, { breaking: 0, dangerous: 0, safe: 0 }]);
   });
 
   it('makes a report valid against the schema-diff schema', async () => {
@@ -185,7 +185,8 @@ describe('evaluateSchemaDiff', () => {
 describe('the schema diff Markdown', () => {
   it('renders the verdict, counts and a table of changes', async () => {
     const markdown = (await evaluate()).markdown;
-    expect(markdown).toContain('### Schema diff ❌ failed');
+    expect(markdown).toMatch(/^### ❌ Schema diff: 2 breaking changes: add the label "approved-breaking-change" to accept them/);
+    expect(markdown.trimEnd().split('\n').at(-1)).toBe('_Schemas: `schema.graphql` at `origin/main` → `schema.graphql`._');
     expect(markdown).toContain('| 2 | 2 |');
     expect(markdown).toMatch(/\| ❌ breaking \| `FIELD_REMOVED` \| `User.email` \| Field 'email' was removed from object type 'User' \(line 6\) \|/);
     expect(markdown).toContain('**Deprecated elements removed** (1)');

@@ -78,7 +78,7 @@ describe('buildSloOutcome', () => {
 
   it('fails when an SLO blocks, annotates warnings and blocks on the SLO lines, and counts decisions', () => {
     const outcome = buildSloOutcome({ source: { type: 'precomputed', at: '2026-11-20T12:00:00.000Z' }, policy: DEFAULT_POLICY, slos: results }, context, { path: 'slo/slos.yml', lines: { 'checkout\u0000slo-2': 14 } });
-    expect(outcome.conclusion).toBe('fail');
+    expect(outcome.verdict).toBe('fail');
     expect(outcome.headline).toBe('1 block, 1 warn of 3 SLOs');
     expect(outcome.outputs).toEqual({ decision: 'block', 'blocked-slos': '1', 'warned-slos': '1', 'invalid-slos': '0' });
     expect(outcome.annotations.map((a) => [a.level, a.file, a.startLine])).toEqual([['warning', 'slo/slos.yml', undefined], ['error', 'slo/slos.yml', 14]]);
@@ -87,7 +87,7 @@ describe('buildSloOutcome', () => {
 
   it('passes with warnings', () => {
     const outcome = buildSloOutcome({ source: { type: 'precomputed', at: '2026-11-20T12:00:00.000Z' }, policy: DEFAULT_POLICY, slos: results.slice(0, 2) }, context);
-    expect(outcome.conclusion).toBe('pass');
+    expect(outcome.verdict).toBe('pass');
     expect(outcome.headline).toBe('1 warn of 2 SLOs');
   });
 });

@@ -1,0 +1,2 @@
+import{createRequire as __maestroRequire}from'node:module';const require=__maestroRequire(import.meta.url);
+var UNITS=["KiB","MiB","GiB","TiB"];function formatBytes(bytes){if(bytes<1024)return`${bytes} bytes`;let value=bytes/1024,unit=0;for(;value>=1024&&unit<UNITS.length-1;)value/=1024,unit++;let rounded=Math.round(value*10)/10;return`${Number.isInteger(rounded)?rounded:rounded.toFixed(1)} ${UNITS[unit]}`}export{formatBytes};

@@ -1,0 +1,2 @@
+import{createRequire as __maestroRequire}from'node:module';const require=__maestroRequire(import.meta.url);
+import{ENV_ACCOUNT_ID,ENV_CREDENTIAL_SCOPE,ENV_EXPIRATION,ENV_KEY,ENV_SECRET,ENV_SESSION,fromEnv}from"./chunk-QH5G4KUE.js";import"./chunk-4PRL3RJQ.js";import"./chunk-MTR3ZUOV.js";import"./chunk-RF426G4S.js";import"./chunk-4QV2QF6F.js";export{ENV_ACCOUNT_ID,ENV_CREDENTIAL_SCOPE,ENV_EXPIRATION,ENV_KEY,ENV_SECRET,ENV_SESSION,fromEnv};

@@ -1,0 +1,27 @@
+import type { AppIdentity } from '../core/triggers/types.js';
+import type { Catalog } from '../core/controls/types.js';
+import type { AssertionRegistry } from '../core/engine/check-assertion.js';
+import type { GateResult } from '../core/engine/types.js';
+import type { AuditLedger } from '../core/ledger/types.js';
+import type { StateStore } from '../core/ports/state-store.js';
+import type { ArtifactCache, EvidenceLimits } from '../adapters/github/collect-evidence.js';
+
+/** What an evaluation needs besides GitHub. */
+export interface EvaluationContext {
+  self: AppIdentity;
+  store: StateStore;
+  catalog: Catalog;
+  assertions: AssertionRegistry;
+  artifacts: ArtifactCache;
+  limits: EvidenceLimits;
+  producer: { name: string; version: string };
+  now: () => Date;
+  /** Where decision changes are recorded. */
+  ledger: AuditLedger;
+}
+
+/** What one queued evaluation did, for logs, metrics and tests. */
+export type EvaluationOutcome =
+  | { status: 'no-pull-request'; sha: string }
+  | { status: 'waiting'; sha: string; pending: string[] }
+  | { status: 'evaluated'; sha: string; results: Array<{ pull: number; conclusion: GateResult['conclusion']; counts: GateResult['counts']; comment: string }> };
