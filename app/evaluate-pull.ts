@@ -31,7 +31,7 @@ async function changedFilesOf(octokit: GitHub, request: EvaluationRequest, pr: P
 export async function evaluatePull(octokit: GitHub, request: EvaluationRequest, pr: PullRequestSnapshot, config: ConfigResult, produced: readonly ProducedEvidence[], now: string, ctx: EvaluationContext): Promise<GateResult> {
   const { repo } = request;
   const changedFiles = await changedFilesOf(octokit, request, pr, ctx);
-  const evidence = trustEvidence(produced, changedFiles, repoWideKinds(ctx.catalog));
+  const evidence = trustEvidence(produced, { changedFiles, repoWide: repoWideKinds(ctx.catalog), ...(config.ok ? { producers: config.config.producers, configSource: config.source } : {}) });
   const facts = factsFromSnapshot(repo, pr, changedFiles);
   // A PR opened a moment ago has no reviews yet: its links are approved by nobody, without asking.
   const links = hasEvidenceLinks(pr.body) ? await linkEvidenceFromBody(facts, request.newPull ? [] : await approversWithWrite(octokit, repo, pr.number, ctx.store), now, ctx.producer) : [];

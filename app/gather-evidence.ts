@@ -6,7 +6,7 @@ import type { WorkflowRunState } from '../core/triggers/types.js';
 import { collectEvidence, evaluationBudget } from '../adapters/github/collect-evidence.js';
 import type { GitHub } from '../adapters/github/github.js';
 import { withOrigins } from '../adapters/github/evidence-origins.js';
-import { listArtifacts, type EvidenceArtifact } from '../adapters/github/list-evidence-artifacts.js';
+import { listArtifacts, withRunPaths, type EvidenceArtifact } from '../adapters/github/list-evidence-artifacts.js';
 import type { EvaluationContext } from './evaluation-context.js';
 
 /**
@@ -33,6 +33,7 @@ export async function listWithRepoWide(octokit: GitHub, repo: RepoRef, shas: rea
   const horizon = new Date(ctx.now().getTime() - repoWideMaxAgeMs(ctx.catalog)).toISOString();
   const listed = await listArtifacts(octokit, repo, shas, since, known ? undefined : { branch, horizon });
   if (known) return { commit: listed.commit, repoWide: known };
-  await ctx.store.set(key, listed.repoWide, TTL.repoWide);
-  return listed;
+  const repoWide = await withRunPaths(octokit, repo, listed.repoWide);
+  await ctx.store.set(key, repoWide, TTL.repoWide);
+  return { commit: listed.commit, repoWide };
 }

@@ -4,19 +4,17 @@ import { triggerFor } from '../core/triggers/triggers.js';
 import type { AppIdentity, CommandRequest, EvaluationRequest, KnownIdentity, WorkflowRunState } from '../core/triggers/types.js';
 import type { DriftSweepRequest } from '../core/triggers/drift-sweep-request.js';
 import { DEFAULT_CONFIG } from '../core/config/default-config.js';
-import type { AuditLedger } from '../core/ledger/types.js';
 import type { CommandContext } from './commands/command-context.js';
 import { handleComment } from './commands/handle-comment.js';
 import { WaiverExpiryScheduler } from './commands/waiver-expiry-scheduler.js';
 import type { GitHub } from '../adapters/github/github.js';
 import { readRepoConfig } from '../adapters/github/read-repo-config.js';
-import type { Catalog } from '../core/controls/types.js';
 import { prepareAssertions } from '../core/engine/prepare-assertions.js';
 import { defaultCatalog } from '../core/generated/catalog.js';
 import { assertionValidators } from '../core/generated/assertions.js';
 import { VERSION } from '../core/generated/version.js';
-import { ArtifactCache, DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits } from '../adapters/github/collect-evidence.js';
-import { DriftScheduler, type DriftSchedule } from './drift/drift-scheduler.js';
+import { ArtifactCache, DEFAULT_EVIDENCE_LIMITS } from '../adapters/github/collect-evidence.js';
+import { DriftScheduler } from './drift/drift-scheduler.js';
 import { handleDriftDispatch } from './drift/handle-drift-dispatch.js';
 import { mergeRuns } from '../core/triggers/merge-runs.js';
 import { evaluateCommit } from './evaluate-commit.js';
@@ -24,9 +22,12 @@ import type { EvaluationContext } from './evaluation-context.js';
 import { EtagCache } from '../adapters/github/etag-cache.js';
 import { AppMetrics } from './metrics.js';
 import type { EvaluationProcessor, EvaluationQueue } from '../core/ports/evaluation-queue.js';
+import type { MaestroAppOptions } from './maestro-app-options.js';
 import { MemoryQueue } from '../adapters/queue/memory-queue.js';
 import { MemoryStateStore } from '../adapters/state/memory-state-store.js';
 import { keys, type StateStore, TTL } from '../core/ports/state-store.js';
+
+export type { MaestroAppOptions } from './maestro-app-options.js';
 
 /** How far GitHub's clock and the app's may differ: newer events are trusted to be new. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -35,26 +36,6 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 function withoutNewness(request: EvaluationRequest): EvaluationRequest {
   const { newCommit: _commit, newPull: _pull, ...rest } = request;
   return rest;
-}
-
-export interface MaestroAppOptions {
-  /** Builds the queue around the processor (default: the in-process queue). */
-  createQueue?: (processor: EvaluationProcessor, onError: (error: unknown, request: EvaluationRequest, willRetry: boolean) => void) => EvaluationQueue;
-  store?: StateStore;
-  metrics?: AppMetrics;
-  /** The app's id (APP_ID): enough to handle deliveries; the bot login is learned from `GET /app` in the background. */
-  appId?: number;
-  /** The app's whole identity, when known in advance (tests); otherwise learned from `GET /app`. */
-  identity?: AppIdentity;
-  catalog?: Catalog;
-  limits?: EvidenceLimits;
-  now?: () => Date;
-  /** Sweep every installation for CI drift on a timer; absent: no sweeps. */
-  drift?: DriftSchedule;
-  /** The audit ledger: waivers, overrides, task creation, refused commands and decision changes. */
-  ledger: AuditLedger;
-  /** How often expired waivers are looked for, so their PRs are decided again (default: 10 minutes). */
-  waiverCheckMs?: number;
 }
 
 /**

@@ -70,7 +70,7 @@ export async function evaluateFromFiles(files: GateFiles, io: EvaluateIo): Promi
     files.links ? io.files.readJson(files.links, 'links file', MAX_SMALL_FILE_BYTES).then((v) => parseTrustedEvidenceList(v, 'link', files.links!)) : [],
   ]);
   const bodyLinks = files.approvers ? await linkEvidenceFromBody(pr, files.approvers, files.now, files.producer ?? { name: 'maestro', version: '0' }) : [];
-  return evaluate({ catalog, assertions, config, pr, evidence: [...evidence, ...trustEvidence(files.producedEvidence ?? [], pr.changedFiles, repoWideKinds(catalog))], waivers, links: [...links, ...bodyLinks], now: files.now });
+  return evaluate({ catalog, assertions, config, pr, evidence: [...evidence, ...trustEvidence(files.producedEvidence ?? [], { changedFiles: pr.changedFiles, repoWide: repoWideKinds(catalog), ...(config.ok ? { producers: config.config.producers, configSource: config.source } : {}) })], waivers, links: [...links, ...bodyLinks], now: files.now });
 }
 
 /** Checks an evaluation time given by a user: RFC 3339, such as 2026-11-20T12:00:00Z. */

@@ -9,7 +9,7 @@ export function withOrigins(produced: ReadonlyArray<{ item: EvidenceItem; artifa
   const paths = new Map(runs.filter((r) => r.path).map((r) => [r.id, r.path!]));
   return produced.map(({ item, artifact }) => {
     const headCommit = artifact.headSha === sha;
-    const workflowPath = artifact.runId === undefined ? undefined : paths.get(artifact.runId);
+    const workflowPath = artifact.workflowPath ?? (artifact.runId === undefined ? undefined : paths.get(artifact.runId));
     const origin: EvidenceOrigin = { headCommit, defaultBranch: !headCommit && artifact.headBranch !== undefined && artifact.headBranch === repo.defaultBranch, ...(workflowPath ? { workflowPath } : {}) };
     return { item, origin };
   });

@@ -14,6 +14,8 @@ export interface EvidenceArtifact {
   headSha: string;
   /** The branch of that run, when GitHub says. */
   headBranch?: string;
+  /** The workflow file of that run, once asked for (repo-wide artifacts: their runs are not the commit's). */
+  workflowPath?: string;
   name: string;
   sizeInBytes: number;
   expired: boolean;
@@ -84,4 +86,21 @@ export async function listArtifacts(octokit: GitHub, repo: RepoRef, sha: string 
     if ((pastSince && pastHorizon) || page >= MAX_PAGES) break;
   }
   return { commit: found.sort((a, b) => a.id - b.id), repoWide: [...newestByName.values()].sort((a, b) => a.id - b.id) };
+}
+
+/**
+ * The artifacts with the workflow file of the run that uploaded each (one request per run): repo-wide
+ * artifacts come from runs of other commits, which the commit's run list does not name, and the config
+ * can say which workflows may produce each kind.
+ */
+export async function withRunPaths(octokit: GitHub, repo: RepoRef, artifacts: readonly EvidenceArtifact[]): Promise<EvidenceArtifact[]> {
+  const paths = new Map<number, string | undefined>();
+  for (const runId of new Set(artifacts.map((a) => a.runId).filter((id): id is number => id !== undefined))) {
+    const { data } = await octokit.rest.actions.getWorkflowRun({ ...repoParams(repo), run_id: runId });
+    paths.set(runId, data.path || undefined);
+  }
+  return artifacts.map((a) => {
+    const workflowPath = a.runId === undefined ? undefined : paths.get(a.runId);
+    return workflowPath ? { ...a, workflowPath } : a;
+  });
 }

@@ -5,6 +5,7 @@
 export const METHOD_PERMISSIONS: Record<string, { permission: string; access: 'read' | 'write' }> = {
   'actions.listWorkflowRunsForRepo': { permission: 'actions', access: 'read' },
   'actions.listArtifactsForRepo': { permission: 'actions', access: 'read' },
+  'actions.getWorkflowRun': { permission: 'actions', access: 'read' },
   'GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}': { permission: 'actions', access: 'read' },
   'checks.create': { permission: 'checks', access: 'write' },
   'checks.update': { permission: 'checks', access: 'write' },

@@ -6,7 +6,7 @@ import { approversWithWrite } from './approvers-with-write.js';
 import { publishCheckRun, type CheckRunContent } from './check-run.js';
 import type { GitHub } from './github.js';
 import { withOrigins } from './evidence-origins.js';
-import { listArtifacts, type RepoWideQuery } from './list-evidence-artifacts.js';
+import { listArtifacts, withRunPaths, type RepoWideQuery } from './list-evidence-artifacts.js';
 import { listChangedFiles } from './list-changed-files.js';
 import { listWorkflowRuns } from './list-workflow-runs.js';
 import { MemoryStateStore } from '../state/memory-state-store.js';
@@ -42,7 +42,7 @@ export function createWorkflowGitHub(token: string, repo: RepoRef, options: { ba
       const runs = await listWorkflowRuns(octokit, repo, sha);
       const since = runs.map((r) => r.createdAt).filter(Boolean).sort()[0];
       const listed = await listArtifacts(octokit, repo, sha, since, repoWide);
-      const { produced } = await collectEvidence(octokit, repo, sha, since, new ArtifactCache(), DEFAULT_EVIDENCE_LIMITS, listed.commit, listed.repoWide, evaluationBudget());
+      const { produced } = await collectEvidence(octokit, repo, sha, since, new ArtifactCache(), DEFAULT_EVIDENCE_LIMITS, listed.commit, await withRunPaths(octokit, repo, listed.repoWide), evaluationBudget());
       return withOrigins(produced, repo, sha, runs);
     },
     changedFiles: (pull, count) => listChangedFiles(octokit, repo, pull, count),

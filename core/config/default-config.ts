@@ -9,5 +9,6 @@ export const DEFAULT_CONFIG: MaestroConfig = {
   thresholds: {},
   waivers: { maxDays: 30, approvers: { teams: [], permissions: ['admin', 'maintain'] }, allowSelf: false },
   overrides: { approvers: { teams: [], permissions: ['admin'] }, allowSelf: false },
+  producers: {},
   commands: { createMilestones: false, ignore: [] },
 };

@@ -51,6 +51,7 @@ function merge(partial: Partial<MaestroConfig>): MaestroConfig {
     thresholds: { ...partial.thresholds },
     waivers: { maxDays: partial.waivers?.maxDays ?? d.waivers.maxDays, approvers: { ...d.waivers.approvers, ...partial.waivers?.approvers }, allowSelf: partial.waivers?.allowSelf ?? d.waivers.allowSelf },
     overrides: { approvers: { ...d.overrides.approvers, ...partial.overrides?.approvers }, allowSelf: partial.overrides?.allowSelf ?? d.overrides.allowSelf },
+    producers: { ...partial.producers },
     commands: { ...d.commands, ...partial.commands },
   };
 }

@@ -1,3 +1,4 @@
+import type { EvidenceKind } from '../evidence/kinds.js';
 import type { AppliesRule, ParamValue, Priority } from '../controls/types.js';
 
 /** How the app posts gate notes on a PR. */
@@ -36,6 +37,8 @@ export interface MaestroConfig {
   };
   /** Who may force the gate to success for one commit with `/override`, and whether on their own PR. */
   overrides: { approvers: Approvers; allowSelf: boolean };
+  /** The workflow files allowed to produce each evidence kind; a report of a listed kind from another workflow is not trusted. */
+  producers: Partial<Record<EvidenceKind, string[]>>;
   /** Slash commands in issues and PRs. */
   commands: {
     /** `/milestone <name>` creates the milestone when the repo has none of that name. */

@@ -126,7 +126,10 @@ function invalidOutcome(req: EvidenceRequirement, invalid: InvalidEvidence[]): R
   const moreFiles = invalid.length > 1 ? ` ${invalid.length - 1} more invalid ${req.kind} ${invalid.length === 2 ? 'file is' : 'files are'} present too.` : '';
   return {
     result: 'invalid',
-    explanation: `${first.ref.path} is not a valid ${req.kind} report: ${issues.join('; ')}${moreIssues}; fix or remove it.${moreFiles}`,
+    // A report from a producer the PR could have steered is not trusted, however well formed.
+    explanation: first.code === 'UNTRUSTED_PRODUCER'
+      ? `${first.ref.path} is not trusted: ${issues.map((i) => i.replace(/^untrusted: /, '')).join('; ')}.${moreFiles}`
+      : `${first.ref.path} is not a valid ${req.kind} report: ${issues.join('; ')}${moreIssues}; fix or remove it.${moreFiles}`,
     evidence: invalid.map((i) => i.ref),
     consumed: invalid.map((i) => i.ref),
   };

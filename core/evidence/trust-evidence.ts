@@ -29,24 +29,43 @@ export function repoWideKinds(catalog: Catalog): Set<EvidenceKind> {
   return new Set(catalog.controls.flatMap((c) => c.evidence.filter((r) => r.scope === 'repo').map((r) => r.kind)));
 }
 
+/** What decides whether a producer is trusted: the PR's changed files, the catalog's repo-wide kinds, the config's producers. */
+export interface TrustPolicy {
+  /** The PR's changed paths; undefined when GitHub could not list them, so no head-commit producer can be shown unchanged. */
+  changedFiles: readonly string[] | undefined;
+  repoWide: ReadonlySet<EvidenceKind>;
+  /** The workflow files allowed to produce each kind (config `producers`), and the config file that says so. */
+  producers?: Partial<Record<EvidenceKind, readonly string[]>>;
+  configSource?: string;
+}
+
 /**
  * Keeps the evidence a pull request cannot have forged. A report counts when the run that produced it
- * came from the default branch, or when its workflow file is one the pull request leaves unchanged;
- * otherwise it becomes invalid evidence (`UNTRUSTED_PRODUCER`) that names the workflow and the reason,
- * so the control it would satisfy is not met and the notes say why. Reports of other commits count only
- * for the kinds the catalog takes repo-wide; the rest of them are about another commit and are dropped.
- * `changedFiles` undefined: GitHub could not list them, so no head-commit producer can be shown unchanged.
+ * came from the default branch, or when its workflow file is one the pull request leaves unchanged,
+ * and, for a kind the config names producers for, when that workflow is one of them; otherwise it
+ * becomes invalid evidence (`UNTRUSTED_PRODUCER`) that names the workflow and the reason, so the
+ * control it would satisfy is not met and the notes say why. Reports of other commits count only for
+ * the kinds the catalog takes repo-wide; the rest of them are about another commit and are dropped.
  */
-export function trustEvidence(produced: readonly ProducedEvidence[], changedFiles: readonly string[] | undefined, repoWide: ReadonlySet<EvidenceKind>): EvidenceItem[] {
-  const changed = changedFiles ? new Set(changedFiles) : undefined;
+export function trustEvidence(produced: readonly ProducedEvidence[], policy: TrustPolicy): EvidenceItem[] {
+  const changed = policy.changedFiles ? new Set(policy.changedFiles) : undefined;
   const out: EvidenceItem[] = [];
   for (const { item, origin } of produced) {
     const kind = item.status === 'valid' ? item.report.kind : item.kind;
-    if (!origin.headCommit && (kind === undefined || !repoWide.has(kind))) continue;
-    const doubt = origin.defaultBranch ? undefined : doubtOf(origin, changed);
+    if (!origin.headCommit && (kind === undefined || !policy.repoWide.has(kind))) continue;
+    const allowed = kind === undefined ? undefined : policy.producers?.[kind];
+    const doubt = (allowed ? producerDoubt(origin, kind!, allowed, policy.configSource ?? 'the config') : undefined) ?? (origin.defaultBranch ? undefined : doubtOf(origin, changed));
     out.push(doubt && item.status === 'valid' ? untrusted(item, doubt) : item);
   }
   return out;
+}
+
+/** Why a run is not one of the workflows the config allows to produce this kind, if it is not. */
+function producerDoubt(origin: EvidenceOrigin, kind: EvidenceKind, allowed: readonly string[], source: string): string | undefined {
+  const list = allowed.join(', ');
+  if (!origin.workflowPath) return `GitHub did not name the workflow that produced it, and ${source} lets only ${list} produce ${kind} evidence (producers.${kind})`;
+  if (!allowed.includes(origin.workflowPath)) return `produced by ${origin.workflowPath}, but ${source} lets only ${list} produce ${kind} evidence (producers.${kind})`;
+  return undefined;
 }
 
 /** Why a head-commit run cannot vouch for its report, if it cannot. */

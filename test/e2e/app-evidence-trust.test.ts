@@ -5,7 +5,7 @@ import { e2eNodes } from './helpers/node-binary.js';
 import { pullRequestEvent } from './helpers/payloads.js';
 import { startBuiltApp, type BuiltApp } from './helpers/start-built-app.js';
 import { waitFor } from './helpers/wait-for.js';
-import { APP_ID, CHECK_NAME, cleanDriftEvidence, REPO, SECRET, seedPull, startWorld, type SeededPull } from './helpers/world.js';
+import { APP_ID, CHECK_NAME, cleanDriftEvidence, REPO, SECRET, seedPull, startWorld, worldSeed, type SeededPull } from './helpers/world.js';
 import { a11yData, makeReport } from '../helpers/build-evidence.js';
 
 /** The workflow file of the first run `seedPull` makes (named CI). */
@@ -56,7 +56,7 @@ describe.each(e2eNodes())('the built app on $name: which evidence it trusts', ({
     const { conclusion, comment } = await decide(pr);
     expect(conclusion).toBe('failure');
     expect(comment).toMatch(/GA-25[^\n]*invalid/i);
-    expect(comment).toContain(`untrusted: produced by ${CI_WORKFLOW}, which this pull request changes`);
+    expect(comment).toContain(`is not trusted: produced by ${CI_WORKFLOW}, which this pull request changes`);
     // GA-30 still met by the default branch's drift report.
     expect(comment).toMatch(/GA-30[^\n]*✅/);
   });
@@ -68,3 +68,32 @@ describe.each(e2eNodes())('the built app on $name: which evidence it trusts', ({
     expect(conclusion).toBe('success');
   });
 });
+
+describe.each(e2eNodes())('the built app on $name: the workflows the config allows to produce evidence', ({ path }) => {
+  let sim: GitHubSimulator;
+  let app: BuiltApp;
+
+  beforeAll(async () => {
+    const seed = worldSeed();
+    seed.repositories![0]!.files!['.github/maestro.yml'] = 'version: 1\nproducers:\n  a11y: [.github/workflows/a11y.yml]\n';
+    sim = await startWorld(seed);
+    const mainSha = sim.refs(REPO)['refs/heads/master']!;
+    await sim.addWorkflowRun(REPO, { name: 'GA drift', path: '.github/workflows/ga-drift.yml', headSha: mainSha, headBranch: 'master', event: 'schedule', createdAt: '2026-11-20T06:00:00Z', artifacts: [{ name: 'maestro-evidence-drift', files: cleanDriftEvidence(mainSha) }] });
+    app = await startBuiltApp({ node: path, sim, appId: APP_ID, secret: SECRET });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await sim?.close();
+  });
+  afterEach(() => sim.assertNoUnknownRoutes());
+
+  it('does not trust an a11y report from another workflow, unchanged as it is: GA-25 is not met, naming producers.a11y', async () => {
+    const pr = await seedPull(sim, { files: { 'src/Cart.tsx': 'export const Cart = () => null;\n' }, artifacts: a11yEvidence });
+    expect((await deliver(app.url, SECRET, 'pull_request', pullRequestEvent(sim, REPO, pr.number, 'opened'))).status).toBe(200);
+    const comment = await waitFor(`the gate-notes comment on #${pr.number}`, () => sim.comments(REPO, pr.number)[0], { sim, app });
+    await app.idle();
+    expect(comment.body).toContain(`is not trusted: produced by ${CI_WORKFLOW}, but ${REPO}:.github/maestro.yml lets only .github/workflows/a11y.yml produce a11y evidence (producers.a11y)`);
+    expect(sim.checkRuns(REPO, pr.headSha).find((c) => c.name === CHECK_NAME)?.conclusion).toBe('failure');
+  });
+});
+

@@ -101,7 +101,7 @@ describe('the root action with a token (fake GitHub port)', () => {
     expect(result?.conclusion).toBe('failure');
     const invalid = result!.controls.filter((c) => c.result === 'invalid');
     expect(invalid.length).toBeGreaterThan(0);
-    for (const control of invalid) expect(control.explanation).toContain(`untrusted: produced by ${workflow}, which this pull request changes`);
+    for (const control of invalid) expect(control.explanation).toContain(`is not trusted: produced by ${workflow}, which this pull request changes`);
     expect(calls.failed).toHaveLength(1);
   });
 

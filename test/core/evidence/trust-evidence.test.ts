@@ -23,7 +23,7 @@ describe('trustEvidence', () => {
     ['a head-commit run whose workflow GitHub did not name', headRun(), ['src/app.tsx'], 'invalid', 'untrusted: GitHub did not name the workflow'],
     ['a head-commit run when the changed files could not be listed', headRun(WORKFLOW), undefined, 'invalid', "the pull request's changed files could not be listed"],
   ])('%s', (_name, origin, changed, status, message) => {
-    const out = trustEvidence([{ item: a11y, origin }], changed, repoWide)[0]!;
+    const out = trustEvidence([{ item: a11y, origin }], { changedFiles: changed, repoWide })[0]!;
     expect(out.status).toBe(status);
     if (out.status === 'invalid') {
       expect(out).toMatchObject({ code: 'UNTRUSTED_PRODUCER', kind: 'a11y', subject: a11y.report.subject, createdAt: a11y.report.createdAt });
@@ -33,21 +33,37 @@ describe('trustEvidence', () => {
 
   it('keeps the top-level data fields of an untrusted report, so that a requirement\'s match still selects it', () => {
     const headDrift = valid('maestro-evidence-drift/drift-report.json', makeReport('drift-report', driftData('clean')));
-    const [out] = trustEvidence([{ item: headDrift, origin: headRun('.github/workflows/drift.yml') }], ['.github/workflows/drift.yml'], repoWide);
+    const [out] = trustEvidence([{ item: headDrift, origin: headRun('.github/workflows/drift.yml') }], { changedFiles: ['.github/workflows/drift.yml'], repoWide });
     expect(out).toMatchObject({ status: 'invalid', code: 'UNTRUSTED_PRODUCER', dataFields: { repo: 'acme/web', status: 'clean' } });
   });
 
   it('trusts repo-wide evidence from a default-branch run, even when the PR changes that workflow', () => {
-    expect(trustEvidence([{ item: drift, origin: defaultBranchRun }], ['.github/workflows/drift.yml'], repoWide)).toEqual([drift]);
+    expect(trustEvidence([{ item: drift, origin: defaultBranchRun }], { changedFiles: ['.github/workflows/drift.yml'], repoWide })).toEqual([drift]);
   });
 
   it('drops reports of other commits that are not repo-wide: they are about another commit', () => {
     const otherA11y = valid('maestro-evidence-a11y/a11y.json', makeReport('a11y', a11yData(), { sha: OTHER_SHA }));
-    expect(trustEvidence([{ item: otherA11y, origin: defaultBranchRun }, { item: drift, origin: defaultBranchRun }], [], repoWide)).toEqual([drift]);
+    expect(trustEvidence([{ item: otherA11y, origin: defaultBranchRun }, { item: drift, origin: defaultBranchRun }], { changedFiles: [], repoWide })).toEqual([drift]);
   });
 
   it('leaves invalid evidence of the head commit as it is', () => {
     const broken = { status: 'invalid' as const, ref: { path: 'x.json', sha256: '', size: 1 }, code: 'JSON_SYNTAX', issues: [{ pointer: '', message: 'not JSON' }] };
-    expect(trustEvidence([{ item: broken, origin: headRun(WORKFLOW) }], [WORKFLOW], repoWide)).toEqual([broken]);
+    expect(trustEvidence([{ item: broken, origin: headRun(WORKFLOW) }], { changedFiles: [WORKFLOW], repoWide })).toEqual([broken]);
+  });
+
+  it.each([
+    ['a listed workflow of the head commit', headRun(WORKFLOW), undefined],
+    ['another workflow of the head commit, unchanged by the PR', headRun('.github/workflows/ci.yml'), 'untrusted: produced by .github/workflows/ci.yml, but .github/maestro.yml lets only .github/workflows/a11y.yml produce a11y evidence (producers.a11y)'],
+    ['a run whose workflow GitHub did not name', headRun(), 'and .github/maestro.yml lets only .github/workflows/a11y.yml produce a11y evidence'],
+  ])('with producers.a11y in the config: %s', (_name, origin, message) => {
+    const out = trustEvidence([{ item: a11y, origin }], { changedFiles: [], repoWide, producers: { a11y: [WORKFLOW] }, configSource: '.github/maestro.yml' })[0]!;
+    if (message === undefined) expect(out).toBe(a11y);
+    else expect(out).toMatchObject({ status: 'invalid', code: 'UNTRUSTED_PRODUCER', issues: [{ pointer: '', message: expect.stringContaining(message) }] });
+  });
+
+  it('holds repo-wide evidence of the default branch to the config\'s producers too', () => {
+    const out = trustEvidence([{ item: drift, origin: defaultBranchRun }], { changedFiles: [], repoWide, producers: { 'drift-report': ['.github/workflows/ga-drift.yml'] }, configSource: '.github/maestro.yml' });
+    expect(out[0]).toMatchObject({ status: 'invalid', code: 'UNTRUSTED_PRODUCER' });
+    expect(trustEvidence([{ item: drift, origin: defaultBranchRun }], { changedFiles: [], repoWide, producers: { 'drift-report': ['.github/workflows/drift.yml'] } })).toEqual([drift]);
   });
 });

@@ -28,6 +28,18 @@ export const actionRoutes: RouteDefinition[] = [
     },
   },
   {
+    route: 'GET /repos/{owner}/{repo}/actions/runs/{run_id}',
+    auth: 'token',
+    permission: ['actions', 'read'],
+    handle: (ctx) => {
+      const repo = ctx.repo();
+      const found = repo.workflowRuns.find((r) => r.id === intParam(ctx, 'run_id'));
+      if (!found) throw notFound();
+      const body: ResponseBody<'actions/get-workflow-run'> = workflowRun(repo, found, ctx.urls);
+      return json(200, body);
+    },
+  },
+  {
     route: 'GET /repos/{owner}/{repo}/actions/artifacts',
     auth: 'token',
     permission: ['actions', 'read'],
