@@ -5,7 +5,7 @@ import type { ConfigResult } from '../core/config/types.js';
 import { DEFAULT_CHECK_NAME } from '../core/engine/evaluate.js';
 import type { GateResult } from '../core/engine/types.js';
 import { escapeMarkdown } from '../core/util/escape-markdown.js';
-import { renderCheckOutput } from '../core/render/render-check-output.js';
+import { renderCheckOutput, withLedgerHead } from '../core/render/render-check-output.js';
 import { renderGateNotes } from '../core/render/render-gate-notes.js';
 import { canonicalJson } from '../core/util/canonical-json.js';
 import { sha256Hex } from '../core/util/sha256.js';
@@ -77,14 +77,16 @@ export async function evaluateCommit(octokit: GitHub, request: EvaluationRequest
   // Nothing changed since the check was last written: write nothing (a person's re-run still rewrites it).
   if (!(check?.digest === digest && !request.force)) {
     const knownId = check?.id ?? (request.newCommit ? undefined : await findCheckRun(octokit, repo, sha, result.checkName, ctx.self.appId));
+    // The ledger's head after this evaluation's appends, witnessed outside the store (left out of the digest: a new head alone rewrites nothing).
+    const witnessed = withLedgerHead(output, await ledgerHead(ctx));
     const id = await publishCheckRun(octokit, repo, knownId, {
       name: result.checkName,
       sha,
       ...(pr.htmlUrl ? { detailsUrl: pr.htmlUrl } : {}),
-      title: output.title,
-      summary: output.summary,
-      text: output.text,
-      annotations: output.annotations,
+      title: witnessed.title,
+      summary: witnessed.summary,
+      text: witnessed.text,
+      annotations: witnessed.annotations,
       conclusion: result.conclusion,
     }, ctx.now());
     await ctx.store.set(checkKey, { id, name: result.checkName, digest } satisfies CheckMemory, TTL.commit);
@@ -121,6 +123,12 @@ async function rememberResult(request: EvaluationRequest, pr: PullRequestSnapsho
     reason: request.reason,
   });
   await ctx.store.set(key, after, TTL.pull);
+}
+
+/** The audit ledger's head now, for the check run to witness; why not, when it cannot be read. */
+async function ledgerHead(ctx: EvaluationContext): Promise<{ seq: number; sha256: string } | { error: string } | undefined> {
+  if (!ctx.ledger.head) return { error: 'this ledger does not tell its head' };
+  return ctx.ledger.head().catch((error: unknown) => ({ error: (error as { code?: string }).code ?? (error instanceof Error ? error.message : String(error)) }));
 }
 
 /** The open PRs the commit heads: from the request, the app's memory of them, or GitHub. */

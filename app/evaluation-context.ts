@@ -4,6 +4,7 @@ import type { AssertionRegistry } from '../core/engine/check-assertion.js';
 import type { GateResult } from '../core/engine/types.js';
 import type { AuditLedger } from '../core/ledger/types.js';
 import type { StateStore } from '../core/ports/state-store.js';
+import type { EvidenceStore } from '../core/ports/evidence-store.js';
 import type { ArtifactCache, EvidenceLimits } from '../adapters/github/collect-evidence.js';
 
 /** What an evaluation needs besides GitHub. */
@@ -18,6 +19,8 @@ export interface EvaluationContext {
   now: () => Date;
   /** Where decision changes are recorded. */
   ledger: AuditLedger;
+  /** The evidence store the App's drift sweep writes to, when configured: its drift-reports are repo-wide evidence. */
+  evidenceStore?: EvidenceStore;
 }
 
 /** What one queued evaluation did, for logs, metrics and tests. */

@@ -8,16 +8,19 @@ import type { GitHub } from '../adapters/github/github.js';
 import { withOrigins } from '../adapters/github/evidence-origins.js';
 import { listArtifacts, withRunPaths, type EvidenceArtifact } from '../adapters/github/list-evidence-artifacts.js';
 import type { EvaluationContext } from './evaluation-context.js';
+import { storedDriftEvidence } from './stored-drift-evidence.js';
 
 /**
  * The evidence of a head commit, and the repo-wide evidence of the default branch (the newest drift,
- * drill and SLO reports of its scheduled runs), each item with the run that produced it.
+ * drill and SLO reports of its scheduled runs, and the newest drift-report the App's own sweep wrote
+ * to its evidence store), each item with where it came from.
  */
 export async function gatherEvidence(octokit: GitHub, repo: RepoRef, sha: string, runs: readonly WorkflowRunState[], ctx: EvaluationContext): Promise<ProducedEvidence[]> {
   const since = runs.map((r) => r.createdAt).filter(Boolean).sort()[0];
   const listed = await listWithRepoWide(octokit, repo, [sha], since, ctx);
   const { produced } = await collectEvidence(octokit, repo, sha, since, ctx.artifacts, ctx.limits, listed.commit, listed.repoWide, evaluationBudget(ctx.limits));
-  return withOrigins(produced, repo, sha, runs);
+  const stored = ctx.evidenceStore && repoWideKinds(ctx.catalog).has('drift-report') ? await storedDriftEvidence(ctx.evidenceStore, repo, ctx.store) : [];
+  return [...withOrigins(produced, repo, sha, runs), ...stored];
 }
 
 /**

@@ -91,6 +91,7 @@ export class MaestroApp {
       producer: { name: 'maestro-conductor-app', version: VERSION },
       now: this.#options.now ?? (() => new Date()),
       ledger: this.#options.ledger,
+      ...(this.#options.drift?.store ? { evidenceStore: this.#options.drift.store } : {}),
     });
 
     const processor: EvaluationProcessor = async (request) => {

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'SYMLINK_REFUSED'
   | 'TOO_MANY_FILES'
   | 'JSON_SYNTAX'
+  | 'JSON_DUPLICATE_KEY'
   | 'YAML_SYNTAX'
   | 'SCHEMA_INVALID'
   | 'UNKNOWN_KIND'

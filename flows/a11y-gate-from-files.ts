@@ -9,6 +9,7 @@ import { IMPACTS, type A11yReportData, type A11yThresholds, type A11yViolation }
 import type { GateOutcome } from '../core/result/gate-outcome.js';
 import type { LoadCatalog } from '../core/ports/catalog-source.js';
 import type { InputFiles } from '../core/ports/input-files.js';
+import { refuseLoosening } from './refuse-loosening.js';
 
 /** The a11y gate's inputs from files. */
 export interface A11yGateFiles {
@@ -53,6 +54,7 @@ async function resolveThresholds(files: Omit<A11yGateFiles, 'results'>, io: A11y
   if (files.config) {
     const result = parseConfig((await io.files.read(files.config, 'config file', 1024 * 1024)).toString('utf8'), files.config);
     if (!result.ok) throw new MaestroError('CONFIG_INVALID', `config file ${files.config} is not valid: ${result.issues.map((i) => `${i.key || '/'}${i.line ? ` (line ${i.line})` : ''}: ${i.message}`).join('; ')}`, { file: files.config, remedy: 'fix the config, or pass --no-config.' });
+    refuseLoosening(result.config, catalog, files.config, result.keyLines);
     Object.assign(params, result.config.thresholds.a11y);
   }
   const thresholds: A11yThresholds = {};

@@ -1,7 +1,7 @@
 import { buildManifest, checkReleaseTag, serializeManifest } from '../core/bundle/build-manifest.js';
 import { buildStatement } from '../core/bundle/build-statement.js';
 import { summarizeGates } from '../core/bundle/summarize-gates.js';
-import { MANIFEST_FILE, SIGNATURE_FILE, type EvidenceManifest, type ManifestArtifact } from '../core/bundle/types.js';
+import { MANIFEST_FILE, SIGNATURE_FILE, type EvidenceManifest, type ManifestArtifact, type ManifestLedgerHead } from '../core/bundle/types.js';
 import { MaestroError } from '../core/errors.js';
 import { parseEvidenceFiles } from '../core/evidence/parse-evidence.js';
 import type { EvidenceProducer, EvidenceReport } from '../core/evidence/types.js';
@@ -31,6 +31,8 @@ export interface BuildBundleInput {
   signer?: StatementSigner;
   /** Store URL; the bundle is published under `<store>/<release>/`. */
   store?: string;
+  /** The audit ledger's head, recorded in the manifest as a witness (see `ledgerHeadForRelease`). */
+  ledgerHead?: ManifestLedgerHead;
 }
 
 /** The ports a bundle is built through: the local files, the stores, and the previous release's manifest. */
@@ -54,8 +56,8 @@ const MAX_REPORT_BYTES = 25 * 1024 * 1024;
 
 /**
  * Builds a release evidence bundle as a draft folder that becomes `outDir` once complete, so
- * `outDir` is either absent or whole: every artifact copied and hashed from the copy (the manifest
- * describes exactly the bytes shipped), the manifest, and its signature. Then, with a store,
+ * `outDir` is either absent or whole: every artifact copied in and hashed from the bytes of the copy,
+ * read once (the manifest describes exactly the bytes shipped), the manifest, and its signature. Then, with a store,
  * publishes it there manifest last.
  */
 export async function buildBundle(input: BuildBundleInput, io: BuildBundleIo): Promise<BuiltBundle> {
@@ -69,8 +71,12 @@ export async function buildBundle(input: BuildBundleInput, io: BuildBundleIo): P
   try {
     const artifacts: ManifestArtifact[] = [];
     const reports: Array<{ path: string; report: EvidenceReport }> = [];
-    for (const file of files) {
-      const digest = await draft.add(file);
+    // All artifacts are asked for at once: the draft copies several at a time. A failure is reported in
+    // path order, and the draft's discard (below) stops the copies still queued or running.
+    const copies = files.map((file) => draft.add(file));
+    for (const copy of copies) copy.catch(() => undefined);
+    for (const [i, file] of files.entries()) {
+      const digest = await copies[i]!;
       const report = file.path.toLowerCase().endsWith('.json') && digest.size <= MAX_REPORT_BYTES ? await readReport(await draft.read(file.path), file.path) : undefined;
       if (report) reports.push({ path: file.path, report });
       artifacts.push({ path: file.path, ...digest, ...(report ? { kind: report.kind } : {}) });

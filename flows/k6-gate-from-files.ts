@@ -8,9 +8,10 @@ import { k6CatalogThresholds } from '../core/gates/k6/k6-catalog-thresholds.js';
 import { parseK6Summary } from '../core/gates/k6/parse-k6-summary.js';
 import { parseThresholdOption } from '../core/gates/k6/parse-threshold.js';
 import type { K6ReportData, ThresholdSpec } from '../core/gates/k6/types.js';
-import type { ParamValue } from '../core/controls/types.js';
+import type { Catalog, ParamValue } from '../core/controls/types.js';
 import type { LoadCatalog } from '../core/ports/catalog-source.js';
 import type { InputFiles } from '../core/ports/input-files.js';
+import { refuseLoosening } from './refuse-loosening.js';
 
 /** The k6 gate's inputs as the CLI and the action take them. */
 export interface K6GateFiles {
@@ -47,17 +48,19 @@ export async function k6GateFromFiles(files: K6GateFiles, context: ReportContext
   const configured: ThresholdSpec[] = files.thresholds.map((t) => ({ ...parseThresholdOption(t), source: 'config' }));
   const summary = parseK6Summary(await io.files.readJson(files.summary, 'k6 summary', MAX_SUMMARY_BYTES), files.summary);
   const baseline = files.baseline === undefined ? undefined : { summary: parseK6Summary(await io.files.readJson(files.baseline, 'k6 baseline summary', MAX_SUMMARY_BYTES), files.baseline), file: files.baseline, maxDeltaPct };
-  const catalog = files.catalogThresholds ? k6CatalogThresholds(await io.loadCatalog(files.catalog), await configOverrides(files.config, io.files)) : [];
+  const loaded = files.catalogThresholds ? await io.loadCatalog(files.catalog) : undefined;
+  const catalog = loaded ? k6CatalogThresholds(loaded, await configOverrides(files.config, io.files, loaded)) : [];
   return buildK6Outcome(evaluateK6({ summary, file: files.summary, thresholds: [...catalog, ...configured], baseline }), context);
 }
 
 /** `thresholds.k6-summary` of the repo config; an invalid config is an error here, as the gate would use other bounds than the check. */
-async function configOverrides(path: string | undefined, inputFiles: InputFiles): Promise<Record<string, ParamValue>> {
+async function configOverrides(path: string | undefined, inputFiles: InputFiles, catalog: Catalog): Promise<Record<string, ParamValue>> {
   if (!path) return {};
   const result = parseConfig((await inputFiles.read(path, 'config file', 1024 * 1024)).toString('utf8'), path);
   if (!result.ok) {
     const issue = result.issues[0];
     throw new MaestroError('CONFIG_INVALID', `config file ${path} is not valid: ${issue ? `${issue.key || '/'}${issue.line ? ` (line ${issue.line})` : ''}: ${issue.message}` : 'unknown problem'}`, { file: path, remedy: 'fix the config (maestro gate shows every problem), or pass --no-config.' });
   }
+  refuseLoosening(result.config, catalog, path, result.keyLines);
   return result.config.thresholds['k6-summary'] ?? {};
 }

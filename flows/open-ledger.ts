@@ -1,9 +1,10 @@
 import { MaestroError } from '../core/errors.js';
-import { buildEntry, entryKey, MAX_ENTRY_BYTES, sealKey, type LedgerHead } from '../core/ledger/build-entry.js';
-import { buildSealStatement } from '../core/ledger/build-seal-statement.js';
+import { buildEntry, entryKey, MAX_ENTRY_BYTES, parseSealKey, sealKey, type LedgerHead } from '../core/ledger/build-entry.js';
+import { buildSealStatement, type PreviousSeal } from '../core/ledger/build-seal-statement.js';
 import { checkAuditEvent } from '../core/ledger/check-audit-event.js';
 import type { AuditEvent, AuditLedger } from '../core/ledger/types.js';
 import { readEntry } from '../core/ledger/verify-chain.js';
+import { sha256Hex } from '../core/util/sha256.js';
 import type { EvidenceStore } from '../core/ports/evidence-store.js';
 import type { LedgerSealing } from '../core/ports/statement-signer.js';
 
@@ -71,7 +72,7 @@ class StoreLedger implements OpenedLedger {
       const written = await this.appendChecked(checked);
       const every = this.options.sealEvery;
       if (every && written.seq % every === 0) {
-        await this.sealHead(written).catch((error: unknown) => this.options.onSealError?.(error, written.seq));
+        await this.sealHead(written, every).catch((error: unknown) => this.options.onSealError?.(error, written.seq));
       }
       return written;
     });
@@ -159,14 +160,25 @@ class StoreLedger implements OpenedLedger {
     return { previous: read.entry.previous, sha256: read.sha256 };
   }
 
-  private async sealHead(head: LedgerHead): Promise<WrittenSeal> {
+  /** Seals `head`, naming the newest seal before it; `every` marks a periodic seal with its interval. */
+  private async sealHead(head: LedgerHead, every?: number): Promise<WrittenSeal> {
     const key = sealKey(head.seq);
     if (await this.store.read(key, 16 * 1024 * 1024)) return { key, ...head, created: false };
     const signer = this.options.signer;
     if (!signer) throw new MaestroError('USAGE', 'sealing the ledger needs a signer', { remedy: 'pass --sign key:<ECDSA P-256 private key PEM> or --sign keyless.' });
-    const bundle = await signer.sign(buildSealStatement(head, this.now().toISOString()));
+    const bundle = await signer.sign(buildSealStatement(head, this.now().toISOString(), { previousSeal: await this.previousSeal(head.seq), sealEvery: every }));
     const created = await this.store.create(key, Buffer.from(`${JSON.stringify(bundle, null, 2)}\n`));
     return { key, ...head, created };
+  }
+
+  /** The newest seal below `seq` and the sha256 of its file: a listing of seals/ only, never of the entries. */
+  private async previousSeal(seq: number): Promise<PreviousSeal | undefined> {
+    const seals = this.store.at('seals');
+    const below = (await seals.list()).map((name) => parseSealKey(`seals/${name}`)).filter((n): n is number => n !== undefined && n < seq);
+    if (below.length === 0) return undefined;
+    const newest = Math.max(...below);
+    const bytes = await this.store.read(sealKey(newest), 16 * 1024 * 1024);
+    return bytes ? { seq: newest, sha256: sha256Hex(bytes) } : undefined;
   }
 
   private broken(seq: number, previous: string | null): MaestroError {

@@ -24,12 +24,13 @@ export interface RestoreDrillInput {
 
 /** Step details stay well inside the schema's 20,000 characters. */
 const MAX_DETAIL = 4000;
-const CHECK_STEPS: Array<[VerificationCheck['check'], string]> = [
-  ['manifest', 'read the manifest'],
+/** Every kind of verifier check lands in one step: the release and contents checks are about the manifest, overwrites about the locks. */
+const CHECK_STEPS: Array<[VerificationCheck['check'], string, Array<VerificationCheck['check']>?]> = [
+  ['manifest', 'read the manifest', ['release', 'contents']],
   ['artifact', 'fetch every artifact and match its sha256'],
   ['unlisted', 'no object beside the listed ones'],
   ['signature', 'check the signature and signer'],
-  ['retention', 'check each object\'s COMPLIANCE lock'],
+  ['retention', 'check each object\'s COMPLIANCE lock', ['overwrite']],
   ['chain', 'walk the hash chain to the first release'],
 ];
 
@@ -73,8 +74,8 @@ export async function runRestoreDrill(input: RestoreDrillInput, io: VerifyBundle
 
 /** One step per kind of check, failures first in its detail, so a bundle of any size fits the report. */
 function toSteps(checks: VerificationCheck[]): DrillStep[] {
-  return CHECK_STEPS.flatMap(([kind, name]) => {
-    const mine = checks.filter((c) => c.check === kind);
+  return CHECK_STEPS.flatMap(([kind, name, also = []]) => {
+    const mine = checks.filter((c) => c.check === kind || also.includes(c.check));
     // The verifier reports only objects that should not be there; none is a pass worth recording.
     if (kind === 'unlisted' && mine.length === 0 && checks.some((c) => c.check === 'artifact')) return [{ name, result: 'pass' as const, detail: 'every stored object of the bundle is listed in its manifest' }];
     if (mine.length === 0) return [];

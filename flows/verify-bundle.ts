@@ -1,4 +1,7 @@
-import { EVIDENCE_PREDICATE_TYPE } from '../core/bundle/build-statement.js';
+import { isReleaseTag } from '../core/bundle/build-manifest.js';
+import { checkManifestContents, isReportCandidate, MAX_BUNDLED_REPORT_BYTES, type ReadReports } from '../core/bundle/check-manifest-contents.js';
+import { checkOverwrites, checkRetention } from '../core/bundle/check-stored-objects.js';
+import { askedByLocation, askedByOption, askedByReleases, checkRelease, locationSegments, type AskedRelease } from '../core/bundle/release-identity.js';
 import type { BundleVerification, VerificationCheck } from '../core/bundle/render-verification.js';
 import { MANIFEST_FILE, MAX_MANIFEST_BYTES, SIGNATURE_FILE, type EvidenceManifest } from '../core/bundle/types.js';
 import { MaestroError, isMaestroError } from '../core/errors.js';
@@ -9,25 +12,23 @@ import type { VerifyBundle } from '../core/ports/bundle-verifier.js';
 import type { EvidenceStore, StoredObject } from '../core/ports/evidence-store.js';
 import type { InputFiles } from '../core/ports/input-files.js';
 import type { StoreOpener } from '../core/ports/store-opener.js';
+import { checkSignature, type SignerTrust } from './verify-bundle-signature.js';
 import { walkChain } from './walk-chain.js';
 
 /** What to verify and whom to trust. */
-export interface VerifyBundleInput {
+export interface VerifyBundleInput extends SignerTrust {
   /** The bundle: a folder, file:// or s3:// URL of `<store>/<release>`, or that store already opened. */
   location: string | EvidenceStore;
-  /** Keyless: the expected certificate identity (exact, or a /regex/) and OIDC issuer. */
-  identity?: string;
-  issuer?: string;
-  /** Key-based: the signer's public key (PEM). */
-  keyFile?: string;
-  /** A trusted_root.json; the Sigstore public-good root shipped with the tool when absent. */
-  trustedRootFile?: string;
+  /**
+   * The release the bundle must be of. By default the end of the location: its last segment(s), as
+   * many as the manifest's tag has (tags with `/` lie in nested folders), or the path below
+   * `releases`, or below a release bundle that holds this one.
+   */
+  release?: string;
   /** Where earlier releases lie as `<releases>/<tag>/`; by default beside the bundle. */
   releases?: string;
   /** Refuse locations that need the network: only local folders are read. */
   offline?: boolean;
-  /** Accept a bundle without a signature (hashes and chain are still checked). */
-  allowUnsigned?: boolean;
   now: Date;
 }
 
@@ -38,20 +39,22 @@ export interface VerifyBundleIo {
   verify: VerifyBundle;
 }
 
-const MAX_SIGNATURE_BYTES = 16 * 1024 * 1024;
-const MAX_TRUSTED_ROOT_BYTES = 16 * 1024 * 1024;
+/** Errors of a stored object that are tampering with the bundle (a link or folder where a file was), not unreadable input. */
+const TAMPERED_OBJECT = new Set(['NOT_A_FILE', 'SYMLINK_REFUSED', 'ARTIFACT_REFUSED']);
 
 /**
- * Verifies a release bundle without trusting whoever stored it: every artifact's bytes against the
- * manifest, no file beside them, the signature and its signer over exactly this manifest, the hash
- * chain back to the first release, and on a locking store each object's COMPLIANCE lock. Tampering
- * is a failed check naming the file and what changed; only unreadable input is an error.
+ * Verifies a release bundle without trusting whoever stored it: that its manifest is of the release
+ * asked for, agrees with itself and its artifacts, every artifact's bytes against the manifest, no
+ * file beside them, the signature and its signer over exactly this manifest, the hash chain back to
+ * the first release, and on a locking store each object's COMPLIANCE lock and whatever was written
+ * over it. Tampering is a failed check naming the file and what changed; only unreadable input is an error.
  */
 export async function verifyBundle(input: VerifyBundleInput, io: VerifyBundleIo): Promise<BundleVerification> {
   const where = typeof input.location === 'string' ? input.location : input.location.url;
   if (input.offline && /^(?!file:)[a-z][a-z0-9+.-]*:\/\//i.test(where)) {
     throw new MaestroError('USAGE', `--offline verifies local folders only, not ${where}`, { remedy: 'download the bundle (aws s3 sync) and verify the folder, or drop --offline.' });
   }
+  const asked = input.release !== undefined ? askedByOption(input.release) : undefined;
   const store = typeof input.location === 'string' ? await io.stores.openExisting(input.location, 'bundle folder', 'pass the folder (or store URL) that holds the bundle\'s manifest.json.') : input.location;
   const checks: VerificationCheck[] = [];
   const result = (release?: string): BundleVerification => ({ location: store.url, release, ok: checks.length > 0 && checks.every((c) => c.result === 'pass'), checks });
@@ -69,30 +72,86 @@ export async function verifyBundle(input: VerifyBundleInput, io: VerifyBundleIo)
   const manifest = item.report as unknown as EvidenceManifest;
   const manifestSha256 = sha256Hex(manifestBytes);
   checks.push({ check: 'manifest', subject: MANIFEST_FILE, result: 'pass', detail: `valid evidence-manifest of ${manifest.data.release} (${manifest.data.commit}), sha256 ${manifestSha256}` });
+  const releases = input.releases ? await io.stores.open(input.releases) : undefined;
+  checks.push(checkRelease(manifest.data.release, asked ?? (await askedByStore(store, manifest.data.release, releases)), store.url));
   const own: StoredObject[] = [];
   if (store.locking) own.push((await store.inspect(MANIFEST_FILE))!);
 
+  const matched = new Set<string>();
   for (const artifact of manifest.data.artifacts) {
-    const found = await store.inspect(artifact.path);
-    if (!found) {
-      checks.push({ check: 'artifact', subject: artifact.path, result: 'fail', detail: 'listed in the manifest but missing from the bundle' });
+    const found = await inspectArtifact(store, artifact.path);
+    if (!found || 'tampered' in found) {
+      checks.push({ check: 'artifact', subject: artifact.path, result: 'fail', detail: found ? found.tampered : 'listed in the manifest but missing from the bundle' });
       continue;
     }
     const changes = [found.sha256 !== artifact.sha256 ? `sha256 is ${found.sha256}, the manifest says ${artifact.sha256}` : '', found.size !== artifact.size ? `size is ${found.size} bytes, the manifest says ${artifact.size}` : ''].filter(Boolean);
     const notes = found.notes.length > 0 ? ` (${found.notes.join('; ')})` : '';
     checks.push(changes.length > 0 ? { check: 'artifact', subject: artifact.path, result: 'fail', detail: `changed: ${changes.join(', ')}${notes}` } : { check: 'artifact', subject: artifact.path, result: 'pass', detail: `sha256 ${artifact.sha256}, ${artifact.size} bytes, as listed${notes}` });
+    if (changes.length === 0) matched.add(artifact.path);
     if (store.locking) own.push(found);
   }
+  checks.push(...checkManifestContents(manifest, manifestBytes, await readReports(store, manifest, matched)));
   const listed = new Set([MANIFEST_FILE, SIGNATURE_FILE, ...manifest.data.artifacts.map((a) => a.path)]);
   const keys = await store.list();
   const nested = await nestedReleases(store, keys, listed, manifest.data.release);
   for (const key of keys) {
     if (!listed.has(key) && !nested.some((prefix) => key.startsWith(prefix))) checks.push({ check: 'unlisted', subject: key, result: 'fail', detail: 'present in the bundle but not listed in the manifest: added after the bundle was built' });
   }
-  checks.push(...(await checkSignature(store, manifest, manifestSha256, input, io, own)));
+  checks.push(await checkSignature(store, manifest, manifestSha256, input, io, own));
+  for (const object of own) {
+    const overwritten = checkOverwrites(object);
+    if (overwritten) checks.push(overwritten);
+  }
   if (store.locking) checks.push(...own.map((o) => checkRetention(o, input.now)));
-  checks.push(...(await walkChain(store, manifest, input.releases ? await io.stores.open(input.releases) : undefined)));
+  checks.push(...(await walkChain(store, manifest, releases)));
   return result(manifest.data.release);
+}
+
+/** The stored artifact, or what stands in its place when that is not a regular file. */
+async function inspectArtifact(store: EvidenceStore, path: string): Promise<StoredObject | { tampered: string } | undefined> {
+  try {
+    return await store.inspect(path);
+  } catch (error) {
+    if (isMaestroError(error) && TAMPERED_OBJECT.has(error.code)) return { tampered: `not the file that was published: ${error.message}` };
+    throw error;
+  }
+}
+
+/**
+ * The release asked for when no --release is given: the path below `releases` when the bundle lies
+ * there; else below the nearest folder above that holds a release's bundle whose tag that folder's
+ * location ends with (a nested tag's bundle lies inside its parent's: v1.0.0/hotfix in v1.0.0);
+ * else the last segment(s) of the location, as many as the manifest's tag has.
+ */
+async function askedByStore(store: EvidenceStore, manifestRelease: string, releases?: EvidenceStore): Promise<AskedRelease | undefined> {
+  const below = releases ? askedByReleases(store.url, releases.url) : undefined;
+  if (below) return below;
+  const segments = locationSegments(store.url);
+  for (let up = 1; up < segments.length; up++) {
+    const tail = segments.slice(-up).join('/');
+    if (!isReleaseTag(tail)) break;
+    const parent = store.at(Array.from({ length: up }, () => '..').join('/'));
+    // Folders above the bundle are not part of it: one that cannot be read holds no bundle to nest in.
+    const bytes = await parent.read(MANIFEST_FILE, MAX_MANIFEST_BYTES).catch(() => undefined);
+    const parsed = bytes ? parseJsonText(bytes) : undefined;
+    const doc = parsed?.ok ? (parsed.value as { kind?: unknown; data?: { release?: unknown } } | null) : undefined;
+    const release = doc?.kind === 'evidence-manifest' ? doc.data?.release : undefined;
+    if (typeof release === 'string' && parent.url.endsWith(`/${release}`) && isReleaseTag(`${release}/${tail}`)) return { tag: `${release}/${tail}`, from: 'parent', parent: parent.url, parentRelease: release };
+  }
+  return askedByLocation(store.url, manifestRelease);
+}
+
+/** Reads back the artifacts the builder opened as reports, those whose bytes matched the manifest, for the contents check. */
+async function readReports(store: EvidenceStore, manifest: EvidenceManifest, matched: Set<string>): Promise<ReadReports> {
+  const candidates = manifest.data.artifacts.filter(isReportCandidate);
+  const files: Array<{ bytes: Buffer; path: string }> = [];
+  for (const artifact of candidates.filter((a) => matched.has(a.path))) {
+    const bytes = await store.read(artifact.path, MAX_BUNDLED_REPORT_BYTES).catch(() => undefined);
+    // Read again after hashing: on a folder it may have changed in between; only the listed bytes count.
+    if (bytes && sha256Hex(bytes) === artifact.sha256) files.push({ bytes, path: artifact.path });
+  }
+  const items = await parseEvidenceFiles(files);
+  return { items: items.map((item, i) => ({ path: files[i]!.path, item })), complete: files.length === candidates.length };
 }
 
 /**
@@ -108,51 +167,4 @@ async function nestedReleases(store: EvidenceStore, keys: string[], listed: Set<
     if (named === `${release}/${folder}`) prefixes.push(`${folder}/`);
   }
   return prefixes;
-}
-
-async function checkSignature(store: EvidenceStore, manifest: EvidenceManifest, manifestSha256: string, input: VerifyBundleInput, io: VerifyBundleIo, own: StoredObject[]): Promise<VerificationCheck[]> {
-  const bytes = await store.read(SIGNATURE_FILE, MAX_SIGNATURE_BYTES);
-  if (!bytes) {
-    if (manifest.data.signature) return [{ check: 'signature', subject: SIGNATURE_FILE, result: 'fail', detail: 'the manifest says the bundle is signed, but the signature file is missing' }];
-    return [{ check: 'signature', subject: SIGNATURE_FILE, result: input.allowUnsigned ? 'pass' : 'fail', detail: input.allowUnsigned ? 'the bundle is not signed (accepted with --allow-unsigned)' : 'the bundle is not signed' }];
-  }
-  if (store.locking) own.push((await store.inspect(SIGNATURE_FILE))!);
-  if (!input.keyFile && !input.identity) return [{ check: 'signature', subject: SIGNATURE_FILE, result: 'fail', detail: 'no signer to check against: pass --key <public key> or --identity <certificate identity> with --issuer' }];
-  const parsed = parseJsonText(bytes);
-  if (!parsed.ok) return [{ check: 'signature', subject: SIGNATURE_FILE, result: 'fail', detail: `not a Sigstore bundle: ${parsed.message}` }];
-  const trustedRoot = input.trustedRootFile ? await io.inputFiles.readJson(input.trustedRootFile, 'trusted root', MAX_TRUSTED_ROOT_BYTES) : undefined;
-  try {
-    const verified = io.verify({
-      bundle: parsed.value,
-      bundleFile: SIGNATURE_FILE,
-      trustedRoot,
-      trustedRootFile: input.trustedRootFile,
-      policy: input.keyFile ? { publicKeyPem: (await io.inputFiles.read(input.keyFile, 'public key', 64 * 1024)).toString('utf8') } : { identity: toIdentity(input.identity!), issuer: input.issuer },
-      tlogThreshold: input.keyFile ? 0 : 1,
-    });
-    const statement = verified.statement;
-    const subject = statement?.subject.find((s) => s.name === MANIFEST_FILE) ?? statement?.subject[0];
-    if (statement?.predicateType !== EVIDENCE_PREDICATE_TYPE) return [{ check: 'signature', subject: SIGNATURE_FILE, result: 'fail', detail: `signs a ${statement?.predicateType ?? 'non-in-toto'} statement, not a release evidence attestation (${EVIDENCE_PREDICATE_TYPE})` }];
-    if (subject?.digest.sha256 !== manifestSha256) return [{ check: 'signature', subject: SIGNATURE_FILE, result: 'fail', detail: `signs a manifest with sha256 ${subject?.digest.sha256 ?? 'none'}, but manifest.json has sha256 ${manifestSha256}: the manifest changed after signing` }];
-    const who = verified.signer.type === 'key' ? `key ${verified.signer.keyId}` : `${verified.signer.identity} (issuer ${verified.signer.issuer ?? 'unknown'})`;
-    const log = verified.tlogEntries.length > 0 ? `, transparency log entry ${verified.tlogEntries.map((e) => e.logIndex).join(', ')}` : '';
-    return [{ check: 'signature', subject: SIGNATURE_FILE, result: 'pass', detail: `signed by ${who} over manifest.json sha256 ${manifestSha256}${log}` }];
-  } catch (error) {
-    if (!isMaestroError(error)) throw error;
-    if (error.code === 'TRUST_ROOT_INVALID' || error.code === 'FILE_NOT_FOUND' || error.code === 'FILE_UNREADABLE') throw error;
-    return [{ check: 'signature', subject: SIGNATURE_FILE, result: 'fail', detail: `${error.message}${error.remedy ? ` (${error.remedy})` : ''}` }];
-  }
-}
-
-function checkRetention(object: StoredObject, now: Date): VerificationCheck {
-  const r = object.retention;
-  if (!r) return { check: 'retention', subject: object.key, result: 'fail', detail: `version ${object.versionId} has no Object Lock retention: it can be deleted` };
-  if (r.mode !== 'COMPLIANCE') return { check: 'retention', subject: object.key, result: 'fail', detail: `version ${object.versionId} is locked in ${r.mode} mode, which privileged users can bypass; COMPLIANCE is required` };
-  if (Date.parse(r.retainUntil) <= now.getTime()) return { check: 'retention', subject: object.key, result: 'fail', detail: `the lock of version ${object.versionId} ran out at ${r.retainUntil}` };
-  return { check: 'retention', subject: object.key, result: 'pass', detail: `version ${object.versionId} locked in COMPLIANCE mode until ${r.retainUntil}` };
-}
-
-function toIdentity(text: string): string | RegExp {
-  const match = /^\/(.+)\/$/.exec(text);
-  return match ? new RegExp(match[1]!) : text;
 }

@@ -16,13 +16,15 @@ export const GATE_NOTES_SAMPLE_PATH = 'templates/gate-notes.md';
 /** Renders the sample from the repository at `root`. */
 export async function renderGateNotesSample(root: string): Promise<string> {
   const example = (file: string) => join(root, 'examples/pr-failing', file);
+  const config = join(root, 'examples/maestro.yml');
   const result = await evaluateFromFiles({
     event: example('event.json'),
     evidence: example('evidence'),
     changedFiles: example('changed-files.txt'),
-    config: join(root, 'examples/maestro.yml'),
+    config,
     waivers: example('waivers.json'),
     now: '2026-11-20T12:00:00Z',
   }, { files: fsInputFiles, loadCatalog, readEvidence: readEvidenceDir });
-  return renderGateNotes(result, { marker: true });
+  // Changes the config makes are shown with the config's name: the app names the repository's file, not a path on this machine.
+  return renderGateNotes(result, { marker: true }).split(config).join('Codertocat/Hello-World:.github/maestro.yml');
 }

@@ -2,6 +2,7 @@ import { formatError, isMaestroError } from '../../core/errors.js';
 import { VERSION } from '../../core/generated/version.js';
 import { MANIFEST_FILE, SIGNATURE_FILE } from '../../core/bundle/types.js';
 import { buildBundle, type BuiltBundle } from '../../flows/build-bundle.js';
+import { ledgerHeadForRelease } from '../../flows/ledger-witness.js';
 import { recordBundleInLedger } from '../../flows/record-in-ledger.js';
 import { fsBundleFiles } from '../../adapters/fs/fs-bundle-files.js';
 import { readTagCommit } from '../../adapters/git/read-tag-commit.js';
@@ -50,6 +51,9 @@ export interface ActionIo {
 export async function run(inputs: RunInputs, io: ActionIo): Promise<BuiltBundle | undefined> {
   try {
     const { commit, createdAt } = await readTagCommit(inputs.commit, inputs.workspace);
+    // The ledger's head goes into the manifest: a witness of the ledger, signed with the bundle.
+    const ledger = inputs.ledgerStore ? await openStore(inputs.ledgerStore) : undefined;
+    const ledgerHead = ledger ? await ledgerHeadForRelease(ledger, inputs.store ? { store: await openStore(inputs.store), tag: inputs.release } : undefined) : undefined;
     const built = await buildBundle({
       release: inputs.release,
       artifactsDir: inputs.artifacts,
@@ -62,6 +66,7 @@ export async function run(inputs: RunInputs, io: ActionIo): Promise<BuiltBundle 
       previousRelease: inputs.previousRelease,
       signer: inputs.sign === 'none' ? undefined : statementSigner(parseSignMode(inputs.sign)),
       store: inputs.store,
+      ledgerHead,
     }, { bundleFiles: fsBundleFiles, stores: storeOpener, previousManifests: previousManifestReader });
     io.setOutput('bundle-dir', built.outDir);
     io.setOutput('manifest-path', join(built.outDir, MANIFEST_FILE));
@@ -69,7 +74,7 @@ export async function run(inputs: RunInputs, io: ActionIo): Promise<BuiltBundle 
     io.setOutput('manifest-sha256', built.manifestSha256);
     io.setOutput('store-url', built.published?.url ?? '');
     // The seal settings (LEDGER_SIGNING_KEY, LEDGER_SEAL_EVERY) are the runner's environment, read here so a bad one fails the step.
-    const recorded = inputs.ledgerStore ? await recordBundleInLedger(await openStore(inputs.ledgerStore), built, { ...ledgerOptionsFromEnv(), actor: inputs.actor }) : undefined;
+    const recorded = ledger ? await recordBundleInLedger(ledger, built, { ...ledgerOptionsFromEnv(), actor: inputs.actor }) : undefined;
     io.setOutput('ledger-entry', recorded ? String(recorded.seq) : '');
     const d = built.manifest.data;
     io.info(`bundle ${d.release}: ${d.artifacts.length} artifacts, manifest.json sha256 ${built.manifestSha256}${built.published ? `, published to ${built.published.url}` : ''}`);
@@ -87,6 +92,7 @@ export async function run(inputs: RunInputs, io: ActionIo): Promise<BuiltBundle 
         `| Signature | ${built.signed ? SIGNATURE_FILE : 'not signed'} |`,
         `| Store | ${built.published ? `${built.published.url}${built.published.alreadyPresent ? ' (already published, identical)' : ''}` : 'not published'} |`,
         `| Audit ledger | ${recorded ? `entry ${recorded.seq} of ${recorded.url} (sha256 \`${recorded.sha256}\`)` : 'not recorded'} |`,
+        `| Ledger head witnessed | ${d.ledger ? `entry ${d.ledger.seq} (sha256 \`${d.ledger.sha256}\`), in manifest.json` : 'none'} |`,
         '',
       ].join('\n'),
     );

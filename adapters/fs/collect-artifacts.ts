@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { checkBundlePath } from '../../core/bundle/check-bundle-path.js';
 import { MaestroError } from '../../core/errors.js';
 import type { ArtifactFile } from '../../core/ports/bundle-files.js';
+import { describeFileType } from './read-input-file.js';
 
 /** Most files one bundle holds (the manifest schema's limit). */
 export const MAX_ARTIFACTS = 100_000;
@@ -39,6 +40,8 @@ async function walk(root: string, dir: string, out: ArtifactFile[]): Promise<voi
       }
       const targetInfo = await lstat(target);
       if (targetInfo.isDirectory()) throw new MaestroError('SYMLINK_REFUSED', `artifact ${path} links to a folder`, { file: full, remedy: 'link files only; a linked folder would list its files twice.' });
+      // A link to a named pipe would make the copy wait forever for a writer.
+      if (!targetInfo.isFile()) throw new MaestroError('NOT_A_FILE', `artifact ${path} links to ${describeFileType(targetInfo)}, not a regular file`, { file: full, remedy: 'remove sockets, pipes and devices (and links to them) from the artifacts folder.' });
       push(out, { source: target, path });
     } else if (entry.isDirectory()) {
       await walk(root, full, out);

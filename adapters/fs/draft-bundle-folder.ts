@@ -1,14 +1,17 @@
-import { chmod, copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
-import { constants } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { MaestroError } from '../../core/errors.js';
 import type { BundleDraft } from '../../core/ports/bundle-files.js';
-import { hashBuffers, hashFile } from './hash-file.js';
+import { startCopier } from './copy-hashed.js';
 
 /**
  * Starts the bundle folder `outDir` as a staging folder beside it (`.<name>.<pid>.partial`), which
  * `save()` renames to `outDir`: a reader never sees half a bundle, and a failed build leaves nothing.
- * Artifacts are copied in read-only and hashed from the copy, with two read buffers reused across files.
+ * Each artifact is copied in read-only, never over a file, and hashed from the copy's bytes, on copier
+ * threads (adapters/fs/copy-hashed.ts), several files at once: where the file system clones files
+ * (copy-on-write: XFS, Btrfs, APFS) the clone is made and then hashed; elsewhere (ext4, or across file
+ * systems) each chunk of the source is read once, hashed and written from the same buffer.
  */
 export async function draftBundleFolder(outDir: string): Promise<BundleDraft> {
   const dir = resolve(outDir);
@@ -16,26 +19,31 @@ export async function draftBundleFolder(outDir: string): Promise<BundleDraft> {
   const tmp = join(dirname(dir), `.${basename(dir)}.${process.pid}.partial`);
   await rm(tmp, { recursive: true, force: true });
   await mkdir(tmp, { recursive: true });
-  const buffers = hashBuffers();
+  const copier = startCopier();
+  const folders = new Set<string>([tmp]);
   return {
     dir,
     async add(file) {
       const target = join(tmp, file.path);
-      await mkdir(dirname(target), { recursive: true });
-      await copyFile(file.source, target, constants.COPYFILE_EXCL).catch((cause: NodeJS.ErrnoException) => {
-        throw new MaestroError('FILE_UNREADABLE', `artifact ${file.path} cannot be read (${cause.code})`, { file: file.source, remedy: 'check the file\'s permissions; every file of the artifacts folder must be readable.', cause });
-      });
-      const digest = await hashFile(target, buffers);
-      await chmod(target, 0o444);
-      return digest;
+      const folder = dirname(target);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      const { sha256, size } = await copier.copy(file.source, target, file.path);
+      return { sha256, size };
     },
     read: (path) => readFile(join(tmp, path)),
-    write: (path, bytes) => writeFile(join(tmp, path), bytes, { mode: 0o444 }),
+    write: (path, bytes) => writeFile(join(tmp, path), bytes, { mode: 0o444, flag: 'wx' }),
     async save() {
       await rmdir(dir).catch(() => undefined);
       await rename(tmp, dir);
     },
-    discard: () => rm(tmp, { recursive: true, force: true }),
+    async discard() {
+      // Copies still queued or running stop before the folder goes, so nothing is written after it.
+      await copier.close();
+      await rm(tmp, { recursive: true, force: true });
+    },
   };
 }
 

@@ -7,7 +7,7 @@ import { describeFileType, fileTooLargeError } from './read-input-file.js';
 /** Read size of the streaming hash: large enough to keep the SHA instructions busy, small enough to stay cache-resident. */
 const CHUNK_BYTES = 1 << 20;
 
-/** Two read buffers, reused: one is hashed while the next read fills the other. */
+/** Two read buffers, reused: one is hashed while the next read fills the other (each read fills at most one buffer's length). */
 export type HashBuffers = [Buffer, Buffer];
 
 /** Buffers for `hashFile`, to reuse across many files. */
@@ -38,12 +38,12 @@ export async function digestFile(path: string, algorithm: string, buffers: HashB
     if (!info.isFile()) throw new MaestroError('NOT_A_FILE', `${path} is ${describeFileType(info)}, not a regular file; it cannot be hashed`, { file: path, remedy: 'pass the path of a regular file.' });
     if (maxBytes !== undefined && info.size > maxBytes) throw fileTooLargeError('file', path, info.size, maxBytes);
     let [current, next] = buffers;
-    let pending = handle.read(current, 0, CHUNK_BYTES, null);
+    let pending = handle.read(current, 0, current.length, null);
     for (;;) {
       const { bytesRead } = await pending;
       if (bytesRead === 0) break;
-      pending = handle.read(next, 0, CHUNK_BYTES, null);
-      hash.update(bytesRead === CHUNK_BYTES ? current : current.subarray(0, bytesRead));
+      pending = handle.read(next, 0, next.length, null);
+      hash.update(bytesRead === current.length ? current : current.subarray(0, bytesRead));
       size += bytesRead;
       [current, next] = [next, current];
     }

@@ -71,10 +71,11 @@ function checkRegularFile(info: Stats, path: string, what: string, maxBytes: num
   if (info.size > maxBytes) throw fileTooLargeError(what, path, info.size, maxBytes);
 }
 
-/** Reads a JSON file the user named; syntax errors become JSON_SYNTAX errors naming the file. */
+/** Reads a JSON file the user named; syntax errors become JSON_SYNTAX errors naming the file, a repeated key JSON_DUPLICATE_KEY. */
 export async function readJsonFile(path: string, what: string, maxBytes: number): Promise<unknown> {
   const bytes = await readInputFile(path, what, maxBytes);
   const parsed = parseJsonText(bytes);
+  if (!parsed.ok && parsed.code === 'JSON_DUPLICATE_KEY') throw new MaestroError(parsed.code, `${what} ${path} is ${parsed.message}`, { file: path, pointer: parsed.pointer, remedy: 'keep one of the two keys named: a key may appear only once in a JSON object.' });
   if (!parsed.ok) throw new MaestroError('JSON_SYNTAX', `${what} ${path} is ${parsed.message}`, { file: path, remedy: 'fix the JSON syntax at the given line and column.' });
   return parsed.value;
 }

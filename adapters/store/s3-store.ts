@@ -12,13 +12,14 @@ import {
   PutObjectCommand,
   PutObjectRetentionCommand,
   S3Client,
+  type DeleteMarkerEntry,
   type ObjectVersion,
   type PutObjectCommandInput,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { MaestroError } from '../../core/errors.js';
 import { digestFile } from '../fs/hash-file.js';
-import type { EvidenceStore, Retention, StoredObject } from '../../core/ports/evidence-store.js';
+import type { EvidenceStore, Overwrite, Retention, StoredObject } from '../../core/ports/evidence-store.js';
 import { formatS3Url, retainUntil, type S3Location } from './s3-location.js';
 import { toStoreError } from './to-store-error.js';
 
@@ -31,7 +32,7 @@ const PART_SIZE = 16 * 1024 * 1024;
  * and a retain-until date, and the lock is read back from the new version after every write: S3
  * look-alikes differ (Ceph RGW ignores lock headers on multipart uploads and ChecksumSHA256), so only
  * what the store reports is trusted. Reads take each key's first version, the one published; later
- * versions and delete markers are reported, never believed.
+ * versions and delete markers are reported (StoredObject.overwrites), never believed.
  */
 export class S3Store implements EvidenceStore {
   readonly locking = true;
@@ -118,7 +119,7 @@ export class S3Store implements EvidenceStore {
   async inspect(key: string): Promise<StoredObject | undefined> {
     const history = await this.history(key);
     if (!history) return undefined;
-    const { first, notes } = history;
+    const { first, overwrites } = history;
     const body = await this.call(`read ${key} from`, () => this.client.send(new GetObjectCommand({ Bucket: this.location.bucket, Key: this.key(key), VersionId: first.VersionId })));
     const hash = createHash('sha256');
     let size = 0;
@@ -126,7 +127,7 @@ export class S3Store implements EvidenceStore {
       hash.update(chunk as Buffer);
       size += (chunk as Buffer).length;
     }
-    return { key, size, sha256: hash.digest('hex'), versionId: first.VersionId, retention: await this.retention(key, first.VersionId!), notes };
+    return { key, size, sha256: hash.digest('hex'), versionId: first.VersionId, retention: await this.retention(key, first.VersionId!), notes: [], overwrites };
   }
 
   async read(key: string, maxBytes: number): Promise<Buffer | undefined> {
@@ -162,23 +163,28 @@ export class S3Store implements EvidenceStore {
     return this.location.prefix ? `${this.location.prefix}/${key}` : key;
   }
 
-  /** The key's first version (the published one) and what the store stacked on it since. */
-  async history(key: string): Promise<{ first: ObjectVersion; notes: string[] } | undefined> {
+  /**
+   * The key's first version (the published one) and what was written over it since: every newer
+   * version and every delete marker, oldest first. A delete marker older than the first version
+   * hides nothing published, but it is still a write under the key, so it is listed too.
+   */
+  async history(key: string): Promise<{ first: ObjectVersion; overwrites: Overwrite[] } | undefined> {
     const { versions, markers } = await this.versionList(key);
     // S3 lists a key's versions newest first.
     const first = versions.at(-1);
     if (!first) return undefined;
-    const notes: string[] = [];
-    if (versions.length > 1) notes.push(`${versions.length - 1} later version(s) were written over the published one (ignored)`);
-    if (markers.length > 0) notes.push(`${markers.length} delete marker(s)${markers.some((m) => m.IsLatest) ? ', the newest hides the key from plain reads' : ''}; the published version is still there`);
-    return { first, notes };
+    const overwrites: Overwrite[] = [
+      ...versions.slice(0, -1).map((v): Overwrite => ({ kind: 'version', versionId: v.VersionId, writtenAt: v.LastModified?.toISOString(), size: v.Size, latest: v.IsLatest === true })),
+      ...markers.map((m): Overwrite => ({ kind: 'delete-marker', versionId: m.VersionId, writtenAt: m.LastModified?.toISOString(), latest: m.IsLatest === true })),
+    ];
+    return { first, overwrites: overwrites.sort((a, b) => (a.writtenAt ?? '').localeCompare(b.writtenAt ?? '')) };
   }
 
   /** Every version and delete marker of exactly `key`, as S3 lists them: newest first. */
-  private async versionList(key: string): Promise<{ versions: ObjectVersion[]; markers: Array<{ IsLatest?: boolean }> }> {
+  private async versionList(key: string): Promise<{ versions: ObjectVersion[]; markers: DeleteMarkerEntry[] }> {
     const fullKey = this.key(key);
     const versions: ObjectVersion[] = [];
-    const markers: Array<{ IsLatest?: boolean }> = [];
+    const markers: DeleteMarkerEntry[] = [];
     let keyMarker: string | undefined;
     let versionMarker: string | undefined;
     do {

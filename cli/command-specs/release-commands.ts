@@ -58,9 +58,10 @@ export const RELEASE_COMMANDS: CommandSpec[] = [
   },
   {
     words: ['verify'],
-    summary: 'Verify a release evidence bundle: hashes, signature and signer, hash chain, S3 retention. Exit 0 all checks hold, 1 some failed, 2 bad input.',
+    summary: 'Verify a release evidence bundle: that it is of the release asked for, hashes, signature and signer, hash chain, S3 retention and overwrites. Exit 0 all checks hold, 1 some failed, 2 bad input.',
     args: [{ name: 'bundle', required: true }],
     options: [
+      { name: 'release', type: 'string', value: 'tag', description: 'the release the bundle must be of (default: the end of the bundle location, <store>/<tag>, as many segments as the manifest\'s tag has)' },
       { name: 'identity', type: 'string', value: 'identity', description: 'keyless: expected certificate identity (workflow URI or e-mail), or /regex/' },
       { name: 'issuer', type: 'string', value: 'url', description: 'keyless: expected OIDC issuer, such as https://token.actions.githubusercontent.com' },
       { name: 'key', type: 'string', value: 'pub.pem', description: 'key-based: the signer\'s public key (PEM)' },
@@ -69,6 +70,7 @@ export const RELEASE_COMMANDS: CommandSpec[] = [
       { name: 'offline', type: 'boolean', description: 'read local folders only; fail rather than use the network' },
       { name: 'allow-unsigned', type: 'boolean', description: 'accept a bundle without a signature' },
       { name: 'format', type: 'string', value: 'format', choices: ['text', 'json'], default: 'text', description: 'output format' },
+      { name: 'ledger', type: 'string', value: 'url', description: 'also check the audit ledger at this store URL up to the head the bundle\'s manifest witnessed (built with --ledger): it must reach that entry and end in its sha256' },
     ],
     run: async (o, args) => (await import('../commands/verify.js')).verifyCommand(args[0]!, o as never),
   },

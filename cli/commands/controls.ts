@@ -1,4 +1,5 @@
 import { suggest } from '../../core/config/suggest.js';
+import { describeParams } from '../../core/controls/param-bounds.js';
 import type { Control } from '../../core/controls/types.js';
 import { MaestroError } from '../../core/errors.js';
 import { renderCatalogTable } from '../../core/render/render-catalog.js';
@@ -53,6 +54,7 @@ function describeControl(c: Control): string {
     lines.push(`  ${c.id}/${req.kind}: ${req.description}`);
     lines.push(`    about the ${req.scope === 'commit' ? 'head commit' : 'repository (any commit)'}, at most ${req.maxAge} old${req.link ? '; a reviewer-approved manual link also counts' : ''}`);
     if (req.params) lines.push(`    parameters: ${Object.entries(req.params).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')} (override with thresholds.${req.kind}.<name>)`);
+    if (req.params) lines.push(`    how far a repo config may loosen them: ${describeParams(req)}; a stricter value is always allowed`);
     if (req.assert) lines.push(`    assertion over data: ${JSON.stringify(req.assert)}`);
   }
   lines.push('', `source: ${c.source}`);

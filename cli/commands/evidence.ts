@@ -1,6 +1,7 @@
 import { MaestroError } from '../../core/errors.js';
 import { VERSION } from '../../core/generated/version.js';
 import { buildBundle } from '../../flows/build-bundle.js';
+import { ledgerHeadForRelease } from '../../flows/ledger-witness.js';
 import { recordBundleInLedger } from '../../flows/record-in-ledger.js';
 import { fsBundleFiles } from '../../adapters/fs/fs-bundle-files.js';
 import { printOut } from '../../adapters/fs/write-output.js';
@@ -39,6 +40,9 @@ export async function bundleCommand(options: BundleOptions): Promise<number> {
     throw new MaestroError('USAGE', `--created-at '${options.createdAt}' is not an RFC 3339 time`, { remedy: 'write it like 2026-11-20T12:00:00Z.' });
   }
   const fromTag = options.commit && options.createdAt ? undefined : await readTagCommit(options.release, process.cwd());
+  // The ledger's head goes into the manifest: a witness of the ledger, signed with the bundle.
+  const ledger = options.ledger ? await openStore(options.ledger) : undefined;
+  const ledgerHead = ledger ? await ledgerHeadForRelease(ledger, options.store ? { store: await openStore(options.store), tag: options.release } : undefined) : undefined;
   const built = await buildBundle({
     release: options.release,
     artifactsDir: options.artifacts,
@@ -51,8 +55,9 @@ export async function bundleCommand(options: BundleOptions): Promise<number> {
     previousRelease: options.previousRelease,
     signer: options.sign ? statementSigner(parseSignMode(options.sign)) : undefined,
     store: options.store,
+    ledgerHead,
   }, { bundleFiles: fsBundleFiles, stores: storeOpener, previousManifests: previousManifestReader });
-  const recorded = options.ledger ? await recordBundleInLedger(await openStore(options.ledger), built, { ...ledgerOptionsFromEnv(), actor: process.env.GITHUB_ACTOR }) : undefined;
+  const recorded = ledger ? await recordBundleInLedger(ledger, built, { ...ledgerOptionsFromEnv(), actor: process.env.GITHUB_ACTOR }) : undefined;
   if (options.format === 'json') {
     await printOut(`${JSON.stringify({ outDir: built.outDir, release: built.manifest.data.release, manifestSha256: built.manifestSha256, signed: built.signed, artifacts: built.manifest.data.artifacts.length, previous: built.manifest.data.previous, published: built.published ?? null, ledger: recorded ?? null }, null, 2)}\n`);
     return 0;
@@ -66,6 +71,7 @@ export async function bundleCommand(options: BundleOptions): Promise<number> {
     `  ${built.signed ? 'signed: manifest.sigstore.json' : 'not signed'}`,
   ];
   if (built.published) lines.push(built.published.alreadyPresent ? `  already published at ${built.published.url}, identical` : `  published ${built.published.objects.length} objects to ${built.published.url}, manifest last${built.published.objects[0]?.retention ? `; locked ${built.published.objects[0].retention.mode} until ${built.published.objects[0].retention.retainUntil}` : ''}`);
+  if (d.ledger) lines.push(`  witnesses the audit ledger head: entry ${d.ledger.seq} (sha256 ${d.ledger.sha256})`);
   if (recorded) lines.push(`  recorded as entry ${recorded.seq} of the audit ledger ${recorded.url}`);
   await printOut(`${lines.join('\n')}\n`);
   return 0;

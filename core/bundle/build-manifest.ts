@@ -1,7 +1,7 @@
 import { MaestroError } from '../errors.js';
 import type { EvidenceProducer } from '../evidence/types.js';
 import { checkBundlePath } from './check-bundle-path.js';
-import { MANIFEST_FILE, SIGNATURE_FILE, type EvidenceManifest, type GateSummary, type ManifestArtifact } from './types.js';
+import { MANIFEST_FILE, SIGNATURE_FILE, type EvidenceManifest, type GateSummary, type ManifestArtifact, type ManifestLedgerHead } from './types.js';
 
 /** Everything a manifest is made of; the same input always gives the same bytes. */
 export interface ManifestInput {
@@ -15,6 +15,8 @@ export interface ManifestInput {
   previous: { sha256: string; release: string } | null;
   gates?: GateSummary;
   signed: boolean;
+  /** The audit ledger's head at release time, recorded as a witness (`maestro evidence bundle --ledger`). */
+  ledgerHead?: ManifestLedgerHead;
 }
 
 /**
@@ -42,6 +44,7 @@ export function buildManifest(input: ManifestInput): EvidenceManifest {
       ...(input.gates ? { gates: input.gates } : {}),
       previous: input.previous?.sha256 ?? null,
       ...(input.previous ? { previousRelease: input.previous.release } : {}),
+      ...(input.ledgerHead ? { ledger: { seq: input.ledgerHead.seq, sha256: input.ledgerHead.sha256, ...(input.ledgerHead.store ? { store: input.ledgerHead.store } : {}) } } : {}),
       ...(input.signed ? { signature: { path: SIGNATURE_FILE, format: 'sigstore-bundle' as const } } : {}),
     },
   };

@@ -12,7 +12,22 @@ export interface EvidenceStatement {
   _type: 'https://in-toto.io/Statement/v1';
   subject: Array<{ name: string; digest: { sha256: string } }>;
   predicateType: string;
-  predicate: { release: string; commit: string; previous: string | null; artifacts: number };
+  predicate: EvidencePredicate;
+}
+
+/**
+ * What the statement repeats of the manifest, so a verifier can name the field that changed when the
+ * manifest no longer hashes to the signed digest. `repo` and `createdAt` are absent from bundles
+ * signed before they were added; a verifier compares the fields present.
+ */
+export interface EvidencePredicate {
+  release: string;
+  commit: string;
+  previous: string | null;
+  /** Number of artifacts listed. */
+  artifacts: number;
+  repo?: string;
+  createdAt?: string;
 }
 
 /**
@@ -25,6 +40,6 @@ export function buildStatement(manifestBytes: Uint8Array, manifest: EvidenceMani
     _type: 'https://in-toto.io/Statement/v1',
     subject: [{ name: MANIFEST_FILE, digest: { sha256: sha256Hex(manifestBytes) } }],
     predicateType: EVIDENCE_PREDICATE_TYPE,
-    predicate: { release: manifest.data.release, commit: manifest.data.commit, previous: manifest.data.previous, artifacts: manifest.data.artifacts.length },
+    predicate: { release: manifest.data.release, commit: manifest.data.commit, previous: manifest.data.previous, artifacts: manifest.data.artifacts.length, repo: manifest.subject.repo, createdAt: manifest.createdAt },
   };
 }

@@ -1,7 +1,11 @@
 /** One thing the verifier checked, with what it found. */
 export interface VerificationCheck {
-  /** What kind of check: manifest, artifact, unlisted, retention, signature, chain. */
-  check: 'manifest' | 'artifact' | 'unlisted' | 'retention' | 'signature' | 'chain';
+  /**
+   * What kind of check: manifest, release (the manifest is of the release asked for), contents (the
+   * manifest agrees with itself and its artifacts), artifact, unlisted, overwrite (S3: versions or
+   * delete markers written over a locked object), retention, signature, chain.
+   */
+  check: 'manifest' | 'release' | 'contents' | 'artifact' | 'unlisted' | 'overwrite' | 'retention' | 'signature' | 'chain';
   /** What it was about: a path in the bundle, a release tag. */
   subject: string;
   result: 'pass' | 'fail';

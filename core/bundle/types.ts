@@ -29,6 +29,16 @@ export interface ManifestData {
   /** Tag of the previous release, so a verifier can find it beside this one. */
   previousRelease?: string;
   signature?: { path: string; format: 'sigstore-bundle' };
+  /** The audit ledger's head when the bundle was built: a witness of the ledger, signed with the bundle. */
+  ledger?: ManifestLedgerHead;
+}
+
+/** A ledger head as a manifest records it. */
+export interface ManifestLedgerHead {
+  seq: number;
+  sha256: string;
+  /** The ledger's store URL, without credentials. */
+  store?: string;
 }
 
 /** A release evidence manifest. */

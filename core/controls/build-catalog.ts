@@ -3,7 +3,8 @@ import { MaestroError } from '../errors.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { parseDurationMs } from '../util/duration.js';
 import { sha256Hex } from '../util/sha256.js';
-import type { Catalog, Control } from './types.js';
+import { paramBounds } from './param-bounds.js';
+import type { Catalog, Control, EvidenceRequirement } from './types.js';
 
 /** One parsed catalog file, before validation. */
 export interface CatalogEntry {
@@ -75,7 +76,30 @@ function checkRequirements(control: Control): string[] {
     for (const name of Object.keys(req.params ?? {})) {
       if (!referencedParams(req.assert).includes(name)) problems.push(`${at}/params/${name}: declared but no assertion uses it`);
     }
+    problems.push(...checkLoosest(req, at));
   });
+  return problems;
+}
+
+/**
+ * The rules of `loosest`: it limits a declared numeric parameter that the assertion uses one way
+ * (as an upper or a lower bound), and lies on the loose side of the default, so that "how far a
+ * repo may loosen it" means one thing.
+ */
+function checkLoosest(req: EvidenceRequirement, at: string): string[] {
+  const problems: string[] = [];
+  const bounds = paramBounds(req.assert);
+  for (const [name, loosest] of Object.entries(req.loosest ?? {})) {
+    const value = req.params?.[name];
+    const direction = bounds.get(name)?.direction;
+    if (value === undefined) problems.push(`${at}/loosest/${name}: limits ${name}, which params does not declare`);
+    else if (typeof value !== 'number') problems.push(`${at}/loosest/${name}: ${name} is ${JSON.stringify(value)}, not a number, so it has no looser or stricter value`);
+    else if (!direction) problems.push(`${at}/loosest/${name}: the assertion does not use ${name} only as an upper bound (maximum, exclusiveMaximum) or only as a lower bound (minimum, exclusiveMinimum), so which values loosen it cannot be told`);
+    else if (direction === 'upper' ? loosest < value : loosest > value) {
+      const side = direction === 'upper' ? 'an upper bound, so its loosest value must be at least' : 'a lower bound, so its loosest value must be at most';
+      problems.push(`${at}/loosest/${name}: ${loosest} is stricter than the default ${value}; ${name} is ${side} ${value}`);
+    }
+  }
   return problems;
 }
 

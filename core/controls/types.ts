@@ -44,6 +44,12 @@ export interface EvidenceRequirement {
   match?: Record<string, ParamValue | ParamValue[]>;
   /** Defaults of the parameters the assertion references; repo config `thresholds.<kind>` overrides them. */
   params?: Record<string, ParamValue>;
+  /**
+   * How far the repo config may loosen each numeric parameter: the highest value for an upper bound
+   * (`maximum`), the lowest for a lower bound (`minimum`). A parameter left out may only be
+   * tightened; a stricter value is always allowed.
+   */
+  loosest?: Record<string, number>;
   /** JSON Schema fragment over the report's `data`; parameters via `{"$data": "/params/<name>"}`. */
   assert?: Record<string, unknown>;
   /** JSON pointers into `data` whose values are quoted in explanations (`/counts/minor`). */

@@ -8,6 +8,7 @@ import { preview } from '../evidence/schema-issues.js';
 import type { EvidenceIndex } from './index-evidence.js';
 import { checkAssertion, type AssertionRegistry } from './check-assertion.js';
 import { findLinkEvidence } from './find-link-evidence.js';
+import { decideSameTime } from './decide-same-time.js';
 import type { DecisionResult } from './types.js';
 
 /** Evidence dated this far after the evaluation time is still accepted (runner clocks drift). */
@@ -33,8 +34,9 @@ export interface RequirementContext {
 
 /**
  * Decides one requirement: invalid evidence first (fail closed), then missing, stale, and finally
- * the assertion over the newest valid report. Manual link evidence counts only where the
- * requirement allows it and no gate evidence exists.
+ * the assertion over the newest valid report (over each, when several share the newest time: the
+ * worse result wins). Manual link evidence counts only where the requirement allows it and no gate
+ * evidence exists.
  */
 export function evaluateRequirement(control: Control, req: EvidenceRequirement, params: Record<string, ParamValue>, ctx: RequirementContext): RequirementOutcome {
   const short = ctx.pr.headSha.slice(0, 7);
@@ -82,12 +84,14 @@ export function evaluateRequirement(control: Control, req: EvidenceRequirement, 
     };
   }
 
-  const failures = req.assert ? checkAssertion(req.assert, newest.report.data, params, ctx.assertions) : [];
+  // Reports of the newest time all count: the worse result wins (see decideSameTime).
+  const judge = (e: ValidEvidence): string[] => (req.assert ? checkAssertion(req.assert, e.report.data, params, ctx.assertions) : []);
+  const { decider, failures, refs, note } = decideSameTime(forCommit, judge, req.kind.endsWith('report') ? `${req.kind}s` : `${req.kind} reports`);
   if (failures.length > 0) {
     const more = failures.length > 3 ? ` (and ${failures.length - 3} more)` : '';
-    return { result: 'fail', explanation: `${newest.ref.path} fails: ${failures.slice(0, 3).join('; ')}${more}.`, evidence: [newest.ref], consumed: [] };
+    return { result: 'fail', explanation: `${note}${decider.ref.path} fails: ${failures.slice(0, 3).join('; ')}${more}.`, evidence: refs, consumed: [] };
   }
-  return { result: 'pass', explanation: `${newest.ref.path} (created ${newest.report.createdAt.slice(0, 10)}) meets it: ${lowerFirst(stripStop(req.description))}${shown(req, newest.report.data)}.`, evidence: [newest.ref], consumed: [] };
+  return { result: 'pass', explanation: `${note}${decider.ref.path} (created ${decider.report.createdAt.slice(0, 10)}) meets it: ${lowerFirst(stripStop(req.description))}${shown(req, decider.report.data)}.`, evidence: refs, consumed: [] };
 }
 
 /**

@@ -5,6 +5,9 @@ import type { EvidenceItem, EvidenceRef, ValidEvidence } from '../evidence/types
 import type { PullRequestFacts } from '../pr/types.js';
 import { evaluateApplicability } from './applies.js';
 import type { AssertionRegistry } from './check-assertion.js';
+import { findNoBlockingControl } from './blocking-floor.js';
+import { checkLoosening } from './check-loosening.js';
+import { configChanges, describeChange, type ConfigOrigin } from './config-changes.js';
 import { conclude, countResults, FAILING, PRECEDENCE } from './conclude.js';
 import { decisionId } from './decision-id.js';
 import { evaluateRequirement, type RequirementContext } from './evaluate-requirement.js';
@@ -60,7 +63,7 @@ function evaluateControls(input: EvaluateInput): GateResult {
     catalogDigest: catalog.digest,
   };
 
-  const configIssues = input.config.ok ? checkConfigAgainstCatalog(input.config.config, catalog, input.config.keyLines) : input.config.issues;
+  const configIssues = input.config.ok ? [...checkConfigAgainstCatalog(input.config.config, catalog, input.config.keyLines), ...checkLoosening(input.config.config, catalog, input.config.keyLines)] : input.config.issues;
   if (!input.config.ok || configIssues.length > 0) {
     const first = configIssues[0];
     return {
@@ -78,7 +81,8 @@ function evaluateControls(input: EvaluateInput): GateResult {
 
   const config = input.config.config;
   const index = indexEvidence(input.evidence, pr);
-  const ctx: ControlContext = { pr, evidence: index, links: sortLinks(input.links ?? []), assertions: input.assertions, nowMs, waiverPolicy: waiverPolicyOf(config, input.config.source) };
+  const origin: ConfigOrigin = { source: input.config.source, keyLines: input.config.keyLines };
+  const ctx: ControlContext = { pr, evidence: index, links: sortLinks(input.links ?? []), assertions: input.assertions, nowMs, waiverPolicy: waiverPolicyOf(config, input.config.source), origin };
   const consumed = new Set<string>();
   const used = new Map<string, EvidenceRef>();
   const waiverUses: WaiverUse[] = [];
@@ -113,7 +117,9 @@ function evaluateControls(input: EvaluateInput): GateResult {
   rejected.sort((a, b) => compare(a.ref.path, b.ref.path));
   ignored.sort((a, b) => compare(a.ref.path, b.ref.path));
 
-  const { conclusion, headline } = conclude(controls, rejected);
+  // A config that leaves no blocking control makes a gate that cannot fail: a config problem, not a pass.
+  const noBlocking = findNoBlockingControl(catalog, pr, controls, origin.source, origin.keyLines);
+  const { conclusion, headline } = noBlocking ? { conclusion: 'action_required' as const, headline: noBlocking.headline } : conclude(controls, rejected);
   return {
     ...base,
     checkName: config.checkName,
@@ -124,21 +130,25 @@ function evaluateControls(input: EvaluateInput): GateResult {
     controls,
     evidence: { used: [...used.values()].sort((a, b) => compare(a.path, b.path)), ignored, rejected },
     waivers: waiverUses,
-    configIssues: [],
+    configIssues: noBlocking ? [noBlocking.issue] : [],
   };
 }
 
 /** The check name used when the config that would name it is unusable. */
 export const DEFAULT_CHECK_NAME = 'Enforce GA Gates Evidence';
 
-/** What a control is evaluated against: its requirements' context and the repo's waiver rules. */
+/** What a control is evaluated against: its requirements' context, the repo's waiver rules and where its config came from. */
 interface ControlContext extends RequirementContext {
   waiverPolicy: WaiverPolicy;
+  origin: ConfigOrigin;
 }
 
 function evaluateControl(control: Control, config: MaestroConfig, ctx: ControlContext, waivers: ValidEvidence[]): { control: ControlDecision; consumed: EvidenceRef[]; waivers: WaiverUse[] } {
   const common = { ruleId: control.id, controlId: control.id, title: control.title, priority: control.priority, frameworks: control.frameworks };
   const selected = selectControl(control, config);
+  const changes = configChanges(control, selected, config, ctx.origin);
+  // An excluded control's reason already names the key; the others get a sentence per change.
+  const notes = selected.enabled ? changes.map(describeChange) : [];
   const applicability = selected.enabled ? evaluateApplicability(selected.rule, ctx.pr) : { applicable: false, reasons: [selected.reason] };
   if (!selected.enabled || !applicability.applicable) {
     const result = 'not-applicable' as const;
@@ -151,7 +161,8 @@ function evaluateControl(control: Control, config: MaestroConfig, ctx: ControlCo
         explanation: `Does not apply: ${applicability.reasons.join('; ')}.`,
         applies: applicability,
         requirements: [],
-        notes: selected.enabled ? selected.notes : [],
+        notes,
+        configChanges: changes,
       },
       consumed: [],
       waivers: [],
@@ -213,7 +224,8 @@ function evaluateControl(control: Control, config: MaestroConfig, ctx: ControlCo
       applies: applicability,
       requirements,
       ...(shown ? { waiver: shown } : {}),
-      notes: selected.notes,
+      notes,
+      configChanges: changes,
     },
     consumed,
     waivers: [...(waiver ? [waiver] : []), ...rejected],

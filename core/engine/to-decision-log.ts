@@ -1,14 +1,23 @@
 import type { EvidenceProducer, EvidenceReport } from '../evidence/types.js';
+import { truncate } from '../util/escape-markdown.js';
 import type { GateResult } from './types.js';
 
 /**
- * The decisions of a gate result as a `decision-log` evidence report: every control and every
- * requirement decision with its id, rule, result, explanation and evidence digests. This is what
- * release bundles and the audit ledger keep.
+ * The decisions of a gate result as a `decision-log` evidence report: the conclusion and its
+ * headline, every control and every requirement decision with its id, rule, result, explanation
+ * and evidence digests, and each control's changes by the repo config. This is what release
+ * bundles and the audit ledger keep.
  */
 export function toDecisionLog(result: GateResult, producer: EvidenceProducer): EvidenceReport {
   const decisions = result.controls.flatMap((control) => [
-    { decisionId: control.decisionId, ruleId: control.ruleId, result: control.result, explanation: control.explanation, evidence: control.waiver ? [pathAndDigest(control.waiver.ref)] : [] },
+    {
+      decisionId: control.decisionId,
+      ruleId: control.ruleId,
+      result: control.result,
+      explanation: control.explanation,
+      evidence: control.waiver ? [pathAndDigest(control.waiver.ref)] : [],
+      ...(control.configChanges.length > 0 ? { configChanges: control.configChanges } : {}),
+    },
     ...control.requirements.map((r) => ({ decisionId: r.decisionId, ruleId: r.ruleId, result: r.result, explanation: r.explanation, evidence: r.evidence.map(pathAndDigest) })),
   ]);
   return {
@@ -21,6 +30,7 @@ export function toDecisionLog(result: GateResult, producer: EvidenceProducer): E
       gate: {
         checkName: result.checkName,
         conclusion: result.conclusion,
+        headline: truncate(result.headline, 2000),
         evaluatedAt: result.evaluatedAt,
         catalogDigest: result.catalogDigest,
         ...(result.configDigest ? { configDigest: result.configDigest } : {}),

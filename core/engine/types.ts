@@ -72,9 +72,39 @@ export interface ControlDecision {
   applies: { applicable: boolean; reasons: string[] };
   requirements: RequirementDecision[];
   waiver?: WaiverUse;
-  /** Repo config changes that affected this control (`made non-blocking by repo config`). */
+  /** Repo config changes that affected this control, in words (`made report-only by .github/maestro.yml ...`). */
   notes: string[];
+  /** Every rule or threshold of this control that the repo config changes from the catalog; empty when none. */
+  configChanges: ConfigChange[];
 }
+
+/** What a repo config change does to a control. */
+export type ConfigChangeEffect = 'loosened' | 'tightened' | 'changed' | 'report-only' | 'made-blocking' | 'excluded' | 'rescoped';
+
+/**
+ * One rule or threshold of a control that the repo config changes from the catalog, shown next
+ * to the control in every output: `thresholds.a11y.maxMinor` from 4 to 10, loosened.
+ */
+export interface ConfigChange {
+  /** The config key: `thresholds.a11y.maxMinor`, `controls.customize.GA-25.paths`, `controls.exclude`. */
+  key: string;
+  effect: ConfigChangeEffect;
+  /** The catalog's value (`controls.exclude`: `evaluated`; `controls.priorities`: the control's priority). */
+  catalog: ConfigChangeValue;
+  /** The repo config's value. */
+  config: ConfigChangeValue;
+  /** The config that made the change (`.github/maestro.yml`, or the file given with `--config`). */
+  source: string;
+  /** A threshold's bound in words, without its value: `counts.critical ≤`. */
+  bound?: string;
+  /** A threshold's loosest value the catalog allows a repo to set. */
+  loosest?: number;
+  /** 1-based line of the key in the config file, when known. */
+  line?: number;
+}
+
+/** A value a config change compares: a parameter, a list of labels, paths or priorities, or a word. */
+export type ConfigChangeValue = string | number | boolean | string[];
 
 /** An evidence file that took no part in any decision, with the reason. */
 export interface IgnoredEvidence {
@@ -109,6 +139,10 @@ export interface GateResult {
   waivers: WaiverUse[];
   /** The override of this commit, when one was given (`conclusion` is then success). */
   override?: OverrideUse;
-  /** Config problems; when present the conclusion is `action_required` and no control is evaluated. */
+  /**
+   * Config problems; when present the conclusion is `action_required` and no control is evaluated,
+   * except for a valid config that leaves no blocking control (key `controls`): then every control
+   * is evaluated and shown, and the gate still cannot pass.
+   */
   configIssues: ConfigIssue[];
 }

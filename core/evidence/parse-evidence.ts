@@ -1,4 +1,5 @@
 import { sha256Hex } from '../util/sha256.js';
+import { checkConsistency } from './consistency/check-consistency.js';
 import { evidenceValidator, loadEvidenceValidators } from './evidence-validators.js';
 import { EVIDENCE_KINDS, isEvidenceKind, type EvidenceKind } from './kinds.js';
 import { parseJsonText } from './parse-json-text.js';
@@ -40,6 +41,11 @@ export function parseEvidence(bytes: Uint8Array, path: string, url?: string): Ev
 export function decodeEvidence(bytes: Uint8Array, path: string, url?: string): DecodedEvidence | InvalidEvidence {
   const ref = { path, sha256: sha256Hex(bytes), size: bytes.byteLength, ...(url ? { url } : {}) };
   const parsed = parseJsonText(bytes);
+  if (!parsed.ok && parsed.code === 'JSON_DUPLICATE_KEY') {
+    // Ambiguous: only the kind it claims is taken from it, so the file fails that kind's requirements.
+    const kind = (parsed.value as { kind?: unknown } | null)?.kind;
+    return { status: 'invalid', ref, ...(isEvidenceKind(kind) ? { kind } : {}), code: parsed.code, issues: [{ pointer: parsed.pointer, message: parsed.message }] };
+  }
   if (!parsed.ok) return { status: 'invalid', ref, code: parsed.code, issues: [{ pointer: '', message: parsed.message }] };
   const doc = parsed.value;
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
@@ -57,13 +63,15 @@ export function decodeEvidence(bytes: Uint8Array, path: string, url?: string): D
   return { status: 'decoded', ref, kind: record.kind, document: record };
 }
 
-/** Step two: the decoded document against its kind's schema. */
+/** Step two: the decoded document against its kind's schema, then its summary fields against its details. */
 export function checkEvidence(decoded: DecodedEvidence): EvidenceItem {
   const { ref, kind, document } = decoded;
   const validate = evidenceValidator(kind);
   if (!validate(document)) {
     return { status: 'invalid', ref, kind, ...envelopeHints(document), code: 'SCHEMA_INVALID', issues: toSchemaIssues(validate.errors ?? [], document) };
   }
+  const inconsistent = checkConsistency(kind, document.data);
+  if (inconsistent.length > 0) return { status: 'invalid', ref, kind, ...envelopeHints(document), code: 'INCONSISTENT', issues: inconsistent };
   return { status: 'valid', ref, report: document as unknown as EvidenceReport };
 }
 

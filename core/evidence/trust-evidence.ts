@@ -11,6 +11,8 @@ export interface EvidenceOrigin {
   defaultBranch: boolean;
   /** The run was of the commit under evaluation (not repo-wide evidence of another commit). */
   headCommit: boolean;
+  /** Written by the App itself (its drift sweep) into the write-once evidence store: no workflow produced it. */
+  store?: boolean;
 }
 
 /** One evidence item with the run that produced it. */
@@ -54,7 +56,8 @@ export function trustEvidence(produced: readonly ProducedEvidence[], policy: Tru
     const kind = item.status === 'valid' ? item.report.kind : item.kind;
     if (!origin.headCommit && (kind === undefined || !policy.repoWide.has(kind))) continue;
     const allowed = kind === undefined ? undefined : policy.producers?.[kind];
-    const doubt = (allowed ? producerDoubt(origin, kind!, allowed, policy.configSource ?? 'the config') : undefined) ?? (origin.defaultBranch ? undefined : doubtOf(origin, changed));
+    // The App's own report in its write-once store needs no workflow to vouch for it.
+    const doubt = origin.store ? undefined : ((allowed ? producerDoubt(origin, kind!, allowed, policy.configSource ?? 'the config') : undefined) ?? (origin.defaultBranch ? undefined : doubtOf(origin, changed)));
     out.push(doubt && item.status === 'valid' ? untrusted(item, doubt) : item);
   }
   return out;

@@ -62,7 +62,7 @@ export interface InvalidEvidence {
   createdAt?: string;
   /** Top-level string, number and boolean fields of `data`, when readable: lets a requirement's `match` still select the file. */
   dataFields?: Record<string, string | number | boolean>;
-  /** A stable code: JSON_SYNTAX, FILE_TOO_LARGE, SCHEMA_INVALID, UNKNOWN_KIND, ... */
+  /** A stable code: JSON_SYNTAX, JSON_DUPLICATE_KEY, FILE_TOO_LARGE, SCHEMA_INVALID, INCONSISTENT, UNKNOWN_KIND, ... */
   code: string;
   issues: EvidenceIssue[];
 }

@@ -49,12 +49,25 @@ const SEAL_KEY = /^seals\/(\d{12})\.sigstore\.json$/;
 
 /** The key of entry `seq`: one write-once object per entry, sorted by position. */
 export function entryKey(seq: number): string {
-  return `entries/${String(seq).padStart(12, '0')}.json`;
+  return `entries/${twelveDigits(seq)}.json`;
 }
 
 /** The key of the seal over entry `seq`. */
 export function sealKey(seq: number): string {
-  return `seals/${String(seq).padStart(12, '0')}.sigstore.json`;
+  return `seals/${twelveDigits(seq)}.sigstore.json`;
+}
+
+const DIGITS = '0123456789';
+
+/**
+ * `seq` as 12 digits with leading zeros, written digit by digit: String(seq) would put every
+ * position in V8's number-to-string cache, which keeps each string alive through the young
+ * generation's collections, and reading 100,000 entries in a row then grows the heap for nothing.
+ */
+function twelveDigits(seq: number): string {
+  let out = '';
+  for (let rest = seq, i = 0; i < 12; i++, rest = Math.floor(rest / 10)) out = DIGITS[rest % 10]! + out;
+  return out;
 }
 
 /** The position an entry key names, or undefined when the key is not an entry key. */

@@ -1,4 +1,4 @@
-import type { ChainEntry } from './verify-chain.js';
+import type { ChainEntry } from './read-entry.js';
 
 /** One exported event: the entry's place in the chain and the event's fields, flat for SIEM tools. */
 export interface ExportedEvent {
@@ -24,14 +24,33 @@ export const CSV_COLUMNS = ['seq', 'recorded_at', 'at', 'action', 'actor', 'repo
 
 /** The events of the chain at or after `since` (by the event's `at`), in chain order. */
 export function exportEvents(entries: ChainEntry[], since?: Date): ExportedEvent[] {
-  return entries
-    .filter((e) => since === undefined || Date.parse(e.entry.event.at) >= since.getTime())
-    .map(({ entry, sha256 }) => ({ seq: entry.seq, sha256, previous: entry.previous, recordedAt: entry.recordedAt, ...entry.event }));
+  return entries.flatMap((e) => exportEvent(e, since) ?? []);
+}
+
+/** One entry as an exported event, or undefined when it took effect before `since`. */
+export function exportEvent({ entry, sha256 }: ChainEntry, since?: Date): ExportedEvent | undefined {
+  if (since !== undefined && Date.parse(entry.event.at) < since.getTime()) return undefined;
+  return { seq: entry.seq, sha256, previous: entry.previous, recordedAt: entry.recordedAt, ...entry.event };
 }
 
 /** JSON Lines: one event per line, as Splunk, Elastic and Sentinel ingest them. */
 export function renderJsonl(events: ExportedEvent[]): string {
-  return events.map((e) => `${JSON.stringify(e)}\n`).join('');
+  return events.map(jsonlLine).join('');
+}
+
+/** One event as a JSON Lines line. */
+export function jsonlLine(event: ExportedEvent): string {
+  return `${JSON.stringify(event)}\n`;
+}
+
+/**
+ * The first line of an export written with --unverified from a ledger that did not verify: a JSON
+ * object `{"notVerified": true, "banner": ...}` in JSON Lines, a one-cell row in CSV, so no reader
+ * takes the events that follow for verified ones.
+ */
+export function notVerifiedBanner(format: 'jsonl' | 'csv', reason: string): string {
+  const text = `NOT VERIFIED: ${reason}`;
+  return format === 'jsonl' ? `${JSON.stringify({ notVerified: true, banner: text })}\n` : `${csvCell(text)}\r\n`;
 }
 
 /**
@@ -40,8 +59,18 @@ export function renderJsonl(events: ExportedEvent[]): string {
  * `=HYPERLINK(...)` stays text when an auditor opens the file.
  */
 export function renderCsv(events: ExportedEvent[]): string {
-  const rows = events.map((e) => [e.seq, e.recordedAt, e.at, e.action, e.actor, e.repo, e.number, e.sha, e.controlId, e.deliveryId, e.reason, json(e.before), json(e.after), e.sha256, e.previous]);
-  return [[...CSV_COLUMNS], ...rows].map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
+  return csvHeader() + events.map(csvRow).join('');
+}
+
+/** The CSV header row. */
+export function csvHeader(): string {
+  return `${CSV_COLUMNS.map(csvCell).join(',')}\r\n`;
+}
+
+/** One event as a CSV row. */
+export function csvRow(e: ExportedEvent): string {
+  const row = [e.seq, e.recordedAt, e.at, e.action, e.actor, e.repo, e.number, e.sha, e.controlId, e.deliveryId, e.reason, json(e.before), json(e.after), e.sha256, e.previous];
+  return `${row.map(csvCell).join(',')}\r\n`;
 }
 
 function json(value: unknown): string | undefined {
@@ -50,7 +79,8 @@ function json(value: unknown): string | undefined {
 
 function csvCell(value: string | number | null | undefined): string {
   if (value === undefined || value === null) return '';
-  if (typeof value === 'number') return String(value);
+  // JSON.stringify writes a number as String would, without V8's number-to-string cache (see entryKey).
+  if (typeof value === 'number') return JSON.stringify(value);
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

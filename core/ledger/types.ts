@@ -36,4 +36,9 @@ export interface AuditEvent {
 export interface AuditLedger {
   /** Appends one event after the current head of the chain; never forks it, never loses it. */
   append(event: AuditEvent): Promise<{ seq: number; sha256: string }>;
+  /**
+   * The newest entry as the store holds it now (undefined when empty), so a caller can record it
+   * outside the store as a witness (the App's check runs do); ledgers that cannot tell leave it out.
+   */
+  head?(): Promise<{ seq: number; sha256: string } | undefined>;
 }

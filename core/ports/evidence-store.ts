@@ -14,8 +14,22 @@ export interface StoredObject {
   versionId?: string;
   /** The lock on that version (S3 Object Lock); absent where the store has none. */
   retention?: Retention;
-  /** What else the store shows for the key: later versions, delete markers, writable files. */
+  /** What else the store shows for the key, such as a writable file. */
   notes: string[];
+  /** What was written over this version since (S3: newer versions and delete markers), oldest first; absent or empty when nothing was. */
+  overwrites?: Overwrite[];
+}
+
+/** A newer version or a delete marker that a store keeps over the version that counts. */
+export interface Overwrite {
+  kind: 'version' | 'delete-marker';
+  versionId?: string;
+  /** RFC 3339, as the store reports it. */
+  writtenAt?: string;
+  /** Bytes of a newer version. */
+  size?: number;
+  /** True for the newest: what a plain read (without a version id) gets, or the marker that hides the key. */
+  latest: boolean;
 }
 
 /**

@@ -50,6 +50,8 @@ export const keys = {
   artifact: (repo: string, id: number) => `artifact:${repo}:${id}`,
   /** The newest evidence artifacts of the default branch's runs (drift, drills, SLO burn), listed once per TTL.repoWide. */
   repoWide: (repo: string, branch: string) => `repo-wide:${repo}:${branch}`,
+  /** The key of a repo's newest drift-report in the App's evidence store (null: none), looked up once per TTL.repoWide. */
+  repoWideStore: (repo: string) => `repo-wide-store:${repo}`,
   role: (repo: string, login: string) => `role:${repo}:${login.toLowerCase()}`,
   team: (team: string, login: string) => `team:${team.toLowerCase()}:${login.toLowerCase()}`,
   /** Waiver reports granted on a PR (the engine's trusted waivers). */

@@ -1,4 +1,5 @@
 import { markdownTable } from 'markdown-table';
+import { describeParams } from '../controls/param-bounds.js';
 import type { Control } from '../controls/types.js';
 
 /** The catalog reference table of the README: one row per control, generated from controls/. */
@@ -10,7 +11,7 @@ export function renderCatalogTable(controls: Control[]): string {
     c.blocking ? 'yes' : 'no',
     `SOC 2 ${c.frameworks.soc2.join(', ')}<br>ISO ${c.frameworks.iso27001.join(', ')}<br>SSDF ${c.frameworks.ssdf.join(', ')}`,
     appliesText(c).replace(/\|/g, '\\|'),
-    c.evidence.map((e) => `\`${e.kind}\`${e.link && e.kind !== 'link' ? ' or link' : ''} (${e.scope === 'commit' ? 'head commit' : 'repo'}, ≤ ${e.maxAge})`).join('<br>'),
+    c.evidence.map((e) => `\`${e.kind}\`${e.link && e.kind !== 'link' ? ' or link' : ''} (${e.scope === 'commit' ? 'head commit' : 'repo'}, ≤ ${e.maxAge})${e.params ? `: ${describeParams(e)}` : ''}`).join('<br>'),
   ]);
   return `${markdownTable([['Id', 'Control', 'Priority', 'Blocking', 'Frameworks', 'Applies when', 'Evidence'], ...rows], { alignDelimiters: false })}\n`;
 }

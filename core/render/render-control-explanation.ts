@@ -36,6 +36,6 @@ export function renderControlExplanation(result: GateResult, control: ControlDec
     const o = result.override;
     lines.push(`Override of the whole gate by ${escapeMarkdown(`@${o.by}`)} for this commit (${o.state}, would be ${o.wouldBe}): ${escapeMarkdown(o.reason, 1000)}`, '');
   }
-  if (control.notes.length > 0) lines.push(`Notes: ${escapeMarkdown(control.notes.join('; '), 1000)}`, '');
+  if (control.notes.length > 0) lines.push(`Changed by the repo config: ${escapeMarkdown(control.notes.join('; '), 1500)}`, '');
   return lines.join('\n').trimEnd();
 }

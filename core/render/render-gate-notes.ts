@@ -59,7 +59,7 @@ export function renderGateNotes(result: GateResult, options: GateNotesOptions = 
     sections.push([
       `<details><summary>${notApplicable.length} ${notApplicable.length === 1 ? 'control does' : 'controls do'} not apply</summary>`,
       '',
-      ...tableSection(notApplicable.map((c) => [`**${escapeMarkdown(c.controlId)}** ${escapeMarkdown(c.title, 100)}`, escapeMarkdown(c.applies.reasons.join('; '), 600)]), ['Control', 'Why not']),
+      ...tableSection(notApplicable.map((c) => [`**${escapeMarkdown(c.controlId)}** ${escapeMarkdown(c.title, 100)}`, `${escapeMarkdown(c.applies.reasons.join('; '), 600)}${configNotes(c)}`]), ['Control', 'Why not']),
       '</details>',
       '',
     ]);
@@ -79,15 +79,22 @@ function configIssueLines(result: GateResult): string[] {
 }
 
 function controlRow(c: ControlDecision): string[] {
-  const notes = c.notes.length > 0 ? ` (${c.notes.join('; ')})` : '';
   return [
     `**${escapeMarkdown(c.controlId)}** ${escapeMarkdown(c.title, 100)}`,
     c.priority,
     escapeMarkdown(frameworksText(c.frameworks), 300),
-    controlResultWords(c),
-    escapeMarkdown(`${c.explanation}${notes}`, 1500),
+    `${controlResultWords(c)}${(c.configChanges ?? []).length > 0 ? ' (rules changed by the repo config)' : ''}`,
+    `${escapeMarkdown(c.explanation, 1500)}${configNotes(c)}`,
     evidenceCell(c.requirements.flatMap((r) => r.evidence)),
   ];
+}
+
+/**
+ * What the repo config changed about a control (a loosened or tightened bound, report-only, new
+ * labels or paths), on a line of its own in the cell, so a long explanation cannot cut it off.
+ */
+function configNotes(c: ControlDecision): string {
+  return c.notes.length > 0 ? `<br>⚙️ ${escapeMarkdown(c.notes.join('; '), 1200)}` : '';
 }
 
 function evidenceCell(refs: EvidenceRef[]): string {

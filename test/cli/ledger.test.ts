@@ -9,7 +9,7 @@ import type { AuditEvent } from '../../core/ledger/types.js';
 import { buildExampleLedger, EXAMPLE_DIR } from '../../scripts/build-example-ledger.js';
 import { build, makeArtifacts, makeKeyPair, tempDir } from '../helpers/release-bundle.js';
 import { openLedgerAt } from '../helpers/real-adapters.js';
-import { runMaestro } from '../helpers/run-maestro.js';
+import { runMain } from '../helpers/run-main.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const publicKey = join(EXAMPLE_DIR, 'example-signing-key.pub.pem');
@@ -24,11 +24,11 @@ function copyExample(): string {
 }
 
 function verify(dir: string, ...extra: string[]) {
-  return runMaestro(['ledger', 'verify', dir, '--key', publicKey, ...extra]);
+  return runMain(['ledger', 'verify', dir, '--key', publicKey, ...extra]);
 }
 
-function verifyJson(dir: string) {
-  const run = verify(dir, '--format', 'json');
+async function verifyJson(dir: string) {
+  const run = await verify(dir, '--format', 'json');
   return { code: run.code, result: JSON.parse(run.stdout) as { ok: boolean; firstBad?: { seq?: number; problem: string; detail: string; key: string }; problems: Array<{ problem: string }>; unsealed: number; sealedThrough: number } };
 }
 
@@ -37,73 +37,73 @@ function event(i: number): AuditEvent {
 }
 
 describe('maestro ledger verify', () => {
-  it('passes the committed example ledger, every seal signed by the example key', () => {
-    const run = verify(EXAMPLE_DIR);
+  it('passes the committed example ledger, every seal signed by the example key', async () => {
+    const run = await verify(EXAMPLE_DIR);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('## Audit ledger intact');
     expect(run.stdout).toMatch(/seals\/000000000007\.sigstore\.json` \| 7 +\| pass/);
-    const json = verifyJson(EXAMPLE_DIR).result;
+    const json = (await verifyJson(EXAMPLE_DIR)).result;
     expect(json).toMatchObject({ ok: true, entries: 7, sealedThrough: 7, unsealed: 0, problems: [] });
   });
 
-  it('names a changed entry as the first bad entry, even when the edit keeps the JSON canonical', () => {
+  it('names a changed entry as the first bad entry, even when the edit keeps the JSON canonical', async () => {
     const dir = copyExample();
     const file = join(dir, entryKey(3));
     const entry = JSON.parse(readFileSync(file, 'utf8')) as { event: { reason: string } };
     entry.event.reason = 'Approved.';
     writeFileSync(file, canonicalJson(entry));
-    const { code, result } = verifyJson(dir);
+    const { code, result } = await verifyJson(dir);
     expect(code).toBe(1);
     expect(result.firstBad).toMatchObject({ seq: 3, problem: 'changed', key: entryKey(3) });
     expect(result.firstBad!.detail).toContain('changed after entry 4 was appended');
-    expect(verify(dir).stdout).toContain('First bad entry: **entry 3** (changed)');
+    expect((await verify(dir)).stdout).toContain('First bad entry: **entry 3** (changed)');
   });
 
-  it('catches a change of the last entry through its seal', () => {
+  it('catches a change of the last entry through its seal', async () => {
     const dir = copyExample();
     const file = join(dir, entryKey(7));
     writeFileSync(file, readFileSync(file, 'utf8').replace('"status":"pass"', '"status":"fail"'));
-    const { code, result } = verifyJson(dir);
+    const { code, result } = await verifyJson(dir);
     expect(code).toBe(1);
     expect(result.firstBad).toMatchObject({ seq: 7, problem: 'changed' });
     expect(result.firstBad!.detail).toContain('changed after it was sealed');
   });
 
-  it('names a removed entry', () => {
+  it('names a removed entry', async () => {
     const dir = copyExample();
     rmSync(join(dir, entryKey(4)));
-    const { code, result } = verifyJson(dir);
+    const { code, result } = await verifyJson(dir);
     expect(code).toBe(1);
     expect(result.firstBad).toMatchObject({ seq: 4, problem: 'removed', key: entryKey(4) });
   });
 
-  it('names entries cut off the end after a seal covered them', () => {
+  it('names entries cut off the end after a seal covered them', async () => {
     const dir = copyExample();
     rmSync(join(dir, entryKey(7)));
-    const { code, result } = verifyJson(dir);
+    const { code, result } = await verifyJson(dir);
     expect(code).toBe(1);
     expect(result.firstBad).toMatchObject({ seq: 7, problem: 'truncated' });
   });
 
-  it('names a reordered pair', () => {
+  it('names a reordered pair', async () => {
     const dir = copyExample();
     renameSync(join(dir, entryKey(5)), join(dir, 'swap'));
     renameSync(join(dir, entryKey(6)), join(dir, entryKey(5)));
     renameSync(join(dir, 'swap'), join(dir, entryKey(6)));
-    const { code, result } = verifyJson(dir);
+    const { code, result } = await verifyJson(dir);
     expect(code).toBe(1);
     expect(result.firstBad).toMatchObject({ seq: 5, problem: 'reordered' });
     expect(result.firstBad!.detail).toContain('the pair was swapped');
   });
 
-  it('names a reordered pair whose positions were rewritten to match their keys', () => {
+  it('names a reordered pair whose positions were rewritten to match their keys', async () => {
     const dir = copyExample();
     const read = (seq: number) => JSON.parse(readFileSync(join(dir, entryKey(seq)), 'utf8')) as { seq: number };
     const [five, six] = [read(5), read(6)];
     writeFileSync(join(dir, entryKey(5)), canonicalJson({ ...six, seq: 5 }));
     writeFileSync(join(dir, entryKey(6)), canonicalJson({ ...five, seq: 6 }));
-    const { code, result } = verifyJson(dir);
+    const { code, result } = await verifyJson(dir);
     expect(code).toBe(1);
     expect(result.firstBad?.seq).toBe(5);
     expect(['reordered', 'changed']).toContain(result.firstBad?.problem);
@@ -118,19 +118,19 @@ describe('maestro ledger verify', () => {
     const fork = buildEntry(event(9), { seq: 5, sha256: sha256Hex(four) }, '2026-11-20T00:00:00Z');
     fork.entry.previous = sha256Hex(four);
     writeFileSync(join(dir, entryKey(6)), canonicalJson(fork.entry));
-    const run = runMaestro(['ledger', 'verify', dir, '--format', 'json']);
+    const run = await runMain(['ledger', 'verify', dir, '--format', 'json']);
     expect(run.code).toBe(1);
     const result = JSON.parse(run.stdout) as { firstBad: { seq: number; problem: string; detail: string } };
     expect(result.firstBad).toMatchObject({ seq: 6, problem: 'forked' });
     expect(result.firstBad.detail).toContain('entries 5 and 6 both follow entry 4');
   });
 
-  it('names a seal signed by another key', () => {
+  it('names a seal signed by another key', async () => {
     const dir = copyExample();
     const other = makeKeyPair(tempDir('maestro-ledger-key-'));
-    const run = verify(dir);
+    const run = await verify(dir);
     expect(run.code).toBe(0);
-    const wrong = runMaestro(['ledger', 'verify', dir, '--key', other.publicKey, '--format', 'json']);
+    const wrong = await runMain(['ledger', 'verify', dir, '--key', other.publicKey, '--format', 'json']);
     expect(wrong.code).toBe(1);
     expect(JSON.parse(wrong.stdout).firstBad).toMatchObject({ seq: 4, problem: 'bad-seal' });
   });
@@ -139,70 +139,80 @@ describe('maestro ledger verify', () => {
     const dir = copyExample();
     const ledger = await openLedgerAt(dir);
     await ledger.append(event(1));
-    const { code, result } = verifyJson(dir);
+    const { code, result } = await verifyJson(dir);
     expect(code).toBe(0);
     expect(result).toMatchObject({ ok: true, sealedThrough: 7, unsealed: 1 });
-    expect(verify(dir).stdout).toContain('1 entry is after the last seal');
+    expect((await verify(dir)).stdout).toContain('1 entry is after the last seal');
   });
 
-  it('checks seal contents without a key, and says their signatures were not checked', () => {
-    const run = runMaestro(['ledger', 'verify', EXAMPLE_DIR]);
-    expect(run.code).toBe(0);
+  it('without a key, checks seal contents but never says intact: chain consistent, seals not verified, exit 1 unless --no-seals', async () => {
+    const run = await runMain(['ledger', 'verify', EXAMPLE_DIR]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('## Audit ledger: chain consistent, seals not verified');
+    expect(run.stdout).not.toContain('intact');
     expect(run.stdout).toContain('| unverified |');
     expect(run.stdout).toContain('Seal signatures were not checked');
+    const accepted = await runMain(['ledger', 'verify', EXAMPLE_DIR, '--no-seals']);
+    expect(accepted.code).toBe(0);
+    expect(accepted.stdout).toContain('## Audit ledger: chain consistent, seals not verified');
+    expect(accepted.stdout).toContain('Accepted as it is with --no-seals.');
+    const json = JSON.parse((await runMain(['ledger', 'verify', EXAMPLE_DIR, '--format', 'json'])).stdout) as { ok: boolean; verdict: string; sealsVerified: boolean };
+    expect(json).toMatchObject({ ok: false, verdict: 'unverified', sealsVerified: false });
+    const both = await runMain(['ledger', 'verify', EXAMPLE_DIR, '--no-seals', '--key', publicKey]);
+    expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('--no-seals cannot be used with --key or --identity')]);
   });
 });
 
 describe('maestro ledger verify on hostile ledgers', () => {
-  it('names an entry that is not JSON', () => {
+  it('names an entry that is not JSON', async () => {
     const dir = copyExample();
     writeFileSync(join(dir, entryKey(2)), '{"format": "maestro-audit-ledger-entry/v1", ');
-    const { code, result } = verifyJson(dir);
+    const { code, result } = await verifyJson(dir);
     expect(code).toBe(1);
     expect(result.firstBad).toMatchObject({ seq: 2, problem: 'changed', key: entryKey(2) });
     expect(result.firstBad!.detail).toMatch(/entries\/000000000002\.json is not valid JSON/);
   });
 
-  it('names a huge entry without reading it', () => {
+  it('names a huge entry without reading it', async () => {
     const dir = copyExample();
     writeFileSync(join(dir, entryKey(2)), Buffer.alloc(5 * 1024 * 1024, 0x20));
-    const { code, result } = verifyJson(dir);
+    const { code, result } = await verifyJson(dir);
     expect(code).toBe(1);
     expect(result.firstBad).toMatchObject({ seq: 2, problem: 'unreadable' });
     expect(result.firstBad!.detail).toContain('000000000002.json');
     expect(result.firstBad!.detail).toContain('FILE_TOO_LARGE');
   });
 
-  it('refuses to follow an entry that is a symbolic link', () => {
+  it('refuses to follow an entry that is a symbolic link', async () => {
     const dir = copyExample();
     const target = join(dir, '..', 'elsewhere.json');
     renameSync(join(dir, entryKey(3)), target);
     symlinkSync(target, join(dir, entryKey(3)));
-    const { code, result } = verifyJson(dir);
+    const { code, result } = await verifyJson(dir);
     expect(code).toBe(1);
     expect(result.firstBad).toMatchObject({ seq: 3, problem: 'unreadable' });
     expect(result.firstBad!.detail).toContain('symbolic link');
   });
 
-  it('names objects that are no entry, such as a file smuggled below entries/', () => {
+  it('names objects that are no entry, such as a file smuggled below entries/', async () => {
     const dir = copyExample();
     mkdirSync(join(dir, 'entries', '..hidden'), { recursive: true });
     writeFileSync(join(dir, 'entries', '..hidden', '000000000001.json'), '{}');
-    const { code, result } = verifyJson(dir);
+    const { code, result } = await verifyJson(dir);
     expect(code).toBe(1);
     expect(result.firstBad).toMatchObject({ problem: 'unexpected-object', key: 'entries/..hidden/000000000001.json' });
   });
 
-  it('exits 2 naming the folder when there is no ledger', () => {
-    const run = runMaestro(['ledger', 'verify', join(root, 'no-such-ledger')]);
+  it('exits 2 naming the folder when there is no ledger', async () => {
+    const run = await runMain(['ledger', 'verify', join(root, 'no-such-ledger')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('no-such-ledger does not exist');
   });
 });
 
 describe('maestro ledger export', () => {
-  it('exports every event as JSON Lines in chain order', () => {
-    const run = runMaestro(['ledger', 'export', EXAMPLE_DIR]);
+  it('exports every event as JSON Lines in chain order', async () => {
+    const run = await runMain(['ledger', 'export', EXAMPLE_DIR, '--key', publicKey]);
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { seq: number; action: string; sha256: string });
     expect(lines.map((l) => l.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
@@ -217,7 +227,7 @@ describe('maestro ledger export', () => {
     await ledger.append({ ...event(2), reason: '=HYPERLINK("https://evil.example","click"), then "more"' });
     await ledger.append({ ...event(3), reason: '@SUM(A1)\nsecond line', after: { until: '2026-12-01' } });
     const out = join(dir, '..', 'events.csv');
-    const run = runMaestro(['ledger', 'export', dir, '--format', 'csv', '--since', '2026-11-12', '--out', out]);
+    const run = await runMain(['ledger', 'export', dir, '--format', 'csv', '--since', '2026-11-12', '--out', out, '--no-seals']);
     expect(run.code).toBe(0);
     const csv = readFileSync(out, 'utf8');
     const rows = csv.split('\r\n');
@@ -227,59 +237,59 @@ describe('maestro ledger export', () => {
     expect(csv).toContain(`"'@SUM(A1)\nsecond line"`);
     expect(csv).toContain('"{""until"":""2026-12-01""}"');
     expect(csv.match(/\r\n/g)).toHaveLength(3);
-    const since = runMaestro(['ledger', 'export', dir, '--since', '2026-11-13T00:00:00Z']);
+    const since = await runMain(['ledger', 'export', dir, '--since', '2026-11-13T00:00:00Z', '--no-seals']);
     expect(since.stdout.trim().split('\n')).toHaveLength(1);
   });
 
-  it('refuses to export a tampered ledger, naming the first bad entry', () => {
+  it('refuses to export a tampered ledger, naming the first bad entry', async () => {
     const dir = copyExample();
     rmSync(join(dir, entryKey(2)));
-    const run = runMaestro(['ledger', 'export', dir]);
+    const run = await runMain(['ledger', 'export', dir]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('first bad entry 2 (removed)');
   });
 
-  it('refuses a --since that is not a time', () => {
-    const run = runMaestro(['ledger', 'export', EXAMPLE_DIR, '--since', 'last week']);
+  it('refuses a --since that is not a time', async () => {
+    const run = await runMain(['ledger', 'export', EXAMPLE_DIR, '--since', 'last week']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("--since 'last week'");
   });
 });
 
 describe('maestro ledger append and seal', () => {
-  it('appends events from files, seals on demand, and verifies', () => {
+  it('appends events from files, seals on demand, and verifies', async () => {
     const dir = join(tempDir('maestro-ledger-'), 'ledger');
     const keys = makeKeyPair(tempDir('maestro-ledger-key-'));
     const file = join(dir, '..', 'event.json');
     writeFileSync(file, JSON.stringify(event(1)));
-    expect(runMaestro(['ledger', 'append', pathToFileURL(dir).href, '--event', file]).stdout).toContain('appended entry 1');
-    expect(runMaestro(['ledger', 'append', dir, '--event', file, '--sign', `key:${keys.privateKey}`, '--seal-every', '2']).stdout).toContain('appended entry 2');
+    expect((await runMain(['ledger', 'append', pathToFileURL(dir).href, '--event', file])).stdout).toContain('appended entry 1');
+    expect((await runMain(['ledger', 'append', dir, '--event', file, '--sign', `key:${keys.privateKey}`, '--seal-every', '2'])).stdout).toContain('appended entry 2');
     expect(readdirSync(join(dir, 'seals'))).toEqual(['000000000002.sigstore.json']);
-    expect(runMaestro(['ledger', 'append', dir, '--event', file]).code).toBe(0);
-    expect(runMaestro(['ledger', 'seal', dir, '--sign', `key:${keys.privateKey}`]).stdout).toContain('sealed: entries 1 to 3');
-    expect(runMaestro(['ledger', 'seal', dir, '--sign', `key:${keys.privateKey}`]).stdout).toContain('already sealed');
-    const run = runMaestro(['ledger', 'verify', dir, '--key', keys.publicKey, '--format', 'json']);
+    expect((await runMain(['ledger', 'append', dir, '--event', file])).code).toBe(0);
+    expect((await runMain(['ledger', 'seal', dir, '--sign', `key:${keys.privateKey}`])).stdout).toContain('sealed: entries 1 to 3');
+    expect((await runMain(['ledger', 'seal', dir, '--sign', `key:${keys.privateKey}`])).stdout).toContain('already sealed');
+    const run = await runMain(['ledger', 'verify', dir, '--key', keys.publicKey, '--format', 'json']);
     expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, entries: 3, sealedThrough: 3, unsealed: 0 });
   });
 
-  it('refuses invalid and oversized events, naming the file and the field, and appends nothing', () => {
+  it('refuses invalid and oversized events, naming the file and the field, and appends nothing', async () => {
     const dir = join(tempDir('maestro-ledger-'), 'ledger');
     const bad = join(dir, '..', 'bad.json');
     writeFileSync(bad, JSON.stringify({ ...event(1), actor: 'not a login' }));
-    const invalid = runMaestro(['ledger', 'append', dir, '--event', bad]);
+    const invalid = await runMain(['ledger', 'append', dir, '--event', bad]);
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toContain('error AUDIT_EVENT_INVALID');
     expect(invalid.stderr).toContain(`audit event ${bad}`);
     expect(invalid.stderr).toContain('/actor');
     writeFileSync(bad, JSON.stringify({ ...event(1), reason: 'x'.repeat(2001) }));
-    const long = runMaestro(['ledger', 'append', dir, '--event', bad]);
+    const long = await runMain(['ledger', 'append', dir, '--event', bad]);
     expect(long.stderr).toContain('error AUDIT_EVENT_TOO_LARGE');
     expect(long.stderr).toContain('/reason');
     writeFileSync(bad, JSON.stringify({ ...event(1), after: { blob: 'y'.repeat(9000) } }));
-    expect(runMaestro(['ledger', 'append', dir, '--event', bad]).stderr).toContain('has after of 9011 bytes as JSON');
+    expect((await runMain(['ledger', 'append', dir, '--event', bad])).stderr).toContain('has after of 9011 bytes as JSON');
     writeFileSync(bad, '{"action": ');
-    const syntax = runMaestro(['ledger', 'append', dir, '--event', bad]);
+    const syntax = await runMain(['ledger', 'append', dir, '--event', bad]);
     expect(syntax.code).toBe(2);
     expect(syntax.stderr).toContain('error JSON_SYNTAX');
     expect(readdirSync(dir).filter((f) => f === 'entries')).toEqual([]);
@@ -301,16 +311,16 @@ describe('the example ledger', () => {
 describe('commands that record their acts with --ledger', () => {
   const commit = 'c'.repeat(40);
 
-  it('maestro evidence bundle records bundle.published, with the person who ran it', () => {
+  it('maestro evidence bundle records bundle.published, with the person who ran it', async () => {
     const dir = tempDir('maestro-ledger-bundle-');
     const ledger = join(dir, 'ledger');
     const args = ['evidence', 'bundle', '--release', 'v1.0.0', '--artifacts', makeArtifacts(join(dir, 'artifacts')), '--out', join(dir, 'v1.0.0'), '--repo', 'acme/web', '--commit', commit, '--created-at', '2026-11-20T12:00:00Z', '--store', pathToFileURL(join(dir, 'store')).href, '--ledger', pathToFileURL(ledger).href];
-    const run = runMaestro(args, { GITHUB_ACTOR: 'rel-manager' });
+    const run = await runMain(args, { GITHUB_ACTOR: 'rel-manager' });
     expect([run.code, run.stderr]).toEqual([0, '']);
     expect(run.stdout).toContain('recorded as entry 1 of the audit ledger file://');
     const entry = JSON.parse(readFileSync(join(ledger, entryKey(1)), 'utf8')) as { event: Record<string, unknown> };
     expect(entry.event).toMatchObject({ action: 'bundle.published', actor: 'rel-manager', repo: 'acme/web', sha: commit, after: { release: 'v1.0.0', signed: false, store: pathToFileURL(join(dir, 'store', 'v1.0.0')).href } });
-    expect(runMaestro(['ledger', 'verify', ledger]).code).toBe(0);
+    expect((await runMain(['ledger', 'verify', ledger, '--no-seals'])).code).toBe(0);
   });
 
   it('maestro drill restore records drill.completed with its outcome', async () => {
@@ -319,22 +329,22 @@ describe('commands that record their acts with --ledger', () => {
     const store = pathToFileURL(join(dir, 'store')).href;
     await build({ artifactsDir: makeArtifacts(join(dir, 'artifacts')), outDir: join(dir, 'b1'), release: 'v1.0.0', createdAt: '2026-11-20T12:00:00Z', sign: { type: 'key', keyFile: keys.privateKey }, store });
     const ledger = join(dir, 'ledger');
-    const run = runMaestro(['drill', 'restore', '--store', store, '--rto', 'PT10M', '--key', keys.publicKey, '--repo', 'acme/web', '--commit', commit, '--ledger', ledger]);
+    const run = await runMain(['drill', 'restore', '--store', store, '--rto', 'PT10M', '--key', keys.publicKey, '--repo', 'acme/web', '--commit', commit, '--ledger', ledger]);
     expect([run.code, run.stderr]).toEqual([0, '']);
     expect(run.stdout).toMatch(/Restore drill passed; recorded as entry 1 of the audit ledger file:\/\//);
     const entry = JSON.parse(readFileSync(join(ledger, entryKey(1)), 'utf8')) as { event: Record<string, unknown> };
     expect(entry.event).toMatchObject({ action: 'drill.completed', actor: 'maestro[bot]', repo: 'acme/web', sha: commit, after: { drill: 'restore', status: 'pass' } });
   });
 
-  it('seals per LEDGER_SIGNING_KEY and LEDGER_SEAL_EVERY, and refuses a seal interval without a key', () => {
+  it('seals per LEDGER_SIGNING_KEY and LEDGER_SEAL_EVERY, and refuses a seal interval without a key', async () => {
     const dir = tempDir('maestro-ledger-env-');
     const keys = makeKeyPair(dir);
     const file = join(dir, 'event.json');
     writeFileSync(file, JSON.stringify(event(1)));
     const env = { LEDGER_SIGNING_KEY: `key:${keys.privateKey}`, LEDGER_SEAL_EVERY: '1' };
-    expect(runMaestro(['ledger', 'append', join(dir, 'ledger'), '--event', file], env).code).toBe(0);
+    expect((await runMain(['ledger', 'append', join(dir, 'ledger'), '--event', file], env)).code).toBe(0);
     expect(readdirSync(join(dir, 'ledger', 'seals'))).toEqual(['000000000001.sigstore.json']);
-    const refused = runMaestro(['ledger', 'append', join(dir, 'ledger'), '--event', file], { LEDGER_SEAL_EVERY: '10' });
+    const refused = await runMain(['ledger', 'append', join(dir, 'ledger'), '--event', file], { LEDGER_SEAL_EVERY: '10' });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('error ENV_INVALID: LEDGER_SEAL_EVERY is set but LEDGER_SIGNING_KEY is not');
   });

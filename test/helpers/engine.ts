@@ -42,6 +42,7 @@ export const A11Y_CONTROL = {
       maxAge: 'P14D',
       link: false,
       params: { maxCritical: 0, maxMinor: 4 },
+      loosest: { maxCritical: 0, maxMinor: 20 },
       assert: { properties: { counts: { properties: { critical: { maximum: { $data: '/params/maxCritical' } }, minor: { maximum: { $data: '/params/maxMinor' } } } } } },
       show: ['/counts/minor'],
     },

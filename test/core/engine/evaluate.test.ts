@@ -225,7 +225,7 @@ describe('evaluate', () => {
       const result = await run({ catalog, pr: frontendPr, evidence: [cleanDrift], configText: 'controls:\n  customize:\n    T-01:\n      blocking: false\n' });
       const a11y = control(result, 'T-01');
       expect(a11y.result).toBe('missing');
-      expect(a11y.notes).toEqual(['made report-only by the repo config (controls.customize.T-01.blocking)']);
+      expect(a11y.notes).toEqual(['made report-only by .github/maestro.yml (controls.customize.T-01.blocking: false; catalog: blocking)']);
       expect(a11y.explanation).toContain('This control is report-only, so it does not fail the gate.');
       expect(result.conclusion).toBe('success');
       expect(result.headline).toContain('1 report-only control fails');

@@ -9,7 +9,7 @@ const hostile = '<script>alert(1)</script> | @acme/everyone #1 ![x](https://evil
 
 async function hostileResult(): Promise<GateResult> {
   const pr = makePr({ title: hostile + 'x'.repeat(70_000), labels: ['frontend'], changedFiles: ['web/a.tsx'] });
-  const data = { ...a11yData(counts(2, 0, 0, 0)), violations: [{ rule: hostile, impact: 'critical', target: hostile, helpUrl: 'javascript:alert(1)', page: 'x' }] };
+  const data = { ...a11yData(counts(1, 0, 0, 0)), violations: [{ rule: hostile, impact: 'critical', target: hostile, helpUrl: 'javascript:alert(1)', page: 'http://127.0.0.1/' }] };
   return run({ catalog: catalogOf([A11Y_CONTROL]), pr, evidence: [item(`evil|name\n${hostile}.json`, makeReport('a11y', data))] });
 }
 
