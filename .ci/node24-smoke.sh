@@ -95,5 +95,5 @@ echo "actions/dist/k6.js, slo.js and a11y.js ran on $("$node24" --version)"
 
 # The audit ledger on Node 24: the example verifies (with its seals' signatures) and exports.
 "$node24" bin/maestro.cjs ledger verify examples/ledger --key examples/ledger/example-signing-key.pub.pem >/dev/null || { echo "maestro ledger verify failed on Node 24" >&2; exit 1; }
-[ "$("$node24" bin/maestro.cjs ledger export examples/ledger --format csv | wc -l)" -eq 8 ] || { echo "maestro ledger export failed on Node 24" >&2; exit 1; }
+[ "$("$node24" bin/maestro.cjs ledger export examples/ledger --key examples/ledger/example-signing-key.pub.pem --format csv | wc -l)" -eq 8 ] || { echo "maestro ledger export failed on Node 24" >&2; exit 1; }
 echo "audit ledger verified and exported on $("$node24" --version)"
