@@ -20,7 +20,9 @@
  *   (b) the builder's hashing alone (collectArtifacts + hashFile), a child process bundled with esbuild;
  *   (c) the builder as it was: fs.copyFile of each file into a new folder, then hashFile of the copy (same child);
  *   (d) the whole `maestro evidence bundle` (copy and hash, manifest), unsigned, --format json: the CLI
- *       built from today's sources as scripts/build.ts builds dist/cli, into bench/out (dist/ is left alone).
+ *       built from today's sources as scripts/build.ts builds dist/cli, into bench/out (dist/ is left alone);
+ *   (e) the builder's copier alone with cloning off (same child as (b)): on a file system that clones,
+ *       what (d) would cost copying instead; elsewhere (d) copies too and (e) is (d) less the CLI.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -36,7 +38,7 @@ const BIG = { count: 7, bytes: 256 * 1024 * 1024 };
 const SMALL = { count: 1024, bytes: 256 * 1024 };
 const TOTAL = BIG.count * BIG.bytes + SMALL.count * SMALL.bytes;
 const ROUNDS = Number(process.env.HASH_BENCH_ROUNDS ?? 5);
-const STEPS = ['openssl', 'hash', 'before', 'bundle'] as const;
+const STEPS = ['openssl', 'hash', 'before', 'bundle', 'copy'] as const;
 type Step = (typeof STEPS)[number];
 
 function generate(): void {
@@ -165,6 +167,10 @@ for (let round = 0; round < ROUNDS; round++) {
       const out = timed(process.execPath, [hashChild, 'copy-then-hash', SET_DIR, newCopy()]);
       r.before = out.ms;
       r.cpu.before = out.cpuMs;
+    } else if (step === 'copy') {
+      const out = timed(process.execPath, [hashChild, 'copy', SET_DIR, newCopy()]);
+      r.copy = out.ms;
+      r.cpu.copy = out.cpuMs;
     } else {
       const free = freeBytes();
       const out = timed(process.execPath, ['-r', join(ROOT, 'bench/report-rss.cjs'), cli, ...bundleArgs(newCopy())]);
@@ -201,6 +207,7 @@ const lines = [
   row('(b) builder hashing alone (`hashFile`)', 'hash', `${peak.hash.toFixed(0)} MB`),
   row('(c) before: `fs.copyFile`, then `hashFile` of the copy', 'before'),
   row('(d) whole `maestro evidence bundle`', 'bundle', `${peak.bundle.toFixed(0)} MB`),
+  row('(e) the copier alone, cloning off (one-pass copies)', 'copy'),
   '',
   `Per round (ms): ${rounds.map((r) => STEPS.map((s) => `${s} ${r[s].toFixed(0)}`).join(', ')).join('; ')}.`,
   `Load average (1, 5, 15 min; /proc/loadavg): ${loadAtStart} at the start, ${rounds.map((r) => r.load.split(' ')[0]).join(', ')} at each round's start, ${load()} at the end.`,
