@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { main } from '../../cli/main.js';
+import { describe, expect, it } from '@jest/globals';
+import { runMain } from '../helpers/run-main.js';
 import { TEST_NOW } from '../helpers/clock.js';
 import { tempDir } from '../helpers/release-bundle.js';
 
@@ -18,19 +18,12 @@ function configFile(text: string): string {
 
 describe('maestro gate --config: a config that weakens the catalog is visible, and one that disarms the gate is refused', () => {
   let stdout = '';
-  beforeEach(() => {
-    stdout = '';
-    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-    process.exitCode = undefined;
-  });
 
   /** `maestro gate` on the passing example (GA-08, GA-13, GA-25, GA-29, GA-30 apply and are met), in this process. */
-  async function gate(config: string, format: 'json' | 'markdown'): Promise<number | string | undefined> {
-    await main(['gate', '--event', example('event.json'), '--evidence', example('evidence'), '--changed-files', example('changed-files.txt'), '--links', example('links.json'), '--config', config, '--now', TEST_NOW, '--format', format]);
-    return process.exitCode;
+  async function gate(config: string, format: 'json' | 'markdown'): Promise<number> {
+    const run = await runMain(['gate', '--event', example('event.json'), '--evidence', example('evidence'), '--changed-files', example('changed-files.txt'), '--links', example('links.json'), '--config', config, '--now', TEST_NOW, '--format', format]);
+    stdout = run.stdout;
+    return run.code;
   }
 
   it.each([

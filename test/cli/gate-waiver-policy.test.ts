@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { main } from '../../cli/main.js';
+import { describe, expect, it } from '@jest/globals';
+import { runMain } from '../helpers/run-main.js';
 import { TEST_NOW } from '../helpers/clock.js';
 import { tempDir } from '../helpers/release-bundle.js';
 
@@ -19,19 +19,12 @@ function waiversFile(until: string): string {
 
 describe('maestro gate --waivers: the repo config\'s waiver policy applies to waivers from a file', () => {
   let stdout = '';
-  beforeEach(() => {
-    stdout = '';
-    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-    process.exitCode = undefined;
-  });
 
   /** `maestro gate` on the failing example, in this process, as bin/maestro.cjs runs it. */
-  async function gate(waivers: string, format: 'json' | 'markdown'): Promise<number | string | undefined> {
-    await main(['gate', '--event', example('event.json'), '--evidence', example('evidence'), '--changed-files', example('changed-files.txt'), '--config', join(root, 'examples/maestro.yml'), '--waivers', waivers, '--now', TEST_NOW, '--format', format]);
-    return process.exitCode;
+  async function gate(waivers: string, format: 'json' | 'markdown'): Promise<number> {
+    const run = await runMain(['gate', '--event', example('event.json'), '--evidence', example('evidence'), '--changed-files', example('changed-files.txt'), '--config', join(root, 'examples/maestro.yml'), '--waivers', waivers, '--now', TEST_NOW, '--format', format]);
+    stdout = run.stdout;
+    return run.code;
   }
 
   it('does not honour a waiver until 2999-12-31 where waivers.maxDays is 30: the decision says why, the JSON and the notes show it rejected', async () => {
