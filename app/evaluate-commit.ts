@@ -18,6 +18,7 @@ import { readRepoConfig } from '../adapters/github/read-repo-config.js';
 import { evaluateMergeGroup } from './evaluate-merge-group.js';
 import { gatherEvidence } from './gather-evidence.js';
 import type { EvaluationContext, EvaluationOutcome } from './evaluation-context.js';
+import { readLedgerHead } from './read-ledger-head.js';
 import { evaluatePull } from './evaluate-pull.js';
 import { keys, TTL } from '../core/ports/state-store.js';
 
@@ -78,7 +79,7 @@ export async function evaluateCommit(octokit: GitHub, request: EvaluationRequest
   if (!(check?.digest === digest && !request.force)) {
     const knownId = check?.id ?? (request.newCommit ? undefined : await findCheckRun(octokit, repo, sha, result.checkName, ctx.self.appId));
     // The ledger's head after this evaluation's appends, witnessed outside the store (left out of the digest: a new head alone rewrites nothing).
-    const witnessed = withLedgerHead(output, await ledgerHead(ctx));
+    const witnessed = withLedgerHead(output, await readLedgerHead(ctx));
     const id = await publishCheckRun(octokit, repo, knownId, {
       name: result.checkName,
       sha,
@@ -123,12 +124,6 @@ async function rememberResult(request: EvaluationRequest, pr: PullRequestSnapsho
     reason: request.reason,
   });
   await ctx.store.set(key, after, TTL.pull);
-}
-
-/** The audit ledger's head now, for the check run to witness; why not, when it cannot be read. */
-async function ledgerHead(ctx: EvaluationContext): Promise<{ seq: number; sha256: string } | { error: string } | undefined> {
-  if (!ctx.ledger.head) return { error: 'this ledger does not tell its head' };
-  return ctx.ledger.head().catch((error: unknown) => ({ error: (error as { code?: string }).code ?? (error instanceof Error ? error.message : String(error)) }));
 }
 
 /** The open PRs the commit heads: from the request, the app's memory of them, or GitHub. */

@@ -1,9 +1,11 @@
 import { pullsInMergeGroup } from '../core/triggers/pulls-in-merge-group.js';
 import type { EvaluationRequest, MergeGroupRef, PullRequestSnapshot } from '../core/triggers/types.js';
 import { type GroupMember, groupConclusion, renderMergeGroupOutput } from '../core/render/render-merge-group-output.js';
+import { withLedgerHead } from '../core/render/render-check-output.js';
 import { collectEvidence, evaluationBudget } from '../adapters/github/collect-evidence.js';
 import type { EvaluationContext, EvaluationOutcome } from './evaluation-context.js';
 import { evaluatePull } from './evaluate-pull.js';
+import { readLedgerHead } from './read-ledger-head.js';
 import { listWithRepoWide } from './gather-evidence.js';
 import { withOrigins } from '../adapters/github/evidence-origins.js';
 import { listWorkflowRuns } from '../adapters/github/list-workflow-runs.js';
@@ -44,7 +46,8 @@ export async function evaluateMergeGroup(octokit: GitHub, request: EvaluationReq
     const runs = await runsOf(octokit, repo, pr.headSha, ctx);
     members.push({ pull: pr.number, result: await evaluatePull(octokit, request, pr, config, withOrigins(produced, repo, pr.headSha, runs), now, ctx) });
   }
-  const output = renderMergeGroupOutput(members);
+  // The ledger's head after the group's evaluations, witnessed in the queue's check run as in a PR's.
+  const output = withLedgerHead(renderMergeGroupOutput(members), await readLedgerHead(ctx));
   const checkName = members[0]!.result.checkName;
   // A queue commit is new, unless the delivery may be a replay to a restarted app: then the check made before is updated.
   const key = keys.checkRun(repo.fullName, sha, 'gate');

@@ -2,7 +2,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/gl
 import nock from 'nock';
 import { EVENT_AT } from '../helpers/clock.js';
 import { artifactRecord, driftReport, producingRun } from '../helpers/evidence-artifacts.js';
-import { apiRequests, createTestApp, examplePayload, INSTALLATION, tokenScope, zipOf } from '../helpers/github-app.js';
+import { apiRequests, createTestApp, examplePayload, INSTALLATION, tempLedger, tokenScope, zipOf } from '../helpers/github-app.js';
+import { fixtureEvent } from '../helpers/ledger-fixture.js';
 
 const API = 'https://api.github.com';
 const BLOB = 'https://blob.example-artifacts.githubusercontent.com';
@@ -26,7 +27,10 @@ describe('the app on merge_group events', () => {
   });
 
   it('decides the queued commit on the evidence of each PR it contains, with no PR comment', async () => {
-    const { probot, app } = await createTestApp();
+    const ledger = await tempLedger();
+    for (let i = 1; i <= 2; i++) await ledger.append(fixtureEvent(i));
+    const head = (await ledger.head())!;
+    const { probot, app } = await createTestApp({ ledger });
     const payload: Record<string, any> = { ...examplePayload('merge_group', 'checks_requested'), installation: { id: INSTALLATION } };
     const group = payload.merge_group;
     group.head_commit.timestamp = EVENT_AT;
@@ -62,6 +66,8 @@ describe('the app on merge_group events', () => {
     expect(checks[0].output.title.startsWith('#99: ')).toBe(true);
     expect(checks[0].output.summary).toContain('| #104 | Feature | ✅ passed |');
     expect(checks[0].output.summary).toContain('| #99 | Evidence panel | ❌ failed |');
+    // The queue's check run witnesses the audit ledger's head, as a PR's does.
+    expect(checks[0].output.text.trimEnd().split('\n').at(-1)).toBe(`Audit ledger head: 2:${head.sha256}`);
     // compare, 2 PRs, config (repo + org), 1 listing, 2 run lists, 1 download, 2 file lists, the check run
     expect(await apiRequests(app)).toBe(12);
     await app.close();
