@@ -14,7 +14,8 @@ import { findOpenPullsForSha, getPull } from '../adapters/github/find-pull-reque
 import { findGateNotesComment, writeGateNotesComment } from '../adapters/github/gate-notes-comment.js';
 import type { GitHub } from '../adapters/github/github.js';
 import { listWorkflowRuns } from '../adapters/github/list-workflow-runs.js';
-import { readRepoConfig } from '../adapters/github/read-repo-config.js';
+import { readGateConfig } from '../adapters/github/read-repo-config.js';
+import { withCatalog } from './with-catalog.js';
 import { evaluateMergeGroup } from './evaluate-merge-group.js';
 import { gatherEvidence } from './gather-evidence.js';
 import type { EvaluationContext, EvaluationOutcome } from './evaluation-context.js';
@@ -49,7 +50,7 @@ export async function evaluateCommit(octokit: GitHub, request: EvaluationRequest
 
   if (pending.length > 0 && !request.force) {
     if (check) return { status: 'waiting', sha, pending: pending.map((r) => r.name) };
-    const config = await readRepoConfig(octokit, repo);
+    const config = await readGateConfig(octokit, repo);
     const name = config.ok ? config.config.checkName : DEFAULT_CHECK_NAME;
     const id = (request.newCommit ? undefined : await findCheckRun(octokit, repo, sha, name, ctx.self.appId)) ?? (await publishCheckRun(octokit, repo, undefined, {
       name,
@@ -62,7 +63,9 @@ export async function evaluateCommit(octokit: GitHub, request: EvaluationRequest
     return { status: 'waiting', sha, pending: pending.map((r) => r.name) };
   }
 
-  const config = await readRepoConfig(octokit, repo);
+  const config = await readGateConfig(octokit, repo);
+  // The org's catalog, when the org config chooses one, judges this evaluation (and lists its repo-wide kinds).
+  ctx = await withCatalog(octokit, repo, config, ctx);
   const evidence = await gatherEvidence(octokit, repo, sha, runs, ctx);
   const now = ctx.now().toISOString();
   const decided: Array<{ pr: PullRequestSnapshot; result: GateResult }> = [];
@@ -175,7 +178,7 @@ async function publishComment(octokit: GitHub, request: EvaluationRequest, pr: P
     const found = await findGateNotesComment(octokit, repo, pr.number, ctx.self.botLogin);
     if (found) existing = { id: found.id, digest: sha256Hex(found.body) };
   }
-  const plan = planComment({ mode: settings.mode, drafts: settings.drafts, draft: pr.draft, conclusion: result.conclusion, existingDigest: existing?.digest, digest });
+  const plan = planComment({ mode: settings.mode, drafts: settings.drafts, draft: pr.draft, conclusion: result.mode?.wouldBe ?? result.conclusion, existingDigest: existing?.digest, digest });
   if (plan.action === 'skip') {
     if (existing) await ctx.store.set(key, existing, TTL.pull);
     return plan.action;

@@ -15,7 +15,8 @@ import { findCheckRun, publishCheckRun } from '../adapters/github/check-run.js';
 import { getPull } from '../adapters/github/find-pull-requests.js';
 import type { GitHub } from '../adapters/github/github.js';
 import { listGroupCommitMessages } from '../adapters/github/list-group-commit-messages.js';
-import { readRepoConfig } from '../adapters/github/read-repo-config.js';
+import { readGateConfig } from '../adapters/github/read-repo-config.js';
+import { withCatalog } from './with-catalog.js';
 import { keys, TTL } from '../core/ports/state-store.js';
 
 /**
@@ -34,7 +35,8 @@ export async function evaluateMergeGroup(octokit: GitHub, request: EvaluationReq
   }
   if (pulls.length === 0) return { status: 'no-pull-request', sha };
 
-  const config = await readRepoConfig(octokit, repo);
+  const config = await readGateConfig(octokit, repo);
+  ctx = await withCatalog(octokit, repo, config, ctx);
   const now = ctx.now().toISOString();
   const members: GroupMember[] = [];
   // One listing covers the head commits of every PR of the group.

@@ -10,6 +10,8 @@ import type { EvaluationContext } from './evaluation-context.js';
 import { approversWithWrite } from '../adapters/github/approvers-with-write.js';
 import type { GitHub } from '../adapters/github/github.js';
 import { listChangedFiles } from '../adapters/github/list-changed-files.js';
+import { readModeAt } from '../adapters/github/read-repo-config.js';
+import { CONFIG_PATH } from '../core/render/render-check-output.js';
 import { keys, TTL } from '../core/ports/state-store.js';
 import { overrideOf, waiversOf } from './state/waiver-records.js';
 
@@ -36,5 +38,12 @@ export async function evaluatePull(octokit: GitHub, request: EvaluationRequest, 
   // A PR opened a moment ago has no reviews yet: its links are approved by nobody, without asking.
   const links = hasEvidenceLinks(pr.body) ? await linkEvidenceFromBody(facts, request.newPull ? [] : await approversWithWrite(octokit, repo, pr.number, ctx.store), now, ctx.producer) : [];
   const [waivers, override] = await Promise.all([waiversOf(ctx.store, repo.fullName, pr.number), overrideOf(ctx.store, repo.fullName, pr.headSha)]);
-  return evaluate({ catalog: ctx.catalog, assertions: ctx.assertions, config, pr: facts, evidence, links, waivers, ...(override ? { override } : {}), now });
+  // A pull request that changes the config: the mode its version sets is shown (never applied to it).
+  const proposed = changedFiles?.includes(CONFIG_PATH) ? await readModeAt(octokit, repo, pr.headSha) : undefined;
+  return evaluate({
+    catalog: ctx.catalog, assertions: ctx.assertions, config, pr: facts, evidence, links, waivers, now,
+    ...(override ? { override } : {}),
+    ...(proposed ? { proposedMode: { mode: proposed, source: `${CONFIG_PATH} at ${pr.headSha.slice(0, 7)}` } } : {}),
+    ...(ctx.catalogIssues ? { catalogIssues: ctx.catalogIssues } : {}),
+  });
 }

@@ -6,13 +6,20 @@ import type { AuditLedger } from '../core/ledger/types.js';
 import type { StateStore } from '../core/ports/state-store.js';
 import type { EvidenceStore } from '../core/ports/evidence-store.js';
 import type { ArtifactCache, EvidenceLimits } from '../adapters/github/collect-evidence.js';
+import type { OrgCatalogCache } from '../adapters/github/read-org-catalog.js';
+import type { ConfigIssue } from '../core/config/types.js';
 
 /** What an evaluation needs besides GitHub. */
 export interface EvaluationContext {
   self: AppIdentity;
   store: StateStore;
+  /** The catalog that judges the repository: the shipped one, or the org's combined with it (see `withCatalog`). */
   catalog: Catalog;
   assertions: AssertionRegistry;
+  /** Org catalogs read, by owner and commit. */
+  orgCatalogs?: OrgCatalogCache;
+  /** Why the org's catalog cannot be used: the gate concludes `action_required` with these. */
+  catalogIssues?: ConfigIssue[];
   artifacts: ArtifactCache;
   limits: EvidenceLimits;
   producer: { name: string; version: string };

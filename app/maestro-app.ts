@@ -8,7 +8,10 @@ import type { CommandContext } from './commands/command-context.js';
 import { handleComment } from './commands/handle-comment.js';
 import { WaiverExpiryScheduler } from './commands/waiver-expiry-scheduler.js';
 import type { GitHub } from '../adapters/github/github.js';
-import { readRepoConfig } from '../adapters/github/read-repo-config.js';
+import { readGateConfig } from '../adapters/github/read-repo-config.js';
+import { OrgCatalogCache } from '../adapters/github/read-org-catalog.js';
+import { withShippedOrigin } from '../core/controls/combine-catalogs.js';
+import { withCatalog } from './with-catalog.js';
 import { prepareAssertions } from '../core/engine/prepare-assertions.js';
 import { defaultCatalog } from '../core/generated/catalog.js';
 import { assertionValidators } from '../core/generated/assertions.js';
@@ -52,6 +55,7 @@ export class MaestroApp {
   readonly #options: MaestroAppOptions;
   readonly #etags = new EtagCache();
   readonly #artifacts = new ArtifactCache();
+  readonly #orgCatalogs = new OrgCatalogCache(() => (this.#options.now ?? (() => new Date()))().getTime());
   readonly #appId: number;
   #identity: Promise<AppIdentity> | undefined;
   /** The identity once learned, for deliveries (which never wait for it). */
@@ -80,12 +84,14 @@ export class MaestroApp {
 
   /** The Probot application function. Registers every handled event once. */
   readonly load = async (app: Probot, _options?: ApplicationFunctionOptions): Promise<void> => {
-    const assertions = await prepareAssertions(this.#options.catalog ?? defaultCatalog, assertionValidators);
+    const catalog = this.#options.catalog ?? withShippedOrigin(defaultCatalog, VERSION);
+    const assertions = await prepareAssertions(catalog, assertionValidators);
     const ctx = (self: AppIdentity): EvaluationContext => ({
       self,
       store: this.store,
-      catalog: this.#options.catalog ?? defaultCatalog,
+      catalog,
       assertions,
+      orgCatalogs: this.#orgCatalogs,
       artifacts: this.#artifacts,
       limits: this.#options.limits ?? DEFAULT_EVIDENCE_LIMITS,
       producer: { name: 'maestro-conductor-app', version: VERSION },
@@ -154,14 +160,16 @@ export class MaestroApp {
     });
 
     this.#commandContext = async (octokit, request, deliveryId, log) => {
-      const config = await readRepoConfig(octokit, request.repo);
+      const config = await readGateConfig(octokit, request.repo);
+      // Commands name controls of the catalog that judges the repository (an org's own ones included).
+      const judged = await withCatalog(octokit, request.repo, config, ctx(await this.identity(app)));
       return {
         octokit,
         request,
         config: config.ok ? config.config : DEFAULT_CONFIG,
         configProblem: config.ok ? undefined : `${config.source}: ${config.issues.map((i) => `${i.key || 'file'}: ${i.message}`).join('; ')}`,
         store: this.store,
-        catalog: this.#options.catalog ?? defaultCatalog,
+        catalog: judged.catalog,
         ledger: this.#options.ledger,
         self: await this.identity(app),
         producer: { name: 'maestro-conductor-app', version: VERSION },

@@ -6,14 +6,14 @@ import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { pino } from 'pino';
 import { Probot } from 'probot';
-import { formatError, isMaestroError, MaestroError } from '../core/errors.js';
+import { formatError, isMaestroError } from '../core/errors.js';
 import { MaestroApp } from './maestro-app.js';
 import { appClock } from './clock.js';
 import { createAppOctokit } from './create-app-octokit.js';
 import { createBackend } from './create-backend.js';
 import { MAX_WEBHOOK_BYTES, readEnv } from './read-env.js';
 import { readDriftEnv } from './drift/read-drift-env.js';
-import { readWorkflowFiles } from '../adapters/fs/read-workflow-files.js';
+import { driftSchedule, readDriftSweepTemplate } from './drift/drift-schedule.js';
 import { openStore } from '../adapters/store/open-store.js';
 import { AppMetrics } from './metrics.js';
 import { restoreGrants } from './state/restore-grants.js';
@@ -58,9 +58,8 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env, options: { 
     serializers: { err: withoutPayloads },
   }, options.logTo ?? pino.destination(1));
   if (settings.clockStart) log.warn({ MAESTRO_NOW: settings.clockStart }, 'the app\'s clock starts at MAESTRO_NOW, not the system time: for tests and reproductions only');
-  // The template is read once at start: a missing or empty one stops the app here, not at the first sweep hours later.
-  const template = drift ? (await readWorkflowFiles(drift.template, 'DRIFT_TEMPLATE')).files : [];
-  if (drift && template.length === 0) throw new MaestroError('ENV_INVALID', `DRIFT_TEMPLATE ${drift.template} holds no workflow file`, { remedy: 'point DRIFT_TEMPLATE at the template\'s workflow file, its .github/workflows folder, or a checkout of the template repository.' });
+  // The template (and its manifest) is read once at start: a missing or broken one stops the app here, not at the first sweep hours later.
+  const driftTemplate = drift ? await readDriftSweepTemplate(drift.template) : undefined;
   // Opened (and its head read) before the server starts: an unreachable or tampered ledger stops the app here.
   const ledger = await openLedger(await openStore(settings.ledgerStore), { ...ledgerOptionsFromEnv(env), onSealError: (err, seq) => log.warn({ err, seq }, 'a periodic seal of the audit ledger failed; the entry it followed is recorded') });
   // The store is checked at start too: a sweep whose evidence cannot be kept should not wait a day to say so.
@@ -78,7 +77,7 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env, options: { 
     metrics,
     store: backend.store,
     createQueue: backend.createQueue,
-    ...(drift ? { drift: { template, templateSource: drift.templateSource, ...(drift.intervalMs ? { intervalMs: drift.intervalMs } : {}), dryRun: drift.dryRun, dispatchRepo: drift.dispatchRepo, ...(evidenceStore ? { store: evidenceStore } : {}) } } : {}),
+    ...(drift ? { drift: driftSchedule(drift, driftTemplate!, settings.baseUrl, evidenceStore) } : {}),
   });
   // Every client of the app (app, installations, GraphQL, artifact downloads) talks to settings.baseUrl.
   const probot = new Probot({ appId: settings.appId, privateKey: settings.privateKey, secret: settings.webhookSecret, log, Octokit: createAppOctokit(backend.contentLimiter), baseUrl: settings.baseUrl });

@@ -17,19 +17,20 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { bundleFromJSON } from '@sigstore/bundle';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import seeds from '@sigstore/tuf/seeds.json' with { type: 'json' };
 import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
 import { verifySigstoreBundle } from '../adapters/sigstore/verify-sigstore-bundle.js';
+import { realworldDir } from '../test/helpers/realworld.js';
 import { OUT_DIR, ROOT, cleanEnv, ensureBuilt, machine, ms, since, stats, type Stats } from './lib.js';
 import { formatSbom, runSbomBench } from './sbom.bench.js';
 
 const RUNS = 15;
 const WARMUP = 2;
 const TOOLS = join(OUT_DIR, 'tools');
-const REALWORLD = resolve(ROOT, '../shared/realworld/sigstore');
+const REALWORLD = realworldDir('sigstore');
 const OLD_SCHEMA = 'node_modules/octokit-graphql-schema-v14/schema.graphql';
 const NEW_SCHEMA = 'node_modules/@octokit/graphql-schema/schema.json';
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the gate on the two example pull requests with the embedded defaults (shipped catalog,
 # local files only) and prints their gate notes. Exit 0 when both behave as expected:
-# the passing PR passes (exit 0) and the failing PR fails (exit 1).
+# the passing PR passes (exit 0) and the failing PR fails (exit 1). `npm run example` builds the CLI
+# (dist/cli) first and then runs this; it needs no app bundle, action bundle, network or cloud.
 set -u
 cd "$(dirname "$0")/.."
 now=2026-11-20T12:00:00Z

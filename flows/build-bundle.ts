@@ -1,5 +1,6 @@
 import { buildManifest, checkReleaseTag, serializeManifest } from '../core/bundle/build-manifest.js';
 import { buildStatement } from '../core/bundle/build-statement.js';
+import { checkBundlePath } from '../core/bundle/check-bundle-path.js';
 import { summarizeGates } from '../core/bundle/summarize-gates.js';
 import { MANIFEST_FILE, SIGNATURE_FILE, type EvidenceManifest, type ManifestArtifact, type ManifestLedgerHead } from '../core/bundle/types.js';
 import { MaestroError } from '../core/errors.js';
@@ -33,6 +34,8 @@ export interface BuildBundleInput {
   store?: string;
   /** The audit ledger's head, recorded in the manifest as a witness (see `ledgerHeadForRelease`). */
   ledgerHead?: ManifestLedgerHead;
+  /** Files made for the bundle rather than copied from `artifactsDir` (the evidence pack), listed and hashed like artifacts. */
+  extraFiles?: Array<{ path: string; bytes: Buffer }>;
 }
 
 /** The ports a bundle is built through: the local files, the stores, and the previous release's manifest. */
@@ -66,6 +69,9 @@ export async function buildBundle(input: BuildBundleInput, io: BuildBundleIo): P
   const store = input.store ? (await io.stores.open(input.store)).at(input.release) : undefined;
   await store?.preflight();
   const files = await io.bundleFiles.collect(input.artifactsDir);
+  const extra = input.extraFiles ?? [];
+  const clash = files.find((f) => extra.some((e) => e.path === f.path || e.path.startsWith(`${f.path}/`) || f.path.startsWith(`${e.path}/`)));
+  if (clash) throw new MaestroError('ARTIFACT_REFUSED', `artifact ${clash.path} takes a path of the evidence pack`, { file: clash.path, remedy: 'rename it or move it out of pack/ in the artifacts folder: maestro writes pack/ itself.' });
   const previous = await findPrevious(input, io);
   const draft = await io.bundleFiles.draft(input.outDir);
   try {
@@ -80,6 +86,14 @@ export async function buildBundle(input: BuildBundleInput, io: BuildBundleIo): P
       const report = file.path.toLowerCase().endsWith('.json') && digest.size <= MAX_REPORT_BYTES ? await readReport(await draft.read(file.path), file.path) : undefined;
       if (report) reports.push({ path: file.path, report });
       artifacts.push({ path: file.path, ...digest, ...(report ? { kind: report.kind } : {}) });
+    }
+    for (const file of extra) {
+      checkBundlePath(file.path);
+      await draft.write(file.path, file.bytes);
+      const report = file.path.toLowerCase().endsWith('.json') && file.bytes.length <= MAX_REPORT_BYTES ? await readReport(file.bytes, file.path) : undefined;
+      // Counted in the gate summary as the verifier counts every decision log of the bundle.
+      if (report) reports.push({ path: file.path, report });
+      artifacts.push({ path: file.path, sha256: sha256Hex(file.bytes), size: file.bytes.length, ...(report ? { kind: report.kind } : {}) });
     }
     const manifest = buildManifest({ ...input, artifacts, previous, gates: summarizeGates(reports, input.commit), signed: input.signer !== undefined });
     const manifestBytes = serializeManifest(manifest);

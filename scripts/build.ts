@@ -6,13 +6,23 @@
  * Run `npm run generate` first (`npm run build` does both).
  */
 import { build, type BuildOptions, type Plugin } from 'esbuild';
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkAppStarts } from './check-app-starts.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 rmSync(resolve(root, 'dist/cli'), { recursive: true, force: true });
+
+/**
+ * Every command module the command specs load (`import('../commands/<name>.js')`), read from the
+ * specs themselves: a command added there is bundled without a list to keep in step here.
+ */
+const specDir = resolve(root, 'cli/command-specs');
+const commandModules = [...new Set([resolve(root, 'cli/command-spec.ts'), ...readdirSync(specDir).filter((f) => f.endsWith('.ts')).map((f) => resolve(specDir, f))]
+  .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/import\('\.\.?\/commands\/([a-z0-9-]+)\.js'\)/g)].map((m) => m[1]!)))].sort();
+/** Built on their own (large, or with their own settings): see below. */
+const separately = new Set(['drift', 'scoreboard', 'ledger', 'init']);
 
 /** Keeps the lazily loaded modules out of the bundles that import them, pointing at their own files. */
 const lazyModules: Plugin = {
@@ -53,7 +63,7 @@ const common: BuildOptions = {
 
 const results = await Promise.all([
   build({ ...common, entryPoints: { main: 'cli/main.ts' }, outdir: 'dist/cli' }),
-  build({ ...common, entryPoints: { gate: 'cli/commands/gate.ts', validate: 'cli/commands/validate.ts', controls: 'cli/commands/controls.ts', evidence: 'cli/commands/evidence.ts', verify: 'cli/commands/verify.ts', drill: 'cli/commands/drill.ts', 'schema-diff': 'cli/commands/schema-diff.ts', 'verify-attestation': 'cli/commands/verify-attestation.ts', 'sbom-diff': 'cli/commands/sbom-diff.ts', k6: 'cli/commands/k6.ts', slo: 'cli/commands/slo.ts', a11y: 'cli/commands/a11y.ts' }, outdir: 'dist/cli/commands' }),
+  build({ ...common, entryPoints: Object.fromEntries(commandModules.filter((name) => !separately.has(name)).map((name) => [name, `cli/commands/${name}.ts`])), outdir: 'dist/cli/commands' }),
   build({ ...common, entryPoints: { 'compile-assertions': 'core/engine/compile-assertions.ts', 'read-catalog-dir': 'adapters/fs/read-catalog-dir.ts' }, outdir: 'dist/cli/lib' }),
   build({
     ...common,
@@ -63,13 +73,23 @@ const results = await Promise.all([
 ]);
 results.push(await build({ ...common, entryPoints: { drift: 'cli/commands/drift.ts', scoreboard: 'cli/commands/scoreboard.ts' }, outdir: 'dist/cli/commands' }));
 results.push(await build({ ...common, entryPoints: { ledger: 'cli/commands/ledger.ts' }, outdir: 'dist/cli/commands' }));
+// init reads the templates shipped in the package, found from the bundle's own location: import.meta.url,
+// which esbuild leaves empty in CommonJS, becomes the bundle file's URL (scripts/cjs-import-meta-url.ts).
+results.push(await build({ ...common, entryPoints: { init: 'cli/commands/init.ts' }, outdir: 'dist/cli/commands', define: { 'import.meta.url': 'importMetaUrl' }, inject: ['scripts/cjs-import-meta-url.ts'] }));
+// `--cli-only` (npm run example) builds the CLI alone: the app bundle and its start check are skipped.
+const cliOnly = process.argv.includes('--cli-only');
 // The app runs as a server: one ES module bundle of our code, its dependencies loaded from node_modules.
 // Node 20.10+ reads `import ... with { type: 'json' }`; esbuild drops the attribute for target node20 unless told.
-rmSync(resolve(root, 'dist/app'), { recursive: true, force: true });
-results.push(await build({ absWorkingDir: root, entryPoints: { main: 'app/main.ts', register: 'app/register.ts' }, outdir: 'dist/app', bundle: true, format: 'esm', platform: 'node', target: 'node20', supported: { 'import-attributes': true }, packages: 'external', metafile: true, logLevel: 'warning', sourcemap: 'linked' }));
+if (!cliOnly) rmSync(resolve(root, 'dist/app'), { recursive: true, force: true });
+if (!cliOnly) results.push(await build({ absWorkingDir: root, entryPoints: { main: 'app/main.ts', register: 'app/register.ts' }, outdir: 'dist/app', bundle: true, format: 'esm', platform: 'node', target: 'node20', supported: { 'import-attributes': true }, packages: 'external', metafile: true, logLevel: 'warning', sourcemap: 'linked' }));
 writeFileSync(resolve(root, 'dist/cli/package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
+// A command the specs load but no bundle holds would fail only when a user runs it: fail the build instead.
+const unbuilt = commandModules.filter((name) => !existsSync(resolve(root, `dist/cli/commands/${name}.js`)));
+if (unbuilt.length > 0) throw new Error(`the command specs load ${unbuilt.map((n) => `commands/${n}.js`).join(', ')}, which the build did not produce: add them to scripts/build.ts`);
 const outputs = results.flatMap((r) => Object.entries(r.metafile!.outputs)).filter(([file]) => file.endsWith('.js'));
-console.log(`built dist/cli and dist/app: ${outputs.map(([file, out]) => `${file.replace('dist/', '')} ${(out.bytes / 1024).toFixed(0)} KiB`).join(', ')}`);
+console.log(`built dist/cli${cliOnly ? '' : ' and dist/app'}: ${outputs.map(([file, out]) => `${file.replace('dist/', '')} ${(out.bytes / 1024).toFixed(0)} KiB`).join(', ')}`);
 // What ships must start: the app bundle is started as `npm start` starts it, and must serve /healthz.
-const started = await checkAppStarts();
-console.log(`dist/app/main.js started and served /healthz in ${started.ms} ms`);
+if (!cliOnly) {
+  const started = await checkAppStarts();
+  console.log(`dist/app/main.js started and served /healthz in ${started.ms} ms`);
+}

@@ -176,3 +176,8 @@ const ledgerSchemas: Record<string, [string, string]> = {
 for (const [, path] of Object.values(ledgerSchemas)) ajv.addSchema(readSchema(join(root, path)));
 writeAtomic(join(outDir, 'ledger-validators.js'), toEsm(standaloneCode(ajv, Object.fromEntries(Object.entries(ledgerSchemas).map(([name, [id]]) => [name, id])))));
 writeAtomic(join(outDir, 'ledger-validators.d.ts'), `${validatorType}\n${Object.keys(ledgerSchemas).map((name) => `export declare const ${name}: Validator;`).join('\n')}\n`);
+
+// 7. The CI template manifest (templates/manifest.yml), in a module of its own that only drift loads.
+ajv.addSchema(readSchema(join(root, 'core/drift/template-manifest.schema.json')));
+writeAtomic(join(outDir, 'drift-validators.js'), toEsm(standaloneCode(ajv, { validateTemplateManifest: 'urn:maestro-conductor:drift:template-manifest:v1' })));
+writeAtomic(join(outDir, 'drift-validators.d.ts'), `${validatorType}\nexport declare const validateTemplateManifest: Validator;\n`);

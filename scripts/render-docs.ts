@@ -1,22 +1,33 @@
 /**
- * Regenerates the parts of README.md that are derived from the code: the controls catalog
- * reference (from controls/*.yml) and the configuration reference (from the config schema).
- * A test fails when README.md is stale; run `npm run docs` to fix it.
+ * Writes the files derived from the code: docs/reference/cli.md (from cli/command-spec.ts),
+ * docs/reference/controls.md (from controls/*.yml), docs/reference/config.md (from the config
+ * schema) and templates/gate-notes.md (the failing example's comment).
+ *
+ *   npm run docs              rewrite them
+ *   npm run docs -- --check   change nothing; exit 1 naming every stale file (CI runs this)
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderReadmeSections } from '../core/render/render-readme-sections.js';
+import { renderGeneratedPages, staleFiles } from './docs/generated-pages.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
-const path = join(root, 'README.md');
-const next = renderReadmeSections(readFileSync(path, 'utf8'));
-writeFileSync(`${path}.tmp`, next);
-renameSync(`${path}.tmp`, path);
-console.log('README.md: catalog and configuration references regenerated');
+const check = process.argv.includes('--check');
+const pages = await renderGeneratedPages(root);
 
-const { GATE_NOTES_SAMPLE_PATH, renderGateNotesSample } = await import('./render-gate-notes-sample.js');
-const sample = join(root, GATE_NOTES_SAMPLE_PATH);
-writeFileSync(`${sample}.tmp`, await renderGateNotesSample(root));
-renameSync(`${sample}.tmp`, sample);
-console.log(`${GATE_NOTES_SAMPLE_PATH}: gate-notes comment template regenerated`);
+if (check) {
+  const stale = staleFiles(root, pages);
+  if (stale.length > 0) {
+    console.error(`stale generated docs: ${stale.join(', ')}\n  remedy: run npm run docs and commit the result.`);
+    process.exit(1);
+  }
+  console.log(`generated docs up to date: ${pages.map((p) => p.path).join(', ')}`);
+} else {
+  for (const page of pages) {
+    const path = join(root, page.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(`${path}.tmp`, page.content);
+    renameSync(`${path}.tmp`, path);
+  }
+  console.log(`regenerated: ${pages.map((p) => p.path).join(', ')}`);
+}

@@ -23,6 +23,7 @@ const inputs = {
   config,
   configIsDefault: config === DEFAULT_CONFIG,
   catalog: optionalInput('catalog'),
+  catalogMode: optionalInput('catalog-mode'),
   changedFiles: optionalInput('changed-files'),
   waivers: optionalInput('waivers'),
   outputDir: process.env.RUNNER_TEMP || tmpdir(),

@@ -29,6 +29,8 @@ export interface RunInputs {
   /** True when the config input is its default: a missing file then means the defaults. */
   configIsDefault: boolean;
   catalog?: string;
+  /** How the catalog folder combines with the shipped catalog: `replace` (the default) or `extend`. */
+  catalogMode?: string;
   changedFiles?: string;
   waivers?: string;
   /** Folder for the result files (the runner's temp folder). */
@@ -54,6 +56,7 @@ const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
  * Enforce GA Gates Evidence inside a workflow: evaluates the PR against the catalog from the
  * evidence reports on disk, writes the gate notes to the job summary, the full result and the
  * decision log to files, sets outputs, and fails the step unless the gate passed or nothing applied.
+ * In report-only mode the step does not fail on unmet controls, and says so with what would fail.
  */
 export async function run(inputs: RunInputs, io: ActionIo, connect?: (repo: RepoRef) => WorkflowGitHub): Promise<GateResult | undefined> {
   try {
@@ -65,6 +68,11 @@ export async function run(inputs: RunInputs, io: ActionIo, connect?: (repo: Repo
     if (!isDateTime(inputs.now)) {
       throw new MaestroError('USAGE', `the input now ${JSON.stringify(inputs.now)} is not an RFC 3339 time`, { remedy: "set now to a time such as 2026-11-20T12:00:00Z, or leave it empty to decide as of the runner's clock." });
     }
+    const catalogMode = inputs.catalogMode;
+    if (catalogMode !== undefined && catalogMode !== 'replace' && catalogMode !== 'extend') {
+      throw new MaestroError('USAGE', `the input catalog-mode ${JSON.stringify(catalogMode)} is neither replace nor extend`, { remedy: 'set catalog-mode to replace (the folder replaces the shipped catalog) or extend (it adds to it), or leave it empty.' });
+    }
+    const load = (dir: string | undefined) => loadCatalog(dir, catalogMode);
     const config = inputs.configIsDefault && !existsSync(inputs.config) ? undefined : inputs.config;
     if (!config) io.info(`${inputs.config} does not exist: using the default configuration.`);
     const onDisk = existsSync(inputs.evidence);
@@ -77,7 +85,7 @@ export async function run(inputs: RunInputs, io: ActionIo, connect?: (repo: Repo
     // The repo-wide evidence (drift, drills, SLO burn) comes from the default branch's scheduled runs.
     let producedEvidence: ProducedEvidence[] = [];
     if (!onDisk && github) {
-      const horizon = new Date(Date.parse(inputs.now) - repoWideMaxAgeMs(await loadCatalog(inputs.catalog))).toISOString();
+      const horizon = new Date(Date.parse(inputs.now) - repoWideMaxAgeMs(await load(inputs.catalog))).toISOString();
       producedEvidence = await github.commitEvidence(pull.headSha, pull.repo.defaultBranch ? { branch: pull.repo.defaultBranch, horizon } : undefined);
       io.info(`Evidence folder ${inputs.evidence} does not exist: read ${producedEvidence.length} report(s) from the maestro-evidence artifacts of commit ${pull.headSha.slice(0, 7)}${pull.repo.defaultBranch ? ` and the newest repo-wide ones of ${pull.repo.defaultBranch}` : ''}.`);
     } else if (!onDisk) {
@@ -97,7 +105,7 @@ export async function run(inputs: RunInputs, io: ActionIo, connect?: (repo: Repo
       producedEvidence,
       ...(changedPaths ? { changedPaths } : {}),
       ...(approvers ? { approvers, producer: { name: 'maestro-action', version: VERSION } } : {}),
-    }, { files: fsInputFiles, loadCatalog, readEvidence: readEvidenceDir });
+    }, { files: fsInputFiles, loadCatalog: load, readEvidence: readEvidenceDir });
     const reportPath = join(inputs.outputDir, 'maestro-gate-result.json');
     const decisionLogPath = join(inputs.outputDir, 'maestro-decision-log.json');
     await writeFileAtomic(reportPath, `${JSON.stringify(result, null, 2)}\n`);
@@ -110,13 +118,27 @@ export async function run(inputs: RunInputs, io: ActionIo, connect?: (repo: Repo
     io.setOutput('decision-log-path', decisionLogPath);
     io.setOutput('failing-controls', failing.join(','));
     io.setOutput('applicable-controls', String(result.controls.length - result.counts['not-applicable']));
+    io.setOutput('mode', result.mode?.mode ?? 'enforce');
     io.info(result.headline);
+    for (const note of result.mode?.notes ?? []) io.warning(note);
     if (github && inputs.checkRun) await publishCheck(github, result, pull, io);
     if (result.conclusion === 'failure' || result.conclusion === 'action_required') io.setFailed(result.headline);
+    else if (result.mode?.mode === 'report-only') reportOnly(result, io);
     return result;
   } catch (error) {
     io.setFailed(isMaestroError(error) ? formatError(error) : `internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     return undefined;
+  }
+}
+
+/** Says, in report-only mode, that the step does not fail and what would fail it in enforce mode. */
+function reportOnly(result: GateResult, io: ActionIo): void {
+  const by = result.mode?.source ? ` (set by ${result.mode.source})` : '';
+  const wouldFail = result.mode?.wouldFail ?? [];
+  if (result.mode?.wouldBe === 'failure') {
+    io.warning(`Report-only mode${by}: this step does not fail. In enforce mode it would fail${wouldFail.length > 0 ? ` on ${wouldFail.join(', ')}` : ''}: ${result.headline}`);
+  } else {
+    io.info(`Report-only mode${by}: this step never fails; in enforce mode it would conclude ${result.mode?.wouldBe ?? result.conclusion}.`);
   }
 }
 

@@ -1,5 +1,6 @@
 /** Entry point of the SLO gate action: reads the inputs and hands the runner I/O to `run`. */
 import * as core from '@actions/core';
+import { prometheusAuthorization } from '../../adapters/prometheus/prometheus-authorization.js';
 import { createRunnerIo } from '../lib/create-runner-io.js';
 import { booleanInput, listInput, optionalInput, readGateInputs } from '../lib/read-gate-inputs.js';
 import { failStep } from '../lib/run-gate-action.js';
@@ -7,9 +8,11 @@ import { failStep } from '../lib/run-gate-action.js';
 const io = createRunnerIo();
 try {
   const { settings, subject } = readGateInputs('slo');
-  const authorization = optionalInput('authorization');
-  // Masked in the log, like any secret the workflow passes in.
-  if (authorization) core.setSecret(authorization);
+  const credentials = { authorization: optionalInput('authorization'), token: optionalInput('prometheus-token'), username: optionalInput('prometheus-username'), password: optionalInput('prometheus-password') };
+  // Masked in the log before anything can print them, in every form they are sent in.
+  for (const secret of [credentials.authorization, credentials.token, credentials.password]) if (secret) core.setSecret(secret);
+  const { authorization, secrets } = prometheusAuthorization(credentials, { authorization: 'authorization', token: 'prometheus-token', username: 'prometheus-username', password: 'prometheus-password' });
+  for (const secret of secrets) core.setSecret(secret);
   const inputs = {
     files: {
       slo: optionalInput('slo'),

@@ -34,7 +34,11 @@ export async function draftBundleFolder(outDir: string): Promise<BundleDraft> {
       return { sha256, size };
     },
     read: (path) => readFile(join(tmp, path)),
-    write: (path, bytes) => writeFile(join(tmp, path), bytes, { mode: 0o444, flag: 'wx' }),
+    write: async (path, bytes) => {
+      // The evidence pack's files lie in subfolders (pack/pulls/12/...).
+      await mkdir(dirname(join(tmp, path)), { recursive: true });
+      await writeFile(join(tmp, path), bytes, { mode: 0o444, flag: 'wx' });
+    },
     async save() {
       await rmdir(dir).catch(() => undefined);
       await rename(tmp, dir);

@@ -12,6 +12,7 @@ export const METHOD_PERMISSIONS: Record<string, { permission: string; access: 'r
   'checks.listForRef': { permission: 'checks', access: 'read' },
   'config.get': { permission: 'contents', access: 'read' },
   'GET /repos/{owner}/{repo}/contents/{path}': { permission: 'contents', access: 'read' },
+  'GET /repos/{owner}/{repo}/commits/{ref}': { permission: 'contents', access: 'read' },
   'repos.listPullRequestsAssociatedWithCommit': { permission: 'contents', access: 'read' },
   'repos.getCollaboratorPermissionLevel': { permission: 'metadata', access: 'read' },
   'pulls.get': { permission: 'pull_requests', access: 'read' },

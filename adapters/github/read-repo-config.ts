@@ -1,8 +1,9 @@
 import deepmerge from 'deepmerge';
 import type { RepoRef } from '../../core/pr/repo-ref.js';
 import { allowedOwners, type ConfigLocation, formatLocation, parseExtends, refuseHop } from '../../core/config/extends-chain.js';
+import { applyOrgPolicy, parseOrgPolicy } from '../../core/config/org-policy.js';
 import { parseConfig, parseConfigValue } from '../../core/config/parse-config.js';
-import type { ConfigResult } from '../../core/config/types.js';
+import type { ConfigResult, GateMode } from '../../core/config/types.js';
 import { CONFIG_PATH } from '../../core/render/render-check-output.js';
 import { formatBytes } from '../../core/util/format-bytes.js';
 import { parseYaml } from '../../core/util/parse-yaml.js';
@@ -35,24 +36,60 @@ class ConfigRefused extends Error {
  * config (the gate reports `action_required` naming the key).
  */
 export async function readRepoConfig(octokit: GitHub, repo: RepoRef): Promise<ConfigResult> {
+  return (await readChain(octokit, repo)).config;
+}
+
+/**
+ * The repo config (as `readRepoConfig`) under its owner's org policy: the `mode` and `catalog` of
+ * `<owner>/.github:.github/maestro.yml` bind every repository of the owner, whether or not its
+ * config extends that file (see `applyOrgPolicy`). The org file is read once: taken from the chain
+ * when the chain holds it, else asked for (the ETag cache keeps the owner's `.github` answers for
+ * a few minutes, so this costs no request on most evaluations). An unreadable org file, or an
+ * invalid `mode` or `catalog` in it, makes the config unusable, naming that file.
+ */
+export async function readGateConfig(octokit: GitHub, repo: RepoRef): Promise<ConfigResult> {
+  const { config, chain, layers } = await readChain(octokit, repo);
+  if (!config.ok) return config;
+  const org: ConfigLocation = { owner: repo.owner, repo: '.github', path: CONFIG_PATH };
+  const shown = formatLocation(org);
+  let value: Record<string, unknown> | undefined;
+  const inChain = chain.some((l) => sameLocation(l, org));
+  try {
+    value = inChain ? layers.find((l) => sameLocation(l.location, org))?.config : await readConfigFile(octokit, org);
+  } catch (error) {
+    if (!(error instanceof ConfigRefused) && ((error as { status?: number }).status ?? 0) >= 500) throw error;
+    return { ok: false, source: shown, issues: [{ key: '', message: `the org config ${shown} could not be read: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
+  const policy = parseOrgPolicy(value, shown);
+  if (!policy.ok) return { ok: false, source: shown, issues: policy.issues };
+  return applyOrgPolicy(config, policy.policy);
+}
+
+/** The merged config, the files the chain named (read or absent), and the layers read. */
+async function readChain(octokit: GitHub, repo: RepoRef): Promise<{ config: ConfigResult; chain: ConfigLocation[]; layers: Layer[] }> {
+  const chain: ConfigLocation[] = [];
   let layers: Layer[];
   try {
-    layers = await readLayers(octokit, { owner: repo.owner, repo: repo.name, path: CONFIG_PATH });
+    layers = await readLayers(octokit, { owner: repo.owner, repo: repo.name, path: CONFIG_PATH }, chain);
   } catch (error) {
-    if (error instanceof ConfigRefused) return { ok: false, source: CONFIG_PATH, issues: [{ key: error.key, message: error.message }] };
     const status = (error as { status?: number }).status;
-    if (status !== undefined && status >= 500) throw error;
-    return { ok: false, source: CONFIG_PATH, issues: [{ key: '', message: error instanceof Error ? error.message : String(error) }] };
+    if (!(error instanceof ConfigRefused) && status !== undefined && status >= 500) throw error;
+    const key = error instanceof ConfigRefused ? error.key : '';
+    return { config: { ok: false, source: CONFIG_PATH, issues: [{ key, message: error instanceof Error ? error.message : String(error) }] }, chain, layers: [] };
   }
-  if (layers.length === 0) return parseConfig(undefined);
+  if (layers.length === 0) return { config: parseConfig(undefined), chain, layers };
   const merged = deepmerge.all(layers.map((l) => l.config).reverse(), { arrayMerge: (_target, source) => source as unknown[] });
-  return parseConfigValue(merged, layers.map((l) => formatLocation(l.location)).join(' extending ') || CONFIG_PATH);
+  return { config: parseConfigValue(merged, layers.map((l) => formatLocation(l.location)).join(' extending ') || CONFIG_PATH), chain, layers };
+}
+
+function sameLocation(a: ConfigLocation, b: ConfigLocation): boolean {
+  return a.owner.toLowerCase() === b.owner.toLowerCase() && a.repo.toLowerCase() === b.repo.toLowerCase() && a.path === b.path;
 }
 
 /** The repo's config file (or its owner's `.github` fallback) and the files it extends, nearest first. */
-async function readLayers(octokit: GitHub, home: ConfigLocation): Promise<Layer[]> {
+async function readLayers(octokit: GitHub, home: ConfigLocation, chain: ConfigLocation[]): Promise<Layer[]> {
+  chain.push(home);
   let first = await readConfigFile(octokit, home);
-  const chain: ConfigLocation[] = [home];
   if (first === undefined && home.repo !== '.github') {
     const fallback = { ...home, repo: '.github' };
     chain.push(fallback);
@@ -98,4 +135,24 @@ async function readConfigFile(octokit: GitHub, location: ConfigLocation): Promis
   if (parsed.value === null || parsed.value === undefined) return {};
   if (typeof parsed.value !== 'object' || Array.isArray(parsed.value)) throw new ConfigRefused(`${shown} is not a mapping of keys`);
   return parsed.value as Record<string, unknown>;
+}
+
+/**
+ * The `mode` that the repository's `.github/maestro.yml` sets at a commit (a pull request's head),
+ * or undefined when the file or the key is absent or unreadable: only shown in the notes, never
+ * applied, so an unreadable file is no reason to fail the evaluation.
+ */
+export async function readModeAt(octokit: GitHub, repo: RepoRef, sha: string): Promise<GateMode | undefined> {
+  try {
+    const response = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner: repo.owner, repo: repo.name, path: CONFIG_PATH, ref: sha, mediaType: { format: 'raw' } });
+    const data: unknown = response.data;
+    const text = typeof data === 'string' ? data : data instanceof ArrayBuffer || Buffer.isBuffer(data) ? Buffer.from(data as ArrayBuffer).toString('utf8') : '';
+    if (Buffer.byteLength(text) > MAX_CONFIG_BYTES) return undefined;
+    const parsed = parseYaml(text);
+    const mode = parsed.ok && parsed.value !== null && typeof parsed.value === 'object' ? (parsed.value as Record<string, unknown>).mode : undefined;
+    return mode === 'enforce' || mode === 'report-only' ? mode : undefined;
+  } catch (error) {
+    if (((error as { status?: number }).status ?? 0) >= 500) throw error;
+    return undefined;
+  }
 }

@@ -57,6 +57,9 @@ function post(url: string, body: string, options: PrometheusOptions): Promise<{ 
 
 /** Prometheus's JSON envelope to one number, or why there is none. */
 export function readResponse(response: { status: number; text: string }): QueryValue {
+  // Prometheus itself (basic auth in its web config) and the proxies in front of it (bearer tokens) answer these before any query runs.
+  if (response.status === 401) return { ok: false, error: 'HTTP 401 from Prometheus: the credentials are missing or were refused (check the bearer token, or the user name and password)' };
+  if (response.status === 403) return { ok: false, error: 'HTTP 403 from Prometheus: the credentials were accepted but may not query (check their scopes or tenant)' };
   let doc: { status?: string; errorType?: string; error?: string; data?: { resultType?: string; result?: unknown } };
   try {
     doc = JSON.parse(response.text) as typeof doc;

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Probot } from 'probot';
+import type { TemplateManifest } from '../../core/drift/parse-template-manifest.js';
+import type { ReleaseLookup } from '../../core/drift/template-releases.js';
 import type { DriftSweepSummary } from '../../core/drift/to-drift-sweep-summary.js';
 import type { WorkflowFile } from '../../core/drift/types.js';
 import type { EvidenceProducer } from '../../core/evidence/types.js';
@@ -7,13 +9,21 @@ import type { EvidenceStore } from '../../core/ports/evidence-store.js';
 import type { GitHub } from '../../adapters/github/github.js';
 import type { AppMetrics } from '../metrics.js';
 import type { StateStore } from '../../core/ports/state-store.js';
+import type { DriftFixer } from './drift-fix-app.js';
 import { storeDriftSweep } from './store-drift-sweep.js';
 import { sweepDrift, type RepoSweepResult } from './sweep-drift.js';
 
 /** What the scheduler sweeps with. */
 export interface DriftSchedule {
+  /** The template's files (with a manifest: one per entry, in its order). */
   template: WorkflowFile[];
   templateSource: string;
+  /** The template repository (owner/name) and its releases: its own pins are compared by release; absent: by SHA. */
+  releases?: { repository: string; lookup: ReleaseLookup };
+  /** Which template applies to which repository (templates/manifest.yml); absent: all of them to every repository. */
+  manifest?: TemplateManifest;
+  /** The drift-fix App (DRIFT_APP_ID): absent, drifts are reported with the command that fixes them, and no pull request is written. */
+  fixer?: DriftFixer;
   /** Milliseconds between the end of a timed sweep and the start of the next; absent: sweeps only when dispatched. */
   intervalMs?: number;
   dryRun: boolean;
@@ -63,12 +73,15 @@ export class DriftScheduler {
     private readonly now: () => Date = () => new Date(),
     /** Shared with the other replicas (Redis): a timed sweep of an installation is claimed in it, so one replica sweeps it per interval. */
     private readonly state?: StateStore,
-  ) {}
+  ) {
+    // The drift-fix App's requests are counted with the App's own, by route.
+    schedule.fixer?.instrumentWith?.((octokit, installationId) => metrics.instrument(octokit, installationId));
+  }
 
   /** Schedules the first sweep one interval from now (without an interval, sweeps only run when dispatched). */
   start(): void {
     this.#stopped = false;
-    this.app.log.info({ intervalMs: this.schedule.intervalMs, dryRun: this.schedule.dryRun, template: this.schedule.templateSource, store: this.schedule.store?.url, dispatchRepo: this.schedule.dispatchRepo }, this.schedule.intervalMs ? 'drift sweep scheduled' : 'drift sweep on dispatch only');
+    this.app.log.info({ intervalMs: this.schedule.intervalMs, dryRun: this.schedule.dryRun, template: this.schedule.templateSource, manifest: this.schedule.manifest?.file, fixApp: this.schedule.fixer?.appId ?? null, store: this.schedule.store?.url, dispatchRepo: this.schedule.dispatchRepo }, this.schedule.intervalMs ? 'drift sweep scheduled' : 'drift sweep on dispatch only');
     this.#next();
   }
 
@@ -168,7 +181,7 @@ export class DriftScheduler {
     try {
       const octokit = (await this.app.auth(installationId)) as unknown as GitHub;
       this.metrics.instrument(octokit, installationId);
-      results = await sweepDrift(octokit, { template: this.schedule.template, templateSource: this.schedule.templateSource, dryRun: run.dryRun, now: startedAt.toISOString(), producer: this.producer, ...(run.maxRepoWrites === undefined ? {} : { maxRepoWrites: run.maxRepoWrites }) });
+      results = await sweepDrift(octokit, { template: this.schedule.template, templateSource: this.schedule.templateSource, ...(this.schedule.releases ? { releases: this.schedule.releases } : {}), ...(this.schedule.manifest ? { manifest: this.schedule.manifest } : {}), ...(this.schedule.fixer ? { fixer: this.schedule.fixer } : {}), dryRun: run.dryRun, now: startedAt.toISOString(), producer: this.producer, ...(run.maxRepoWrites === undefined ? {} : { maxRepoWrites: run.maxRepoWrites }) });
     } catch (error) {
       this.metrics.driftSweeps.inc({ outcome: 'error' });
       log.error({ err: error }, 'drift sweep of the installation failed');
@@ -176,7 +189,9 @@ export class DriftScheduler {
     }
     for (const r of results) {
       this.metrics.driftRepos.inc({ status: r.status, action: r.action, dry_run: String(r.dryRun) });
-      if (r.status !== 'clean' || r.action !== 'none') log.info({ repo: r.repo, status: r.status, action: r.action, files: r.files, pull: r.pullUrl, changes: r.result.changes.length }, r.dryRun ? `drift: would ${r.action}` : `drift: ${r.action}`);
+      // A drift no pull request fixes is a warning naming the command that fixes it by hand: never dropped silently.
+      if (r.action === 'report') log.warn({ repo: r.repo, status: r.status, action: r.action, reason: r.reason, fix: (r.report?.data as { fix?: string } | undefined)?.fix, changes: r.result.changes.length }, 'drift: reported, no fix pull request');
+      else if (r.status !== 'clean' || r.action !== 'none') log.info({ repo: r.repo, status: r.status, action: r.action, files: r.files, pull: r.pullUrl, changes: r.result.changes.length }, r.dryRun ? `drift: would ${r.action}` : `drift: ${r.action}`);
     }
     log.info({ repos: results.length, drifted: results.filter((r) => r.status === 'drift').length, invalid: results.filter((r) => r.status === 'invalid').length }, 'drift sweep of the installation done');
     this.metrics.driftSweeps.inc({ outcome: 'done' });

@@ -32,7 +32,7 @@ function report(repo: string, sha: string, gate: string, at: string): string {
     subject: { repo, sha },
     producer: { name: `maestro-${gate}`, version: '0.1.0' },
     createdAt: at,
-    data: { repo, status: 'clean', missingJobs: [], pr: null, template: { source: 'workflows/ga-gates.yml', version: 'v1' }, changes: [] },
+    data: { repo, status: 'clean', missingJobs: [], pr: null, template: { source: '.github/workflows/ga-gates.yml', version: 'v1' }, changes: [] },
   });
 }
 

@@ -5,7 +5,7 @@ import { catalogOption } from './catalog-option.js';
 export const EVALUATE_COMMANDS: CommandSpec[] = [
   {
     words: ['gate'],
-    summary: 'Evaluate a pull request against the controls catalog and print gate notes. Exit 0 passed or nothing applies, 1 failed, 2 bad input.',
+    summary: 'Evaluate a pull request against the controls catalog and print gate notes. Exit 0 passed, nothing applies, or report-only mode (the notes say what would fail), 1 failed, 2 bad input.',
     options: [
       { name: 'event', type: 'string', value: 'file', required: true, description: 'pull_request webhook payload (JSON), e.g. $GITHUB_EVENT_PATH' },
       { name: 'evidence', type: 'string', value: 'dir', required: true, description: 'folder of evidence reports (*.json, searched recursively)' },
@@ -13,10 +13,11 @@ export const EVALUATE_COMMANDS: CommandSpec[] = [
       { name: 'config', type: 'string', value: 'file', description: 'repo config (default: .github/maestro.yml when present)' },
       { name: 'no-config', type: 'boolean', description: 'ignore .github/maestro.yml and use the defaults' },
       catalogOption,
+      { name: 'catalog-mode', type: 'string', value: 'mode', choices: ['replace', 'extend'], description: "with --catalog: replace the shipped controls (default), or extend them (a control with a shipped control's id replaces it)" },
       { name: 'waivers', type: 'string', value: 'file', description: 'waivers: a JSON array of waiver reports' },
       { name: 'links', type: 'string', value: 'file', description: 'manual evidence: a JSON array of link reports approved by reviewers' },
       { name: 'now', type: 'string', value: 'time', description: 'evaluation time, RFC 3339 (default: now); fixes freshness and waiver expiry for reproducible runs' },
-      { name: 'format', type: 'string', value: 'format', choices: ['markdown', 'json'], default: 'markdown', description: 'output format' },
+      { name: 'format', type: 'string', value: 'format', choices: ['text', 'markdown', 'json'], description: 'output: text (plain, for a terminal), markdown (gate notes for a job summary) or json (the result); default: text at a terminal, markdown otherwise' },
       { name: 'decision-log', type: 'string', value: 'file', description: 'also write the decisions as a decision-log evidence report' },
     ],
     run: async (o) => (await import('../commands/gate.js')).gateCommand(o as never),

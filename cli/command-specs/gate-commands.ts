@@ -20,7 +20,7 @@ export const GATE_COMMANDS: CommandSpec[] = [
   },
   {
     words: ['verify-attestation'],
-    summary: 'Verify Sigstore bundles for artifacts offline (signature, certificate chain, transparency log, signer identity and issuer, artifact digest as subject), read SLSA provenance, quarantine unverified artifacts. Exit 0 all verified, 1 some unverified, 2 bad input.',
+    summary: 'Verify Sigstore bundles for artifacts offline (signature, certificate chain, transparency log, signer identity and issuer, artifact digest as subject), read SLSA provenance, quarantine unverified artifacts (by default inside GitHub Actions only; by hand with --quarantine). Exit 0 all verified, 1 some unverified, 2 bad input.',
     options: [
       { name: 'artifact', type: 'string', value: 'file', multiple: true, required: true, description: 'an artifact to verify (repeat for several)' },
       { name: 'bundle', type: 'string', value: 'file', multiple: true, required: true, description: "a Sigstore bundle (.sigstore.json) or the npm registry's attestations JSON (repeat for several)" },
@@ -29,8 +29,9 @@ export const GATE_COMMANDS: CommandSpec[] = [
       { name: 'key', type: 'string', value: 'pub.pem', description: 'PEM public key for key-signed bundles' },
       { name: 'trusted-root', type: 'string', value: 'json', description: 'Sigstore trusted_root.json (default: the public-good root shipped with maestro; never fetched)' },
       { name: 'predicate-type', type: 'string', value: 'uri', default: 'slsa', description: 'required predicate: slsa (SLSA provenance v0.2 or v1), a predicate type URI, or any' },
-      { name: 'quarantine', type: 'string', value: 'mode', choices: ['rename', 'move', 'none'], default: 'rename', description: 'what to do with unverified artifacts: add .quarantined, move them to --quarantine-dir, or leave them' },
-      { name: 'quarantine-dir', type: 'string', value: 'dir', default: 'quarantine', description: 'where --quarantine move puts unverified artifacts' },
+      { name: 'quarantine', type: 'boolean', description: 'set unverified artifacts aside by renaming them *.quarantined (the default inside GitHub Actions; by hand, files are left alone without it)' },
+      { name: 'quarantine-dir', type: 'string', value: 'dir', description: 'set unverified artifacts aside by moving them into this folder instead (keep it outside the publish folder; implies --quarantine)' },
+      { name: 'no-quarantine', type: 'boolean', description: 'leave unverified artifacts where they are, also inside GitHub Actions (the report still fails)' },
       ...GATE_OUTPUT_OPTIONS,
     ],
     run: async (o) => (await import('../commands/verify-attestation.js')).verifyAttestationCommand(o as never),

@@ -6,7 +6,7 @@ import { a11yGateFromFiles } from '../../flows/a11y-gate-from-files.js';
 import { chromiumPageScanner } from '../../adapters/browser/scan-pages-with-axe.js';
 import { loadCatalog } from '../../adapters/fs/load-catalog.js';
 import { fsInputFiles } from '../../adapters/fs/read-input-file.js';
-import { resolveReportContext } from '../../adapters/fs/resolve-report-context.js';
+import { cliReportContext } from '../report-context.js';
 import { emitGateOutcome, type GateOutputOptions } from '../emit-gate-outcome.js';
 
 /** Options of `maestro a11y`, as the command line gives them. */
@@ -41,7 +41,7 @@ export async function a11yCommand(options: A11yOptions): Promise<number> {
   if (options.config && options.noConfig) throw new MaestroError('USAGE', '--config and --no-config cannot be used together', { remedy: 'pass one of them.' });
   const urls = options.url ?? [];
   if ((options.results === undefined) === (urls.length === 0)) throw new MaestroError('USAGE', options.results ? '--results and --url cannot be used together' : 'maestro a11y needs --results or --url', { remedy: 'pass axe results with --results <file>, or the pages to scan with --url <url> (repeatable).' });
-  const context = resolveReportContext('maestro-cli', options, process.env);
+  const context = cliReportContext(options);
   const config = options.config ?? (!options.noConfig && existsSync('.github/maestro.yml') ? '.github/maestro.yml' : undefined);
   const max = { critical: options.maxCritical, serious: options.maxSerious, moderate: options.maxModerate, minor: options.maxMinor };
   if (options.results !== undefined) {

@@ -11,9 +11,11 @@ import { parseSignMode } from '../../adapters/sigstore/parse-sign-mode.js';
 import { statementSigner } from '../../adapters/sigstore/statement-signer.js';
 import { openStore, storeOpener } from '../../adapters/store/open-store.js';
 import { previousManifestReader } from '../../adapters/store/read-previous-manifest.js';
+import { cliRepository } from '../report-context.js';
+import { packForRelease, renderMissingRequired, type PackOptions } from './evidence-pack.js';
 
 /** Options of `maestro evidence bundle`, as the command line gives them. */
-export interface BundleOptions {
+export interface BundleOptions extends PackOptions {
   release: string;
   artifacts: string;
   out: string;
@@ -31,10 +33,7 @@ export interface BundleOptions {
 
 /** `maestro evidence bundle` (also `ig-evidence`): build, sign and publish a release bundle. Returns the exit code. */
 export async function bundleCommand(options: BundleOptions): Promise<number> {
-  const repo = options.repo ?? process.env.GITHUB_REPOSITORY;
-  if (!repo || !/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/.test(repo)) {
-    throw new MaestroError('USAGE', repo ? `--repo '${repo}' is not owner/name` : 'the repository is not known', { remedy: 'pass --repo <owner/name> (in GitHub Actions GITHUB_REPOSITORY is used).' });
-  }
+  const repo = cliRepository(options.repo);
   if (options.commit !== undefined && !/^[0-9a-f]{40}$/.test(options.commit)) throw new MaestroError('USAGE', `--commit '${options.commit}' is not a full 40-hex commit SHA`, { remedy: 'pass the full SHA (git rev-parse <tag>^{commit}).' });
   if (options.createdAt !== undefined && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(options.createdAt)) {
     throw new MaestroError('USAGE', `--created-at '${options.createdAt}' is not an RFC 3339 time`, { remedy: 'write it like 2026-11-20T12:00:00Z.' });
@@ -43,13 +42,22 @@ export async function bundleCommand(options: BundleOptions): Promise<number> {
   // The ledger's head goes into the manifest: a witness of the ledger, signed with the bundle.
   const ledger = options.ledger ? await openStore(options.ledger) : undefined;
   const ledgerHead = ledger ? await ledgerHeadForRelease(ledger, options.store ? { store: await openStore(options.store), tag: options.release } : undefined) : undefined;
+  const commit = options.commit ?? fromTag!.commit;
+  const createdAt = options.createdAt ?? fromTag!.createdAt;
+  // The evidence pack is gathered before anything is written: a release it refuses leaves no bundle behind.
+  const pack = await packForRelease(options, { release: options.release, repo, commit, createdAt, artifactsDir: options.artifacts, ledger, ledgerHead });
+  if (pack && pack.index.required.missing.length > 0 && !pack.index.required.override) {
+    process.stderr.write(renderMissingRequired(pack));
+    return 1;
+  }
   const built = await buildBundle({
     release: options.release,
     artifactsDir: options.artifacts,
     outDir: options.out,
     repo,
-    commit: options.commit ?? fromTag!.commit,
-    createdAt: options.createdAt ?? fromTag!.createdAt,
+    commit,
+    createdAt,
+    extraFiles: pack?.files,
     producer: { name: 'maestro evidence bundle', version: VERSION },
     previous: options.previous,
     previousRelease: options.previousRelease,
@@ -59,7 +67,7 @@ export async function bundleCommand(options: BundleOptions): Promise<number> {
   }, { bundleFiles: fsBundleFiles, stores: storeOpener, previousManifests: previousManifestReader });
   const recorded = ledger ? await recordBundleInLedger(ledger, built, { ...ledgerOptionsFromEnv(), actor: process.env.GITHUB_ACTOR }) : undefined;
   if (options.format === 'json') {
-    await printOut(`${JSON.stringify({ outDir: built.outDir, release: built.manifest.data.release, manifestSha256: built.manifestSha256, signed: built.signed, artifacts: built.manifest.data.artifacts.length, previous: built.manifest.data.previous, published: built.published ?? null, ledger: recorded ?? null }, null, 2)}\n`);
+    await printOut(`${JSON.stringify({ outDir: built.outDir, release: built.manifest.data.release, manifestSha256: built.manifestSha256, signed: built.signed, artifacts: built.manifest.data.artifacts.length, previous: built.manifest.data.previous, published: built.published ?? null, ledger: recorded ?? null, pack: pack ? { pulls: pack.index.pulls.length, pullsWithoutDecisionLog: pack.index.pullsWithoutDecisionLog, reports: pack.index.reports.length, ledger: pack.index.ledger ? { from: pack.index.ledger.from, to: pack.index.ledger.to } : null, required: pack.index.required } : null }, null, 2)}\n`);
     return 0;
   }
   const d = built.manifest.data;
@@ -71,6 +79,11 @@ export async function bundleCommand(options: BundleOptions): Promise<number> {
     `  ${built.signed ? 'signed: manifest.sigstore.json' : 'not signed'}`,
   ];
   if (built.published) lines.push(built.published.alreadyPresent ? `  already published at ${built.published.url}, identical` : `  published ${built.published.objects.length} objects to ${built.published.url}, manifest last${built.published.objects[0]?.retention ? `; locked ${built.published.objects[0].retention.mode} until ${built.published.objects[0].retention.retainUntil}` : ''}`);
+  if (pack) {
+    const p = pack.index;
+    lines.push(`  evidence pack: ${p.pulls.length} pull request(s)${p.pullsWithoutDecisionLog.length > 0 ? ` (${p.pullsWithoutDecisionLog.length} without a decision log: ${p.pullsWithoutDecisionLog.map((n) => `#${n}`).join(', ')})` : ''}, ${p.reports.length} drill/drift report(s)${p.ledger ? `, ledger entries ${p.ledger.from} to ${p.ledger.to}` : ''}, catalog ${p.catalog.digest.slice(0, 12)}`);
+    if (p.required.override) lines.push(`  OVERRIDDEN: published without evidence for ${p.required.override.controls.join(', ')} by ${p.required.override.by}: ${p.required.override.reason}`);
+  }
   if (d.ledger) lines.push(`  witnesses the audit ledger head: entry ${d.ledger.seq} (sha256 ${d.ledger.sha256})`);
   if (recorded) lines.push(`  recorded as entry ${recorded.seq} of the audit ledger ${recorded.url}`);
   await printOut(`${lines.join('\n')}\n`);

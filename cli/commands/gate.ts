@@ -7,7 +7,7 @@ import { loadCatalog } from '../../adapters/fs/load-catalog.js';
 import { readEvidenceDir } from '../../adapters/fs/read-evidence-dir.js';
 import { fsInputFiles } from '../../adapters/fs/read-input-file.js';
 import { printOut, writeFileAtomic } from '../../adapters/fs/write-output.js';
-import { renderGateNotes } from '../../core/render/render-gate-notes.js';
+import { renderGateOutput, withGateInputs } from '../output-format-gate.js';
 
 /** Options of `maestro gate`, as the command line gives them. */
 export interface GateOptions {
@@ -18,10 +18,13 @@ export interface GateOptions {
   /** --no-config: ignore .github/maestro.yml. */
   noConfig?: boolean;
   catalog?: string;
+  /** --catalog-mode: how the --catalog folder combines with the shipped catalog (default replace). */
+  catalogMode?: 'replace' | 'extend';
   waivers?: string;
   links?: string;
   now?: string;
-  format: 'markdown' | 'json';
+  /** `text`, `markdown` or `json`; unset: text at a terminal, Markdown otherwise. */
+  format?: 'text' | 'markdown' | 'json';
   decisionLog?: string;
 }
 
@@ -33,11 +36,15 @@ export async function gateCommand(options: GateOptions): Promise<number> {
   const now = options.now ?? new Date().toISOString();
   if (!isEvaluationTime(now)) throw new MaestroError('USAGE', `--now ${JSON.stringify(now)} is not an RFC 3339 time`, { remedy: 'write it like 2026-11-20T12:00:00Z.' });
   const config = options.config ?? (!options.noConfig && existsSync(DEFAULT_CONFIG_PATH) ? DEFAULT_CONFIG_PATH : undefined);
-  const result = await evaluateFromFiles({ ...options, config, now }, { files: fsInputFiles, loadCatalog, readEvidence: readEvidenceDir });
+  if (options.catalogMode && !options.catalog) throw new MaestroError('USAGE', '--catalog-mode needs --catalog', { remedy: 'name the folder of control files with --catalog <dir>, or leave --catalog-mode out to use the shipped catalog.' });
+  const evaluated = await evaluateFromFiles({ ...options, config, now }, { files: fsInputFiles, loadCatalog: (dir) => loadCatalog(dir, options.catalogMode), readEvidence: readEvidenceDir });
+  // Its next steps reproduce it with these very inputs.
+  const result = withGateInputs(evaluated, { ...options, config, noConfig: options.noConfig && !options.config });
   if (options.decisionLog) {
     const log = toDecisionLog(result, { name: 'maestro-cli', version: VERSION });
     await writeFileAtomic(options.decisionLog, `${JSON.stringify(log, null, 2)}\n`);
   }
-  await printOut(options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderGateNotes(result));
+  await printOut(renderGateOutput(result, options.format));
+  // Report-only never fails the command: the notes (and the JSON's mode.wouldFail) say what would.
   return result.conclusion === 'success' || result.conclusion === 'neutral' ? 0 : 1;
 }

@@ -3,7 +3,7 @@ import { MaestroError } from '../../core/errors.js';
 import { k6GateFromFiles } from '../../flows/k6-gate-from-files.js';
 import { loadCatalog } from '../../adapters/fs/load-catalog.js';
 import { fsInputFiles } from '../../adapters/fs/read-input-file.js';
-import { resolveReportContext } from '../../adapters/fs/resolve-report-context.js';
+import { cliReportContext } from '../report-context.js';
 import { emitGateOutcome, type GateOutputOptions } from '../emit-gate-outcome.js';
 
 /** Options of `maestro k6`, as the command line gives them. */
@@ -26,7 +26,7 @@ const DEFAULT_CONFIG_PATH = '.github/maestro.yml';
 /** `maestro k6`: evaluate a k6 summary's thresholds (and regression against a baseline). Returns the exit code. */
 export async function k6Command(options: K6Options): Promise<number> {
   if (options.config && options.noConfig) throw new MaestroError('USAGE', '--config and --no-config cannot be used together', { remedy: 'pass one of them.' });
-  const context = resolveReportContext('maestro-cli', options, process.env);
+  const context = cliReportContext(options);
   const config = options.config ?? (!options.noConfig && existsSync(DEFAULT_CONFIG_PATH) ? DEFAULT_CONFIG_PATH : undefined);
   const outcome = await k6GateFromFiles(
     { summary: options.summary, thresholds: options.threshold ?? [], baseline: options.baseline, maxP95Regression: options.maxP95Regression, catalogThresholds: !options.noCatalogThresholds, catalog: options.catalog, config },

@@ -1,6 +1,6 @@
 import type { SbomPolicy } from '../../core/gates/sbom-diff/types.js';
 import { fsInputFiles } from '../../adapters/fs/read-input-file.js';
-import { resolveReportContext } from '../../adapters/fs/resolve-report-context.js';
+import { cliReportContext } from '../report-context.js';
 import { sbomDiffFromFiles } from '../../flows/sbom-diff-from-files.js';
 import { emitGateOutcome, type GateOutputOptions } from '../emit-gate-outcome.js';
 
@@ -18,7 +18,7 @@ export interface SbomDiffOptions extends GateOutputOptions {
 
 /** `maestro sbom-diff`: diff two SBOMs by package URL and check what the change brings in. */
 export async function sbomDiffCommand(options: SbomDiffOptions): Promise<number> {
-  const context = resolveReportContext('maestro-cli', options, process.env);
+  const context = cliReportContext(options);
   const policy: SbomPolicy = { deniedLicenses: options.denyLicense ?? [], deniedPackages: options.denyPackage ?? [], copyleft: options.copyleft };
   return emitGateOutcome(await sbomDiffFromFiles({ base: options.base, head: options.head, policy }, context, { files: fsInputFiles }), options, options.head);
 }

@@ -1,7 +1,7 @@
 import { fsInputFiles } from '../../adapters/fs/read-input-file.js';
 import { fsOperationFiles } from '../../adapters/fs/read-operation-files.js';
 import { pullRequestEventPath, readPullRequestEvent } from '../../adapters/fs/read-pull-request-event.js';
-import { resolveReportContext } from '../../adapters/fs/resolve-report-context.js';
+import { cliReportContext } from '../report-context.js';
 import { gitSchemaReader } from '../../adapters/git/read-schema-source.js';
 import { schemaDiffFromFiles } from '../../flows/schema-diff-from-files.js';
 import { emitGateOutcome, type GateOutputOptions } from '../emit-gate-outcome.js';
@@ -24,7 +24,7 @@ export async function schemaDiffCommand(options: SchemaDiffOptions): Promise<num
   const event = pullRequestEventPath(options.event, process.env);
   // The report is about the PR's repository when an event is given, unless --repo says otherwise.
   const repo = options.repo ?? (event ? (await readPullRequestEvent(event)).pr.repo : undefined);
-  const context = resolveReportContext('maestro-cli', { ...options, repo }, { ...process.env, ...(event ? { GITHUB_EVENT_PATH: event } : {}) });
+  const context = cliReportContext({ ...options, repo }, { ...process.env, ...(event ? { GITHUB_EVENT_PATH: event } : {}) });
   const outcome = await schemaDiffFromFiles(
     {
       new: options.new,

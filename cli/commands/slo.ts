@@ -1,5 +1,5 @@
 import { fsInputFiles } from '../../adapters/fs/read-input-file.js';
-import { resolveReportContext } from '../../adapters/fs/resolve-report-context.js';
+import { cliReportContext } from '../report-context.js';
 import { createPrometheusClient } from '../../adapters/prometheus/prometheus-client.js';
 import { sloGateFromFiles } from '../../flows/slo-gate-from-files.js';
 import { emitGateOutcome, type GateOutputOptions } from '../emit-gate-outcome.js';
@@ -24,7 +24,7 @@ export interface SloOptions extends GateOutputOptions {
 
 /** `maestro slo`: error budget burn of the SLOs, from Prometheus or precomputed SLIs. Returns the exit code. */
 export async function sloCommand(options: SloOptions): Promise<number> {
-  const context = resolveReportContext('maestro-cli', options, process.env);
+  const context = cliReportContext(options);
   const outcome = await sloGateFromFiles({ ...options, headers: options.header ?? [], authorization: process.env.MAESTRO_PROMETHEUS_AUTHORIZATION || undefined }, context, { files: fsInputFiles, connectPrometheus: createPrometheusClient });
   return emitGateOutcome(outcome, options, options.slo ?? options.slis ?? 'the SLO gate');
 }

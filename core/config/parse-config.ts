@@ -24,7 +24,7 @@ export function parseConfig(text: string | undefined, source = '.github/maestro.
  * Probot's config plugin). `keyLines` maps dotted keys to lines, when the text is known.
  */
 export function parseConfigValue(value: unknown, source: string, keyLines: Record<string, number> = {}): ConfigResult {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, source, issues: [{ key: '', message: 'the config must be a mapping of keys (version, checkName, comment, controls, thresholds, waivers, overrides, commands)' }] };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, source, issues: [{ key: '', message: 'the config must be a mapping of keys (version, checkName, mode, comment, controls, thresholds, waivers, overrides, commands)' }] };
   if (!validateConfig(value)) {
     const issues: ConfigIssue[] = toSchemaIssues(validateConfig.errors ?? [], value).map((issue) => {
       const key = pointerToKey(issue.pointer);
@@ -46,6 +46,9 @@ function merge(partial: Partial<MaestroConfig>): MaestroConfig {
   return {
     version: 1,
     checkName: partial.checkName ?? d.checkName,
+    // Absent unless set: the org config's mode (or enforce) applies, and configs without it keep their digest.
+    ...(partial.mode ? { mode: partial.mode } : {}),
+    ...(partial.catalog ? { catalog: { source: partial.catalog.source ?? 'shipped', mode: partial.catalog.mode ?? 'extend' } } : {}),
     comment: { ...d.comment, ...partial.comment },
     controls: { ...d.controls, ...partial.controls },
     thresholds: { ...partial.thresholds },

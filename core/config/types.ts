@@ -4,6 +4,23 @@ import type { AppliesRule, ParamValue, Priority } from '../controls/types.js';
 /** How the app posts gate notes on a PR. */
 export type CommentMode = 'always' | 'on-failure' | 'never';
 
+/**
+ * How the gate publishes its conclusion: `enforce` fails the check when a blocking control is not
+ * met; `report-only` concludes `neutral` and says which controls would fail (for rolling out).
+ */
+export type GateMode = 'enforce' | 'report-only';
+
+/** How an owner's own controls combine with the shipped catalog. */
+export type CatalogMode = 'extend' | 'replace';
+
+/** Which catalog of controls judges the repositories of an owner: chosen by the org config only. */
+export interface CatalogSetting {
+  /** `shipped`: the catalog of this Maestro version; `org`: plus (or instead of) `maestro/controls/*.yml` of the owner's `.github` repository. */
+  source: 'shipped' | 'org';
+  /** `extend`: the org's controls are added, and replace shipped controls of the same id; `replace`: only the org's controls. */
+  mode: CatalogMode;
+}
+
 /** Per-control changes a repo may make; each is shown in the output. */
 export interface ControlCustomization extends AppliesRule {
   /** Make a blocking control report-only (shown as such), or the reverse. */
@@ -15,6 +32,10 @@ export interface MaestroConfig {
   version: 1;
   /** Name of the check run (and of the gate in outputs). */
   checkName: string;
+  /** `enforce` or `report-only`; absent: the org config's, else `enforce`. */
+  mode?: GateMode;
+  /** The catalog the org config chose; absent: the shipped catalog. Only the owner's `.github` config may set it. */
+  catalog?: CatalogSetting;
   comment: { mode: CommentMode; drafts: boolean };
   controls: {
     /** Only controls of these priorities are evaluated. */
@@ -66,5 +87,13 @@ export interface ConfigIssue {
 
 /** The outcome of loading a config: usable, or a list of problems (never a silent default). */
 export type ConfigResult =
-  | { ok: true; config: MaestroConfig; source: string; digest: string; keyLines: Record<string, number> }
+  | {
+      ok: true;
+      config: MaestroConfig;
+      source: string;
+      digest: string;
+      keyLines: Record<string, number>;
+      /** The config file that set `config.mode`, when that is not `source` itself (the org config). */
+      modeSource?: string;
+    }
   | { ok: false; source: string; issues: ConfigIssue[] };

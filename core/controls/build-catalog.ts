@@ -16,42 +16,65 @@ export interface CatalogEntry {
 /** Validates one control document against the control schema; returns no issues when valid. */
 export type ControlSchemaCheck = (value: unknown) => SchemaIssue[];
 
+/** One problem of a catalog file: the file, the field (a JSON pointer) and what is wrong. */
+export interface CatalogProblem {
+  code: 'CATALOG_INVALID' | 'CATALOG_DUPLICATE_ID';
+  /** The file, as `CatalogEntry.source` names it. */
+  file: string;
+  /** JSON pointer of the field; `''` for the whole file. */
+  pointer: string;
+  message: string;
+  /** 1-based line, when known (YAML syntax errors). */
+  line?: number;
+}
+
+/** What to do about each kind of catalog problem. */
+export const CATALOG_REMEDIES = {
+  CATALOG_INVALID: 'fix the listed fields; controls/control.schema.json documents every field.',
+  CATALOG_DUPLICATE_ID: 'give each control its own id; ids are referenced by waivers and decisions, so never reuse one.',
+} as const;
+
 /**
  * Builds a catalog from parsed files: schema check, then the rules a schema cannot express
  * (unique ids, one requirement per kind, declared parameters). Collects every problem before
  * failing, so one run shows all of them.
  */
 export function buildCatalog(entries: CatalogEntry[], checkSchema: ControlSchemaCheck): Catalog {
-  const problems: string[] = [];
+  const built = collectCatalog(entries, checkSchema);
+  const duplicate = built.problems.find((p) => p.code === 'CATALOG_DUPLICATE_ID');
+  if (duplicate) throw new MaestroError('CATALOG_DUPLICATE_ID', duplicate.message, { file: duplicate.file, pointer: duplicate.pointer, remedy: CATALOG_REMEDIES.CATALOG_DUPLICATE_ID });
+  if (built.problems.length > 0) {
+    throw new MaestroError('CATALOG_INVALID', `the controls catalog is invalid:\n  - ${built.problems.map((p) => `${p.file} at ${p.pointer || '/'}: ${p.message}`).join('\n  - ')}`, {
+      remedy: CATALOG_REMEDIES.CATALOG_INVALID,
+    });
+  }
+  return built.catalog;
+}
+
+/** The catalog of the entries and every problem found, each naming its file and field; the catalog is usable only without problems. */
+export function collectCatalog(entries: CatalogEntry[], checkSchema: ControlSchemaCheck): { catalog: Catalog; problems: CatalogProblem[] } {
+  const problems: CatalogProblem[] = [];
   const controls: Control[] = [];
   const seen = new Map<string, string>();
   for (const entry of entries) {
     const issues = checkSchema(entry.value);
     if (issues.length > 0) {
-      for (const issue of issues) problems.push(`${entry.source} at ${issue.pointer || '/'}: ${issue.message}`);
+      for (const issue of issues) problems.push({ code: 'CATALOG_INVALID', file: entry.source, pointer: issue.pointer, message: issue.message });
       continue;
     }
     const value = entry.value as Omit<Control, 'source'>;
     const control: Control = { ...value, tags: value.tags ?? [], source: entry.source };
     const first = seen.get(control.id);
     if (first !== undefined) {
-      throw new MaestroError('CATALOG_DUPLICATE_ID', `control id ${control.id} is defined twice, in ${first} and in ${entry.source}`, {
-        file: entry.source,
-        pointer: '/id',
-        remedy: 'give each control its own id; ids are referenced by waivers and decisions, so never reuse one.',
-      });
+      problems.push({ code: 'CATALOG_DUPLICATE_ID', file: entry.source, pointer: '/id', message: `control id ${control.id} is defined twice, in ${first} and in ${entry.source}` });
+      continue;
     }
     seen.set(control.id, entry.source);
-    problems.push(...checkRequirements(control));
+    for (const p of checkRequirements(control)) problems.push({ code: 'CATALOG_INVALID', file: entry.source, pointer: p.pointer, message: p.message });
     controls.push(control);
   }
-  if (problems.length > 0) {
-    throw new MaestroError('CATALOG_INVALID', `the controls catalog is invalid:\n  - ${problems.join('\n  - ')}`, {
-      remedy: 'fix the listed fields; controls/control.schema.json documents every field.',
-    });
-  }
   controls.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { controls, digest: catalogDigest(controls) };
+  return { catalog: { controls, digest: catalogDigest(controls) }, problems };
 }
 
 /** sha256 of the canonical controls, without their file names: the same rules give the same digest. */
@@ -59,24 +82,23 @@ export function catalogDigest(controls: Control[]): string {
   return sha256Hex(canonicalJson(controls.map(({ source: _source, ...rest }) => rest)));
 }
 
-function checkRequirements(control: Control): string[] {
-  const problems: string[] = [];
+function checkRequirements(control: Control): Array<{ pointer: string; message: string }> {
+  const problems: Array<{ pointer: string; message: string }> = [];
   const kinds = new Set<string>();
   control.evidence.forEach((req, index) => {
-    const at = `${control.source} at /evidence/${index}`;
-    if (kinds.has(req.kind)) problems.push(`${at}/kind: ${control.id} already has a ${req.kind} requirement; merge the assertions into one`);
+    const at = `/evidence/${index}`;
+    const add = (pointer: string, message: string): void => void problems.push({ pointer: `${at}${pointer}`, message });
+    if (kinds.has(req.kind)) add('/kind', `${control.id} already has a ${req.kind} requirement; merge the assertions into one`);
     kinds.add(req.kind);
-    if (req.kind === 'link' && !req.link) problems.push(`${at}/link: a link requirement must set link: true`);
-    if (parseDurationMs(req.maxAge) === undefined) problems.push(`${at}/maxAge: ${req.maxAge} is not a duration in weeks, days, hours or minutes`);
+    if (req.kind === 'link' && !req.link) add('/link', 'a link requirement must set link: true');
+    if (parseDurationMs(req.maxAge) === undefined) add('/maxAge', `${req.maxAge} is not a duration in weeks, days, hours or minutes`);
     for (const name of referencedParams(req.assert)) {
-      if (!req.params || !(name in req.params)) {
-        problems.push(`${at}/assert: references /params/${name}, which params does not declare`);
-      }
+      if (!req.params || !(name in req.params)) add('/assert', `references /params/${name}, which params does not declare`);
     }
     for (const name of Object.keys(req.params ?? {})) {
-      if (!referencedParams(req.assert).includes(name)) problems.push(`${at}/params/${name}: declared but no assertion uses it`);
+      if (!referencedParams(req.assert).includes(name)) add(`/params/${name}`, 'declared but no assertion uses it');
     }
-    problems.push(...checkLoosest(req, at));
+    for (const p of checkLoosest(req)) add(p.pointer, p.message);
   });
   return problems;
 }
@@ -86,18 +108,19 @@ function checkRequirements(control: Control): string[] {
  * (as an upper or a lower bound), and lies on the loose side of the default, so that "how far a
  * repo may loosen it" means one thing.
  */
-function checkLoosest(req: EvidenceRequirement, at: string): string[] {
-  const problems: string[] = [];
+function checkLoosest(req: EvidenceRequirement): Array<{ pointer: string; message: string }> {
+  const problems: Array<{ pointer: string; message: string }> = [];
   const bounds = paramBounds(req.assert);
   for (const [name, loosest] of Object.entries(req.loosest ?? {})) {
     const value = req.params?.[name];
     const direction = bounds.get(name)?.direction;
-    if (value === undefined) problems.push(`${at}/loosest/${name}: limits ${name}, which params does not declare`);
-    else if (typeof value !== 'number') problems.push(`${at}/loosest/${name}: ${name} is ${JSON.stringify(value)}, not a number, so it has no looser or stricter value`);
-    else if (!direction) problems.push(`${at}/loosest/${name}: the assertion does not use ${name} only as an upper bound (maximum, exclusiveMaximum) or only as a lower bound (minimum, exclusiveMinimum), so which values loosen it cannot be told`);
+    const add = (message: string): void => void problems.push({ pointer: `/loosest/${name}`, message });
+    if (value === undefined) add(`limits ${name}, which params does not declare`);
+    else if (typeof value !== 'number') add(`${name} is ${JSON.stringify(value)}, not a number, so it has no looser or stricter value`);
+    else if (!direction) add(`the assertion does not use ${name} only as an upper bound (maximum, exclusiveMaximum) or only as a lower bound (minimum, exclusiveMinimum), so which values loosen it cannot be told`);
     else if (direction === 'upper' ? loosest < value : loosest > value) {
       const side = direction === 'upper' ? 'an upper bound, so its loosest value must be at least' : 'a lower bound, so its loosest value must be at most';
-      problems.push(`${at}/loosest/${name}: ${loosest} is stricter than the default ${value}; ${name} is ${side} ${value}`);
+      add(`${loosest} is stricter than the default ${value}; ${name} is ${side} ${value}`);
     }
   }
   return problems;

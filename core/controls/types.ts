@@ -69,8 +69,26 @@ export interface Control {
   frameworks: FrameworkMapping;
   applies: AppliesRule;
   evidence: EvidenceRequirement[];
+  /** Every release evidence pack must hold evidence for this control (`maestro evidence bundle` refuses one without, unless overridden). */
+  requiredForRelease?: boolean;
   /** The file the control was loaded from, relative to the catalog root. */
   source: string;
+}
+
+/** Where a catalog's controls came from, shown beside its digest in every output. */
+export interface CatalogOrigin {
+  /** `shipped`: the catalog of this Maestro version; `org`: an owner's `.github` repository; `folder`: a folder given to the CLI or the action. */
+  source: 'shipped' | 'org' | 'folder';
+  /** How the custom controls combine with the shipped catalog; absent for the shipped catalog. */
+  mode?: 'extend' | 'replace';
+  /** Where the custom controls were read: `acme/.github@1a2b3c4 maestro/controls`, or the folder. */
+  location?: string;
+  /** Number of control files read there. */
+  files?: number;
+  /** Shipped control ids that custom controls of the same id replace (`extend` only). */
+  overrides?: string[];
+  /** The Maestro version whose shipped catalog is used or extended. */
+  shippedVersion: string;
 }
 
 /** A loaded and validated catalog. */
@@ -78,4 +96,6 @@ export interface Catalog {
   controls: Control[];
   /** sha256 over the canonical JSON of the controls: names the exact catalog a decision used. */
   digest: string;
+  /** Where the controls came from; absent on the embedded shipped catalog. */
+  origin?: CatalogOrigin;
 }

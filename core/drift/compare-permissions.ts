@@ -31,6 +31,19 @@ export function widenedScopes(expected: unknown, actual: unknown): Array<{ scope
     .filter((s) => LEVELS.indexOf(s.actual) > LEVELS.indexOf(s.expected));
 }
 
+/**
+ * Scopes that `actual` grants less of than `expected`, with both levels. A template that sets no
+ * permissions leaves them to the repository, so nothing is missing then.
+ */
+export function narrowedScopes(expected: unknown, actual: unknown): Array<{ scope: string; expected: Level; actual: Level }> {
+  if (expected === undefined || expected === null) return [];
+  const names = new Set([...SCOPES, ...keysOf(expected), ...keysOf(actual)]);
+  return [...names]
+    .sort()
+    .map((scope) => ({ scope, expected: scopeLevel(expected, scope), actual: scopeLevel(actual, scope) }))
+    .filter((s) => LEVELS.indexOf(s.actual) < LEVELS.indexOf(s.expected));
+}
+
 /** A `permissions:` value in one line, as the report quotes it. */
 export function describePermissions(permissions: unknown): string {
   if (permissions === undefined || permissions === null) return 'not set (the repository default, possibly write-all)';

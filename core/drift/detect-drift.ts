@@ -2,6 +2,7 @@ import { MaestroError } from '../errors.js';
 import { sha256Hex } from '../util/sha256.js';
 import { compareWorkflow } from './compare-workflow.js';
 import { parseWorkflow, type ParsedWorkflow } from './parse-workflow.js';
+import type { TemplateReleases } from './template-releases.js';
 import { compareVersions, readTemplateVersion } from './template-version.js';
 import type { DriftChange, DriftResult, WorkflowFile } from './types.js';
 
@@ -16,6 +17,12 @@ export interface DriftInput {
    * user named two files); otherwise files are paired by file name.
    */
   pairSingleFiles?: boolean;
+  /** Template files other than workflows (such as .github/pull_request_template.md): each must exist in the repository. */
+  files?: WorkflowFile[];
+  /** The paths of `files` the repository has. */
+  repoPaths?: string[];
+  /** The template repository's releases: pins of that repository are compared by release (see compareWorkflow). */
+  releases?: TemplateReleases;
 }
 
 /**
@@ -25,7 +32,8 @@ export interface DriftInput {
  * not parse makes the status `invalid`, never `clean`.
  */
 export function detectDrift(input: DriftInput): DriftResult {
-  if (input.template.length === 0) throw new MaestroError('TEMPLATE_INVALID', `the template ${input.templateSource} holds no workflow file`, { remedy: 'pass a template workflow file, or a folder of *.yml workflow files.' });
+  // With a manifest (files given), a repository to which no template applies is clean; a bare template must hold a workflow.
+  if (input.template.length === 0 && input.files === undefined) throw new MaestroError('TEMPLATE_INVALID', `the template ${input.templateSource} holds no workflow file`, { remedy: 'pass a template workflow file, or a folder of *.yml workflow files.' });
   const templates = input.template.map((file) => ({ file, workflow: parseTemplate(file) }));
   const changes: DriftChange[] = [];
   const missingJobs = new Set<string>();
@@ -42,9 +50,13 @@ export function detectDrift(input: DriftInput): DriftResult {
       changes.push({ file: repoFile.path, type: 'invalid-yaml', message: `${repoFile.path} ${parsed.message}` });
       continue;
     }
-    const found = compareWorkflow({ file: repoFile.path, template: { text: t.file.text, workflow: t.workflow }, repo: { text: repoFile.text, workflow: parsed.workflow } });
+    const found = compareWorkflow({ file: repoFile.path, template: { text: t.file.text, workflow: t.workflow }, repo: { text: repoFile.text, workflow: parsed.workflow }, ...(input.releases ? { releases: input.releases } : {}) });
     found.filter((c) => c.type === 'missing-job').forEach((c) => missingJobs.add(c.job!));
     changes.push(...found);
+  }
+  const present = new Set(input.repoPaths ?? []);
+  for (const file of input.files ?? []) {
+    if (!present.has(file.path)) changes.push({ file: file.path, type: 'missing-file', expected: file.path, message: `${file.path} of the template is missing` });
   }
   const status = changes.some((c) => c.type === 'invalid-yaml') ? 'invalid' : changes.length > 0 ? 'drift' : 'clean';
   return { status, missingJobs: [...missingJobs].sort(), template: { source: input.templateSource, version: templateVersion(input.template) }, changes };

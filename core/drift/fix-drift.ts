@@ -19,8 +19,10 @@ export function fixDrift(input: DriftInput): WorkflowFile[] {
       out.push({ path: `.github/workflows/${baseName(file.path)}`, text: file.text });
       continue;
     }
-    const text = fixWorkflow({ text: file.text, workflow: parseTemplate(file) }, repoFile.text);
+    const text = fixWorkflow({ text: file.text, workflow: parseTemplate(file) }, repoFile.text, input.releases);
     if (text !== repoFile.text) out.push({ path: repoFile.path, text });
   }
+  const present = new Set(input.repoPaths ?? []);
+  for (const file of input.files ?? []) if (!present.has(file.path)) out.push({ path: file.path, text: file.text });
   return out;
 }

@@ -1,24 +1,29 @@
-import { isMap as isYamlMap, isScalar, isSeq, Pair, Scalar, YAMLMap, type Document, type Node, type YAMLSeq } from 'yaml';
-import { scopeLevel, widenedScopes } from './compare-permissions.js';
+import { isMap as isYamlMap, isSeq, Pair, Scalar, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { narrowedScopes, scopeLevel, widenedScopes } from './compare-permissions.js';
+import { judgeSelfPin } from './compare-self-pin.js';
 import { matchSteps } from './match-steps.js';
 import { isMap, parseWorkflow, type ParsedWorkflow } from './parse-workflow.js';
+import { restoreTriggers } from './restore-triggers.js';
+import type { TemplateReleases } from './template-releases.js';
 import { compareVersions, readTemplateVersion, setTemplateVersion } from './template-version.js';
+import { keyOf, toJs } from './yaml-nodes.js';
 
 /**
  * The repository workflow with the template restored: removed trigger events put back with the
- * template's filters, missing jobs and steps put back where the
- * template has them, action references and the version marker set to the template's, widened
- * permissions narrowed to the template's levels. Everything the repository added (jobs, steps,
- * triggers, comments, narrower permissions) is kept. Returns the text unchanged, byte for byte,
+ * template's filters and narrowed filters widened again, missing jobs and steps put back where the
+ * template has them, action references and the version marker set to the template's, each
+ * template job's permissions set to the template's levels (wider ones narrowed, withheld ones
+ * granted). Everything the repository added (jobs, steps, triggers, filter entries, comments,
+ * its own jobs' permissions) is kept, and so is a pin of the template repository at the template's
+ * release or a newer one (given `releases`). Returns the text unchanged, byte for byte,
  * when nothing needs restoring, so a fixed repository gets no pull request.
  */
-export function fixWorkflow(template: { text: string; workflow: ParsedWorkflow }, repoText: string): string {
+export function fixWorkflow(template: { text: string; workflow: ParsedWorkflow }, repoText: string, releases?: TemplateReleases): string {
   const parsed = parseWorkflow(repoText);
   if (!parsed.ok) throw new Error(`cannot fix a workflow that does not parse: it ${parsed.message}`);
   const doc = parsed.workflow.doc;
   const tDoc = template.workflow.doc;
   let changed = restoreTriggers(doc, tDoc);
-  changed = narrowPermissions(doc.contents as YAMLMap, tDoc.contents as YAMLMap, 'jobs') || changed;
   const rJobs = doc.get('jobs', true) as YAMLMap;
   const tJobs = tDoc.get('jobs', true) as YAMLMap;
   let previous: string | undefined;
@@ -32,50 +37,24 @@ export function fixWorkflow(template: { text: string; workflow: ParsedWorkflow }
       else rJobs.items.splice(previous === undefined ? 0 : rJobs.items.findIndex((p) => keyOf(p) === previous) + 1, 0, new Pair(new Scalar(jobId), tJob.clone()));
       changed = true;
     } else {
-      changed = narrowJobPermissions(doc, tDoc, jobId) || changed;
-      changed = restoreUses(rJob, tJob) || changed;
-      changed = restoreSteps(rJob, tJob) || changed;
+      changed = restoreJobPermissions(doc, tDoc, jobId) || changed;
+      changed = restoreUses(rJob, tJob, releases) || changed;
+      changed = restoreSteps(rJob, tJob, releases) || changed;
     }
     previous = jobId;
   }
+  // After the jobs: a job that inherits the workflow's permissions was compared with them as the repository had them.
+  changed = narrowPermissions(doc.contents as YAMLMap, tDoc.contents as YAMLMap, 'jobs') || changed;
   const tVersion = readTemplateVersion(template.text);
   const rVersion = readTemplateVersion(repoText);
   const behind = tVersion !== undefined && (rVersion === undefined || compareVersions(rVersion, tVersion) < 0);
   if (!changed) return behind ? setTemplateVersion(repoText, tVersion) : repoText;
-  const text = doc.toString({ lineWidth: 0, indentSeq: indentsSequences(repoText) });
+  const text = doc.toString({ lineWidth: 0, indentSeq: indentsSequences(repoText), flowCollectionPadding: padsFlowCollections(`${repoText}\n${template.text}`) });
   return behind ? setTemplateVersion(text, tVersion) : text;
 }
 
-/** Adds the template's trigger events the repository removed, keeping its own events and filters. */
-function restoreTriggers(doc: Document, tDoc: Document): boolean {
-  const template = eventNodes(tDoc.get('on', true));
-  const node = doc.get('on', true);
-  const repo = eventNodes(node);
-  const missing = [...template.keys()].filter((e) => !repo.has(e));
-  if (missing.length === 0) return false;
-  const add = (map: YAMLMap, event: string) => map.items.push(new Pair(new Scalar(event), (template.get(event) as Node | null)?.clone() ?? null));
-  if (isYamlMap(node)) {
-    missing.forEach((e) => add(node, e));
-  } else {
-    // `on: push` or `on: [push]` cannot hold filters: it becomes a map with the same events.
-    const map = new YAMLMap();
-    for (const [event, value] of repo) map.items.push(new Pair(new Scalar(event), value));
-    missing.forEach((e) => add(map, e));
-    doc.set('on', map);
-  }
-  return true;
-}
-
-/** The events of an `on:` node with their filter nodes (null for none). */
-function eventNodes(node: unknown): Map<string, unknown> {
-  if (isScalar(node)) return new Map([[String(node.value), null]]);
-  if (isSeq(node)) return new Map(node.items.filter(isScalar).map((i) => [String(i.value), null]));
-  if (isYamlMap(node)) return new Map(node.items.map((p) => [keyOf(p), p.value ?? null]));
-  return new Map();
-}
-
 /** Puts back removed template steps after the step that precedes them in the template; restores their action references. */
-function restoreSteps(rJob: YAMLMap, tJob: YAMLMap): boolean {
+function restoreSteps(rJob: YAMLMap, tJob: YAMLMap, releases: TemplateReleases | undefined): boolean {
   const tSteps = tJob.get('steps', true);
   if (!isSeq(tSteps)) return false;
   let rSteps = rJob.get('steps', true) as YAMLSeq | undefined;
@@ -98,38 +77,44 @@ function restoreSteps(rJob: YAMLMap, tJob: YAMLMap): boolean {
       changed = true;
     } else {
       anchor = nodes[index];
-      changed = restoreUses(anchor as YAMLMap, tStep as YAMLMap) || changed;
+      changed = restoreUses(anchor as YAMLMap, tStep as YAMLMap, releases) || changed;
     }
   });
   return changed;
 }
 
-/** Sets `uses:` to the template's node (with its `# v4` comment) when the repository's differs. */
-function restoreUses(rMap: YAMLMap, tMap: YAMLMap): boolean {
+/** Sets `uses:` to the template's node (with its `# v4` comment) when the repository's differs, unless it pins the template repository at the template's release or later. */
+function restoreUses(rMap: YAMLMap, tMap: YAMLMap, releases: TemplateReleases | undefined): boolean {
   if (!isYamlMap(rMap) || !isYamlMap(tMap)) return false;
   const expected = tMap.get('uses', true) as Scalar | undefined;
-  if (!expected || rMap.get('uses') === expected.value) return false;
+  const actual = rMap.get('uses');
+  if (!expected || actual === expected.value) return false;
+  if (typeof expected.value === 'string' && typeof actual === 'string' && judgeSelfPin(expected.value, actual, releases)?.kind === 'current') return false;
   rMap.set('uses', expected.clone());
   return true;
 }
 
-/** Narrows a job's own permissions (or gives it the template's) when they are wider than the template job's. */
-function narrowJobPermissions(doc: Document, tDoc: Document, jobId: string): boolean {
+/**
+ * Gives a template job the template's permissions where the repository's differ: wider scopes are
+ * narrowed, and scopes the template job needs but the repository withholds are granted (a reusable
+ * workflow cannot ask for more than its caller grants). The repository's own map is edited in place.
+ */
+function restoreJobPermissions(doc: Document, tDoc: Document, jobId: string): boolean {
   const rJob = doc.getIn(['jobs', jobId], true) as YAMLMap;
   const tJob = tDoc.getIn(['jobs', jobId], true) as YAMLMap;
-  if (!rJob.has('permissions') && !tJob.has('permissions')) return false;
   const expectedNode = (tJob.get('permissions', true) ?? tDoc.get('permissions', true)) as Node | undefined;
   const actual = toJs(rJob.get('permissions', true) ?? doc.get('permissions', true));
   const expected = toJs(expectedNode);
-  const wide = widenedScopes(expected, actual);
-  if (wide.length === 0 || !expectedNode) return false;
+  const wide = rJob.has('permissions') || tJob.has('permissions') ? widenedScopes(expected, actual) : [];
+  const differ = [...wide, ...(tJob.has('permissions') ? narrowedScopes(expected, actual) : [])];
+  if (differ.length === 0 || !expectedNode) return false;
   const own = rJob.get('permissions', true);
   if (isYamlMap(own) && isMap(expected)) {
-    for (const w of wide) lower(own, w.scope, scopeLevel(expected, w.scope));
+    for (const d of differ) setLevel(own, d.scope, scopeLevel(expected, d.scope));
   } else if (own !== undefined) {
     rJob.set('permissions', expectedNode.clone());
   } else {
-    insertBefore(rJob, 'permissions', expectedNode.clone() as Node, 'steps');
+    insertBefore(rJob, 'permissions', expectedNode.clone() as Node, ['steps', 'with', 'secrets']);
   }
   return true;
 }
@@ -141,19 +126,19 @@ function narrowPermissions(rRoot: YAMLMap, tRoot: YAMLMap, before: string): bool
   const expected = toJs(expectedNode);
   const wide = widenedScopes(expected, toJs(own));
   if (wide.length === 0 || !expectedNode) return false;
-  if (isYamlMap(own) && isMap(expected)) for (const w of wide) lower(own, w.scope, scopeLevel(expected, w.scope));
+  if (isYamlMap(own) && isMap(expected)) for (const w of wide) setLevel(own, w.scope, scopeLevel(expected, w.scope));
   else if (own !== undefined) rRoot.set('permissions', expectedNode.clone());
-  else insertBefore(rRoot, 'permissions', expectedNode.clone() as Node, before);
+  else insertBefore(rRoot, 'permissions', expectedNode.clone() as Node, [before]);
   return true;
 }
 
-function lower(map: YAMLMap, scope: string, level: string): void {
+function setLevel(map: YAMLMap, scope: string, level: string): void {
   if (level === 'none') map.delete(scope);
   else map.set(scope, level);
 }
 
-function insertBefore(map: YAMLMap, key: string, value: Node, before: string): void {
-  const at = map.items.findIndex((p) => keyOf(p) === before);
+function insertBefore(map: YAMLMap, key: string, value: Node, before: string[]): void {
+  const at = map.items.findIndex((p) => before.includes(keyOf(p)));
   const name = new Scalar(key);
   // A blank line before the new key when the key it goes before had one, as top-level blocks usually do.
   const next = map.items[at]?.key as Scalar | undefined;
@@ -161,17 +146,16 @@ function insertBefore(map: YAMLMap, key: string, value: Node, before: string): v
   map.items.splice(at === -1 ? map.items.length : at, 0, new Pair(name, value));
 }
 
-function keyOf(pair: Pair): string {
-  return String(pair.key instanceof Scalar ? pair.key.value : pair.key);
-}
-
-function toJs(node: unknown): unknown {
-  return node && typeof node === 'object' && 'toJSON' in node ? (node as { toJSON(): unknown }).toJSON() : node;
-}
-
 /** Whether the file mostly writes `key:\n  - item` (indented) rather than `key:\n- item`, to keep its style. */
 function indentsSequences(text: string): boolean {
   const flush = text.match(/^( *)[^\s#][^\n]*:[ \t]*\n\1- /gm)?.length ?? 0;
   const indented = text.match(/^( *)[^\s#][^\n]*:[ \t]*\n\1 +- /gm)?.length ?? 0;
   return indented >= flush;
+}
+
+/** Whether the files mostly write `[ a, b ]` and `{ a: b }` with inner spaces rather than `[a, b]`, to keep their style. */
+function padsFlowCollections(text: string): boolean {
+  const padded = text.match(/[:-] [[{] [^\s\]}]/g)?.length ?? 0;
+  const tight = text.match(/[:-] [[{][^\s\]}]/g)?.length ?? 0;
+  return padded > tight;
 }

@@ -15,6 +15,8 @@ export interface DriftReportContext {
   createdAt: string;
   /** The fix pull request, when one is open. */
   prUrl?: string;
+  /** How to fix the drift by hand, when no fix pull request is opened. */
+  fix?: string;
 }
 
 /**
@@ -33,6 +35,7 @@ export function toDriftReport(result: DriftResult, context: DriftReportContext):
       status: result.status,
       missingJobs: result.missingJobs.filter((j) => /^[A-Za-z_][A-Za-z0-9_-]{0,99}$/.test(j)).slice(0, 200),
       pr: context.prUrl ?? null,
+      ...(context.fix && result.status === 'drift' ? { fix: truncate(context.fix, 1000) } : {}),
       template: { source: truncate(result.template.source, 500), version: truncate(result.template.version, 100) },
       changes: result.changes.slice(0, MAX_CHANGES).map(boundChange),
     },

@@ -6,7 +6,7 @@ export interface WorkflowFile {
 }
 
 /** The kinds of difference the drift detector reports (the drift-report schema's `changes[].type`). */
-export type DriftChangeType = 'missing-job' | 'changed-action' | 'unpinned-action' | 'widened-permissions' | 'removed-step' | 'template-behind' | 'invalid-yaml' | 'missing-workflow' | 'missing-trigger';
+export type DriftChangeType = 'missing-job' | 'changed-action' | 'unpinned-action' | 'widened-permissions' | 'removed-step' | 'template-behind' | 'invalid-yaml' | 'missing-workflow' | 'missing-trigger' | 'narrowed-trigger' | 'missing-permissions' | 'missing-file';
 
 /** One difference between a repository workflow and its template. */
 export interface DriftChange {

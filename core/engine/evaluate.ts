@@ -1,5 +1,5 @@
 import { checkConfigAgainstCatalog } from '../config/check-config-against-catalog.js';
-import type { ConfigResult, MaestroConfig } from '../config/types.js';
+import type { ConfigIssue, ConfigResult, MaestroConfig } from '../config/types.js';
 import type { Catalog, Control, ParamValue } from '../controls/types.js';
 import type { EvidenceItem, EvidenceRef, ValidEvidence } from '../evidence/types.js';
 import type { PullRequestFacts } from '../pr/types.js';
@@ -12,11 +12,13 @@ import { conclude, countResults, FAILING, PRECEDENCE } from './conclude.js';
 import { decisionId } from './decision-id.js';
 import { evaluateRequirement, type RequirementContext } from './evaluate-requirement.js';
 import { applyOverride, type OverrideInput } from './apply-override.js';
+import { applyMode, decideMode, type ProposedMode } from './apply-mode.js';
 import { findWaiver } from './find-waiver.js';
 import { type WaiverPolicy, waiverPolicyOf } from './waiver-policy.js';
 import { indexEvidence } from './index-evidence.js';
 import { selectControl } from './select-control.js';
 import type { ControlDecision, GateResult, IgnoredEvidence, RejectedEvidence, RequirementDecision, WaiverUse } from './types.js';
+import { nextStepPolicyOf, withNextSteps } from '../result/next-steps.js';
 
 /** Everything one gate evaluation depends on. Same input, byte-identical output. */
 export interface EvaluateInput {
@@ -40,6 +42,10 @@ export interface EvaluateInput {
   override?: OverrideInput;
   /** Evaluation time, RFC 3339. Freshness and waiver expiry are judged against it. */
   now: string;
+  /** The mode the pull request's own version of the config sets, when it changes the config (the app); shown, never applied to it. */
+  proposedMode?: ProposedMode;
+  /** Problems of a custom catalog that could not be used (key `catalog`): the gate concludes `action_required` and evaluates no control. */
+  catalogIssues?: ConfigIssue[];
 }
 
 /**
@@ -47,7 +53,9 @@ export interface EvaluateInput {
  * whether its evidence meets it, and concludes the gate. Pure: no I/O, no clock, no randomness.
  */
 export function evaluate(input: EvaluateInput): GateResult {
-  return applyOverride(evaluateControls(input), input.override);
+  // The mode first: an override is not needed where report-only blocks nothing.
+  const decided = decideMode(input.config, input.pr, input.proposedMode);
+  return withNextSteps(applyOverride(applyMode(evaluateControls(input), decided), input.override), nextStepPolicyOf(input.config));
 }
 
 function evaluateControls(input: EvaluateInput): GateResult {
@@ -61,7 +69,23 @@ function evaluateControls(input: EvaluateInput): GateResult {
     subject: { repo: pr.repo, pr: pr.number, sha: pr.headSha, title: pr.title, headRef: pr.headRef, baseRef: pr.baseRef, ...(pr.htmlUrl ? { url: pr.htmlUrl } : {}) },
     evaluatedAt: new Date(nowMs).toISOString(),
     catalogDigest: catalog.digest,
+    ...(catalog.origin ? { catalog: catalog.origin } : {}),
   };
+
+  if (input.catalogIssues && input.catalogIssues.length > 0) {
+    const first = input.catalogIssues[0]!;
+    return {
+      ...base,
+      checkName: input.config.ok ? input.config.config.checkName : DEFAULT_CHECK_NAME,
+      conclusion: 'action_required',
+      headline: `The catalog of controls is invalid (${first.message}); no control was evaluated.`,
+      counts: countResults([]),
+      controls: [],
+      evidence: { used: [], ignored: [], rejected: [] },
+      waivers: [],
+      configIssues: input.catalogIssues,
+    };
+  }
 
   const configIssues = input.config.ok ? [...checkConfigAgainstCatalog(input.config.config, catalog, input.config.keyLines), ...checkLoosening(input.config.config, catalog, input.config.keyLines)] : input.config.issues;
   if (!input.config.ok || configIssues.length > 0) {

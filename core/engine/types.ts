@@ -1,7 +1,8 @@
-import type { FrameworkMapping, Priority } from '../controls/types.js';
-import type { ConfigIssue } from '../config/types.js';
+import type { CatalogOrigin, FrameworkMapping, Priority } from '../controls/types.js';
+import type { ConfigIssue, GateMode } from '../config/types.js';
 import type { EvidenceKind } from '../evidence/kinds.js';
 import type { EvidenceRef } from '../evidence/types.js';
+import type { NextStep } from '../result/next-step.js';
 
 /** The result of one requirement or control. Worst first in `RESULT_SEVERITY`. */
 export type DecisionResult = 'pass' | 'fail' | 'missing' | 'stale' | 'invalid' | 'waived' | 'not-applicable';
@@ -76,6 +77,27 @@ export interface ControlDecision {
   notes: string[];
   /** Every rule or threshold of this control that the repo config changes from the catalog; empty when none. */
   configChanges: ConfigChange[];
+  /** What to do about a control that is not met or only waived (core/result/next-steps.ts); absent when met or not applicable. */
+  nextSteps?: NextStep[];
+}
+
+/**
+ * The mode the gate's conclusion was published in, always shown: in `report-only` the check
+ * concludes `neutral` (or `success`) and names the controls that would fail it.
+ */
+export interface GateModeUse {
+  mode: GateMode;
+  /** The config that set the mode; absent for the default (`enforce`). */
+  source?: string;
+  /** `report-only`: the conclusion the gate would have in `enforce` mode. */
+  wouldBe?: GateConclusion;
+  /** `report-only`: the blocking controls not met, which would fail the gate in `enforce` mode. */
+  wouldFail?: string[];
+  /**
+   * Mode changes shown but not applied to this pull request: a switch to `report-only` made by the
+   * pull request itself (it applies to later ones once merged).
+   */
+  notes: string[];
 }
 
 /** What a repo config change does to a control. */
@@ -133,7 +155,11 @@ export interface GateResult {
   headline: string;
   counts: ResultCounts;
   catalogDigest: string;
+  /** Where the catalog's controls came from (shipped, an org's `.github` repository, a folder); absent in results made before it was recorded. */
+  catalog?: CatalogOrigin;
   configDigest?: string;
+  /** How the conclusion was published (`enforce` or `report-only`); absent in results made before modes existed. */
+  mode?: GateModeUse;
   controls: ControlDecision[];
   evidence: { used: EvidenceRef[]; ignored: IgnoredEvidence[]; rejected: RejectedEvidence[] };
   waivers: WaiverUse[];
@@ -145,4 +171,6 @@ export interface GateResult {
    * is evaluated and shown, and the gate still cannot pass.
    */
   configIssues: ConfigIssue[];
+  /** Steps for the whole gate when it does not pass: the prefilled `/override` the config allows, and the command that reproduces the decision. */
+  nextSteps?: NextStep[];
 }

@@ -2,7 +2,9 @@ import { describeChange } from '../engine/config-changes.js';
 import type { ConfigChange, GateResult } from '../engine/types.js';
 import { formatLedgerHead, LEDGER_HEAD_LABEL } from '../ledger/witness.js';
 import { escapeCode, escapeMarkdown, truncate } from '../util/escape-markdown.js';
-import { GITHUB_TEXT_LIMIT, renderGateNotes } from './render-gate-notes.js';
+import { GITHUB_TEXT_LIMIT } from './gate-notes-parts.js';
+import { renderGateNotesFull } from './render-gate-notes-full.js';
+import type { GateNoteLinks } from './gate-note-links.js';
 import { controlResultWords } from './result-words.js';
 
 /** A check-run annotation, in the field names of GitHub's Checks API. */
@@ -27,16 +29,17 @@ export interface CheckRunOutput {
 export const CONFIG_PATH = '.github/maestro.yml';
 
 /**
- * The check-run output of a gate result: the headline as title, the gate notes as summary, every
+ * The check-run output of a gate result: the headline as title, the gate notes with their full
+ * detail and next steps as summary (render-gate-notes-full.ts), every
  * requirement decision (with decision ids and evidence digests) as text, and config problems, and
  * every change the config makes to the catalog, as annotations on the config file. Each part stays
  * within GitHub's limits, with a visible note.
  */
-export function renderCheckOutput(result: GateResult): CheckRunOutput {
+export function renderCheckOutput(result: GateResult, options: { links?: GateNoteLinks } = {}): CheckRunOutput {
   return {
     title: truncate(result.headline, 255),
     // The check run's completion time says when; the summary stays the same while the decisions do.
-    summary: renderGateNotes(result, { evaluatedAt: false }),
+    summary: renderGateNotesFull(result, { evaluatedAt: false, ...options }),
     text: renderDecisionText(result),
     annotations: result.configIssues.map((issue): CheckAnnotation => ({
       path: CONFIG_PATH,

@@ -19,6 +19,9 @@ const TYPE_WORDS: Record<DriftChangeType, string> = {
   'invalid-yaml': 'invalid YAML',
   'missing-workflow': 'missing workflow',
   'missing-trigger': 'missing trigger',
+  'narrowed-trigger': 'narrowed trigger',
+  'missing-permissions': 'missing permissions',
+  'missing-file': 'missing file',
 };
 
 /** GitHub refuses pull request bodies above 65,536 characters; room is left for the text around the report. */

@@ -1,18 +1,22 @@
-import { markdownTable } from 'markdown-table';
 import type { ControlDecision, GateResult } from '../engine/types.js';
-import type { EvidenceRef } from '../evidence/types.js';
+import { modeLines } from '../result/report-only-words.js';
 import { escapeCode, escapeMarkdown, markdownLink } from '../util/escape-markdown.js';
-import { conclusionWords, controlResultWords, frameworksText } from './result-words.js';
+import { escapeHtml, safeHref } from './escape-html.js';
+import { controlReferenceUrl, DEFAULT_LINKS, type GateNoteLinks } from './gate-note-links.js';
+import {
+  configIssueLines, configNotes, evidenceList, fitBlocks, GITHUB_TEXT_LIMIT, NOT_MET, overrideLine, readyToRun, shortReason, stepLine, subjectLine, waiverLine,
+} from './gate-notes-parts.js';
+import { conclusionWords, RESULT_WORDS } from './result-words.js';
+import { renderStatusBar } from './status-bar.js';
+
+export { GITHUB_TEXT_LIMIT } from './gate-notes-parts.js';
 
 /** Hidden marker by which the app finds its own gate-notes comment to update it in place. */
 export const GATE_NOTES_MARKER = '<!-- maestro-conductor:gate-notes -->';
 
-/** GitHub refuses comment bodies and check summaries above 65,535 characters. */
-export const GITHUB_TEXT_LIMIT = 65_535;
-
 /** Options of the gate-notes renderer. */
 export interface GateNotesOptions {
-  /** Character budget for the whole document (default: GitHub's limit, with room for the marker). */
+  /** Character budget for the whole document (default: GitHub's limit). */
   limit?: number;
   /** Prefix the hidden marker (for PR comments). */
   marker?: boolean;
@@ -22,133 +26,114 @@ export interface GateNotesOptions {
    * would be rewritten when no decision changed.
    */
   evaluatedAt?: boolean;
+  /** The product version the links point at (default: this build's). */
+  links?: GateNoteLinks;
+  /**
+   * `comment` (the default with `marker`): as short as it can be, within 4,000 characters for a
+   * handful of controls. `summary` (the default otherwise: a job summary, `maestro gate` output):
+   * also the waivers, the evidence not used and why each control does not apply.
+   */
+  layout?: 'comment' | 'summary';
 }
 
 /**
- * Gate notes: a heading with the conclusion, one table row per applicable control (framework ids,
- * result in words, explanation, evidence), then waivers, unusable and unused evidence, and the
- * controls that do not apply. Everything taken from users or evidence is escaped. When the budget
- * is reached, rows are dropped from the end with a visible note saying how many.
+ * Gate notes for a PR comment or a job summary, short enough to read at a glance: the conclusion,
+ * a status bar, the headline, then one line per applicable control (result, id linked to its
+ * reference, title, one-sentence reason, next step) that opens on its full explanation, evidence
+ * (linked to the artifact and the run that produced it) and every next step with its command;
+ * then the override and reproduce steps, unusable evidence, and the controls that do not apply.
+ * Everything taken from users or evidence is escaped. The check run keeps the full detail
+ * (render-check-output.ts).
  */
 export function renderGateNotes(result: GateResult, options: GateNotesOptions = {}): string {
-  const limit = (options.limit ?? GITHUB_TEXT_LIMIT) - 200;
+  const links = options.links ?? DEFAULT_LINKS;
+  const layout = options.layout ?? (options.marker ? 'comment' : 'summary');
   const head = [
     ...(options.marker ? [GATE_NOTES_MARKER] : []),
     `### ${conclusionWords(result)}: ${escapeMarkdown(result.checkName, 100)}`,
     '',
+    renderStatusBar(result),
+    '',
     escapeMarkdown(result.headline, 2000),
     '',
-    subjectLine(result, options.evaluatedAt ?? true),
-    '',
+    // The comment sits on the PR it is about: its link and title would only repeat the page's heading.
+    subjectLine(result, { evaluatedAt: options.evaluatedAt ?? true, pull: !options.marker, links }),
   ];
-  if (result.override) head.push(overrideLine(result.override), '');
-  if (result.configIssues.length > 0) head.push(...configIssueLines(result), '');
+  if (result.override) head.push('', overrideLine(result.override));
+  if (result.mode) head.push(...modeLines(result).flatMap((line) => ['', line]));
+  if (result.configIssues.length > 0) head.push('', ...configIssueLines(result));
 
   const applicable = result.controls.filter((c) => c.result !== 'not-applicable');
   const notApplicable = result.controls.filter((c) => c.result === 'not-applicable');
-  const sections: string[][] = [];
-  if (applicable.length > 0) sections.push(tableSection(applicable.map(controlRow), ['Control', 'Priority', 'Frameworks', 'Result', 'Explanation', 'Evidence']));
-  if (result.waivers.length > 0) sections.push(['**Waivers**', '', ...result.waivers.map(waiverLine), '']);
+  const blocks = applicable.map((c) => controlBlock(c, links, layout === 'comment'));
+  const tail: string[] = [];
+  // Active waivers show on their control's line; one that expired or was refused is said here, where nobody misses it.
+  if (layout === 'comment') {
+    const surprising = result.waivers.filter((w) => w.state === 'rejected' || w.state === 'expired');
+    if (surprising.length > 0) tail.push(surprising.map((w) => (w.state === 'rejected' ? waiverLine(w) : `- **${escapeMarkdown(w.controlId)}** waiver by ${escapeMarkdown(`@${w.approvedBy}`)} until ${escapeMarkdown(w.until)} (expired, no longer counts)`)).join('\n'));
+  }
+  for (const step of result.nextSteps ?? []) tail.push(stepLine(step, false, true));
   if (result.evidence.rejected.length > 0) {
-    sections.push(['**Unusable evidence** (the gate cannot pass while these files are present)', '', ...result.evidence.rejected.map((r) => `- ${escapeCode(r.ref.path)}: ${escapeMarkdown(r.message, 600)}`), '']);
+    tail.push(['**Unusable evidence** (the gate cannot pass while these files are present):', ...result.evidence.rejected.map((r) => `- ${escapeCode(r.ref.path)}: ${escapeMarkdown(r.message, 300)}`)].join('\n'));
   }
-  if (result.evidence.ignored.length > 0) {
-    sections.push(['<details><summary>Evidence not used</summary>', '', ...result.evidence.ignored.map((r) => `- ${escapeCode(r.ref.path)}: ${escapeMarkdown(r.reason, 400)}`), '', '</details>', '']);
+  if (layout === 'summary') {
+    tail.push(...summaryExtras(result, notApplicable, links));
+  } else {
+    if (result.evidence.ignored.length > 0) tail.push(`${result.evidence.ignored.length} evidence ${result.evidence.ignored.length === 1 ? 'file was' : 'files were'} not used (the check run says why).`);
+    if (notApplicable.length > 0) tail.push(`➖ ${notApplicable.length} ${notApplicable.length === 1 ? 'control does' : 'controls do'} not apply.`);
   }
-  if (notApplicable.length > 0) {
-    sections.push([
-      `<details><summary>${notApplicable.length} ${notApplicable.length === 1 ? 'control does' : 'controls do'} not apply</summary>`,
-      '',
-      ...tableSection(notApplicable.map((c) => [`**${escapeMarkdown(c.controlId)}** ${escapeMarkdown(c.title, 100)}`, `${escapeMarkdown(c.applies.reasons.join('; '), 600)}${configNotes(c)}`]), ['Control', 'Why not']),
-      '</details>',
-      '',
-    ]);
-  }
-  return fit(head, sections, limit);
+  return fitBlocks(head.join('\n'), [...blocks, ...tail], (options.limit ?? GITHUB_TEXT_LIMIT) - 100, 'control');
 }
 
-function subjectLine(result: GateResult, evaluatedAt: boolean): string {
-  const s = result.subject;
-  const pr = markdownLink(`${s.repo}#${s.pr}`, s.url);
-  const when = evaluatedAt ? ` · evaluated ${escapeMarkdown(result.evaluatedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'))}` : '';
-  return `${pr} ${escapeMarkdown(s.title, 200)} · head ${escapeCode(s.sha.slice(0, 12))}${when} · catalog ${escapeCode(result.catalogDigest.slice(0, 12))}`;
-}
-
-function configIssueLines(result: GateResult): string[] {
-  return result.configIssues.map((i) => `- ${i.key ? escapeCode(i.key) : 'file'}${i.line ? ` (line ${i.line})` : ''}: ${escapeMarkdown(i.message, 600)}`);
-}
-
-function controlRow(c: ControlDecision): string[] {
-  return [
-    `**${escapeMarkdown(c.controlId)}** ${escapeMarkdown(c.title, 100)}`,
-    c.priority,
-    escapeMarkdown(frameworksText(c.frameworks), 300),
-    `${controlResultWords(c)}${(c.configChanges ?? []).length > 0 ? ' (rules changed by the repo config)' : ''}`,
-    `${escapeMarkdown(c.explanation, 1500)}${configNotes(c)}`,
-    evidenceCell(c.requirements.flatMap((r) => r.evidence)),
-  ];
+/** The symbol of a result, without its words. */
+function mark(c: ControlDecision): string {
+  const words = RESULT_WORDS[c.result];
+  const symbol = words.slice(0, words.indexOf(' '));
+  return NOT_MET.has(c.result) && !c.blocking ? '⚠️' : symbol;
 }
 
 /**
- * What the repo config changed about a control (a loosened or tightened bound, report-only, new
- * labels or paths), on a line of its own in the cell, so a long explanation cannot cut it off.
+ * One control: a `<details>` whose summary is the control's line (raw HTML: GitHub renders no
+ * Markdown there, so the text is HTML-escaped) and whose body is the full explanation, evidence
+ * and next steps (Markdown).
  */
-function configNotes(c: ControlDecision): string {
-  return c.notes.length > 0 ? `<br>⚙️ ${escapeMarkdown(c.notes.join('; '), 1200)}` : '';
+function controlBlock(c: ControlDecision, links: GateNoteLinks, comment: boolean): string {
+  const href = safeHref(controlReferenceUrl(c.controlId, links));
+  const id = href ? `<a href="${href}">${escapeHtml(c.controlId, 40)}</a>` : escapeHtml(c.controlId, 40);
+  const first = c.nextSteps?.[0];
+  const next = first ? ` → ${escapeHtml(first.title, 120)}` : '';
+  const reportOnly = NOT_MET.has(c.result) && !c.blocking ? ' (report-only)' : '';
+  // ⚙️: the repo config changed this control's rules (the body says how).
+  const changed = c.configChanges.length > 0 ? ' ⚙️' : '';
+  const summary = `${mark(c)} ${id} ${escapeHtml(c.title, 100)}${reportOnly}${changed}: ${escapeHtml(shortReason(c, 80), 160)}${next}`;
+  // Why the control applies stays in the check run and the job summary: the comment says what decided it.
+  const applies = `Applies because ${c.applies.reasons.join('; ')}. `;
+  // The comment also drops the `a11y: ` before each requirement's sentence: the file it names says as much.
+  const explanation = comment ? c.requirements.reduce((text, r) => text.replace(`${r.kind}: ${r.explanation}`, r.explanation), c.explanation.replace(applies, '')) : c.explanation;
+  const body = [escapeMarkdown(explanation, 1500)];
+  // What the repo config changed about the control is never left out.
+  const notes = configNotes(c);
+  if (notes) body.push(notes);
+  // Files the text already names, with no artifact to link, would only repeat it: their digests are in the check run.
+  // The waiver's own record is in the check run; the explanation says who waived it and why.
+  const evidence = evidenceList(c.requirements.flatMap((r) => r.evidence).filter((r) => r.url || !c.explanation.includes(r.path)));
+  if (evidence) body.push(`Evidence: ${evidence}`);
+  // The summary names the first step; the body adds the commands to copy and the other steps.
+  const steps = (c.nextSteps ?? []).filter((s, i) => i > 0 || (s.command && readyToRun(s.command))).map((s) => `- ${stepLine(s, false, true)}`);
+  if (steps.length > 0) body.push(steps.join('\n'));
+  return [`<details><summary>${summary}</summary>`, '', body.join('\n\n'), '', '</details>'].join('\n');
 }
 
-function evidenceCell(refs: EvidenceRef[]): string {
-  if (refs.length === 0) return '–';
-  const unique = [...new Map(refs.map((r) => [r.path, r])).values()];
-  return unique
-    .slice(0, 5)
-    .map((r) => `${r.url ? markdownLink(r.path, r.url) : escapeCode(r.path, 120)} ${escapeCode(r.sha256.slice(0, 12))}`)
-    .concat(unique.length > 5 ? [`and ${unique.length - 5} more`] : [])
-    .join('<br>');
-}
-
-function overrideLine(o: NonNullable<GateResult['override']>): string {
-  const who = escapeMarkdown(`@${o.by}`);
-  const link = o.commentUrl ? ` (${markdownLink('comment', o.commentUrl)})` : '';
-  const when = escapeMarkdown(o.at.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'));
-  return o.state === 'applied'
-    ? `> **Override** by ${who} at ${when}${link} for commit ${escapeCode(o.sha.slice(0, 12))} only: the gate would conclude ${o.wouldBe}. Reason: ${escapeMarkdown(o.reason, 1000)}`
-    : `> An override by ${who}${link} exists for this commit but is not needed: the gate passes on its own.`;
-}
-
-function waiverLine(w: GateResult['waivers'][number]): string {
-  if (w.state === 'rejected') {
-    return `- **${escapeMarkdown(w.controlId)}** waiver by ${escapeMarkdown(`@${w.approvedBy}`)} until ${escapeMarkdown(w.until)} (rejected, not applied: ${escapeMarkdown(w.rejection ?? 'it breaks the waiver policy', 600)}): ${escapeMarkdown(w.reason, 500)}`;
+/** What a job summary adds to the comment: the waivers, the evidence not used, and why each control does not apply. */
+function summaryExtras(result: GateResult, notApplicable: ControlDecision[], links: GateNoteLinks): string[] {
+  const out: string[] = [];
+  if (result.waivers.length > 0) out.push(['**Waivers**', '', ...result.waivers.map(waiverLine)].join('\n'));
+  if (result.evidence.ignored.length > 0) {
+    out.push(['<details><summary>Evidence not used</summary>', '', ...result.evidence.ignored.map((r) => `- ${escapeCode(r.ref.path)}: ${escapeMarkdown(r.reason, 400)}`), '', '</details>'].join('\n'));
   }
-  const state = w.state === 'active' ? 'active' : w.state === 'expired' ? 'expired, no longer counts' : 'active, not needed';
-  return `- **${escapeMarkdown(w.controlId)}** waived by ${escapeMarkdown(`@${w.approvedBy}`)} until ${escapeMarkdown(w.until)} (${state}): ${escapeMarkdown(w.reason, 500)}`;
-}
-
-/** A table as lines; rows are kept separately so `fit` can drop them. */
-function tableSection(rows: string[][], header: string[]): string[] {
-  return markdownTable([header, ...rows], { alignDelimiters: false }).split('\n').concat('');
-}
-
-/** Joins head and sections within the budget, dropping trailing lines with a note saying what was left out. */
-function fit(head: string[], sections: string[][], limit: number): string {
-  const out = [...head];
-  let size = out.join('\n').length;
-  let dropped = 0;
-  for (const section of sections) {
-    for (let i = 0; i < section.length; i++) {
-      const line = section[i]!;
-      if (dropped === 0 && size + line.length + 1 <= limit) {
-        out.push(line);
-        size += line.length + 1;
-      } else if (line.startsWith('|') || line.startsWith('- ')) {
-        dropped++;
-      }
-    }
+  if (notApplicable.length > 0) {
+    const rows = notApplicable.map((c) => `- ${markdownLink(c.controlId, controlReferenceUrl(c.controlId, links))} ${escapeMarkdown(c.title, 100)}: ${escapeMarkdown(c.applies.reasons.join('; '), 600)}${c.notes.length > 0 ? ` ${configNotes(c, 600)}` : ''}`);
+    out.push([`<details><summary>➖ ${notApplicable.length} ${notApplicable.length === 1 ? 'control does' : 'controls do'} not apply</summary>`, '', ...rows, '', '</details>'].join('\n'));
   }
-  if (dropped > 0) {
-    const opened = out.filter((l) => l.startsWith('<details')).length - out.filter((l) => l === '</details>').length;
-    if (opened > 0) out.push('', '</details>');
-    out.push('', `_${dropped} more ${dropped === 1 ? 'row was' : 'rows were'} left out to stay within GitHub's size limit; the JSON result (maestro gate --format json, or the decision-log artifact) has every decision._`);
-  }
-  return `${out.join('\n').trimEnd()}\n`;
+  return out;
 }

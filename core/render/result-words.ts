@@ -1,4 +1,5 @@
 import type { ControlDecision, DecisionResult, GateConclusion, GateResult } from '../engine/types.js';
+import { reportOnlyHeading } from '../result/report-only-words.js';
 
 /** How each result reads to a person, with a symbol that survives plain-text rendering. */
 export const RESULT_WORDS: Record<DecisionResult, string> = {
@@ -27,8 +28,8 @@ export const CONCLUSION_WORDS: Record<GateConclusion, string> = {
 };
 
 /** The heading word of a result: an applied override reads as overridden, never as passed. */
-export function conclusionWords(result: Pick<GateResult, 'conclusion' | 'override'>): string {
-  return result.override?.state === 'applied' ? '⚠️ overridden' : CONCLUSION_WORDS[result.conclusion];
+export function conclusionWords(result: Pick<GateResult, 'conclusion' | 'override' | 'mode'>): string {
+  return result.override?.state === 'applied' ? '⚠️ overridden' : reportOnlyHeading(result) ?? CONCLUSION_WORDS[result.conclusion];
 }
 
 /** Framework ids in one cell: `SOC 2 CC8.1 · ISO A.8.32 · SSDF PW.8.2`. */

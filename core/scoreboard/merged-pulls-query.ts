@@ -95,6 +95,9 @@ function searchTime(date: Date): string {
 
 const CONCLUSIONS: Record<string, 'success' | 'neutral' | 'failure' | 'action_required'> = { SUCCESS: 'success', NEUTRAL: 'neutral', ACTION_REQUIRED: 'action_required' };
 
+/** A report-only gate that would have failed concludes neutral, titled "report-only: this pull request would fail ...". */
+const REPORT_ONLY_FAIL = /^report-only: this pull request would fail\b/i;
+
 /** The app titles an override "Overridden by @login: reason". */
 const OVERRIDDEN = /^Overridden\b/i;
 
@@ -104,7 +107,8 @@ const WAIVED_COUNT = /\b(\d+) waived\b/;
 /**
  * The scoreboard's view of a merged pull request: the gate's latest completed check run on its
  * head commit. Any conclusion but success, neutral and action required (failure, timed out,
- * cancelled, skipped, stale) counts as failed; a check run that never completed, or none at
+ * cancelled, skipped, stale) counts as failed, and so does a neutral report-only gate whose title
+ * says the pull request would fail (merged past what enforce mode would have blocked); a check run that never completed, or none at
  * all, is no gate result. `waived` is filled in later from the check run's text.
  */
 export function toMergedPull(node: PullNode): { pull: MergedPull; run?: CheckRunNode } | undefined {
@@ -113,8 +117,9 @@ export function toMergedPull(node: PullNode): { pull: MergedPull; run?: CheckRun
   const run = runs.sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? ''))[0];
   const base = { repo: node.repository.nameWithOwner, number: node.number, mergedAt: node.mergedAt };
   if (!run) return { pull: { ...base, gate: null } };
-  const conclusion = CONCLUSIONS[run.conclusion!] ?? 'failure';
-  return { pull: { ...base, gate: { conclusion, ...(OVERRIDDEN.test(run.title ?? '') ? { overridden: true } : {}) } }, run };
+  const reportOnlyFail = run.conclusion === 'NEUTRAL' && REPORT_ONLY_FAIL.test(run.title ?? '');
+  const conclusion = reportOnlyFail ? 'failure' : (CONCLUSIONS[run.conclusion!] ?? 'failure');
+  return { pull: { ...base, gate: { conclusion, ...(reportOnlyFail ? { reportOnly: true } : {}), ...(OVERRIDDEN.test(run.title ?? '') ? { overridden: true } : {}) } }, run };
 }
 
 /** How many controls the check run's title says were waived (0 when it says nothing). */

@@ -64,6 +64,11 @@ export const MERGED_PULLS_SCHEMA = {
                       "action_required"
                     ]
                   },
+                  "reportOnly": {
+                    "description": "Decided in report-only mode (the check concluded neutral); with failure, the gate would have blocked in enforce mode.",
+                    "type": "boolean",
+                    "default": false
+                  },
                   "overridden": {
                     "description": "Merged by an override of the gate (with its reason), not by the gate passing.",
                     "type": "boolean",

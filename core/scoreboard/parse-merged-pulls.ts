@@ -15,7 +15,7 @@ export function parseMergedPulls(value: unknown, file: string): MergedPull[] {
   if (!validate(value)) {
     const issues = toSchemaIssues(validate.errors ?? [], value);
     const first = issues[0];
-    throw new MaestroError('SCHEMA_INVALID', `${file} is not a list of merged pull requests: ${issues.map((i) => `${i.pointer || '/'}: ${i.message}`).join('; ')}`, { file, ...(first ? { pointer: first.pointer } : {}), remedy: 'give {"pulls": [{"repo", "number", "mergedAt", "gate": {"conclusion", "overridden", "waived"} | null}]}; see the scoreboard section of the README.' });
+    throw new MaestroError('SCHEMA_INVALID', `${file} is not a list of merged pull requests: ${issues.map((i) => `${i.pointer || '/'}: ${i.message}`).join('; ')}`, { file, ...(first ? { pointer: first.pointer } : {}), remedy: 'give {"pulls": [{"repo", "number", "mergedAt", "gate": {"conclusion", "overridden", "waived"} | null}]}; see docs/scoreboard.md.' });
   }
   const pulls = (value as { pulls: MergedPull[] }).pulls;
   const bad = pulls.findIndex((p) => !isRealTime(p.mergedAt));

@@ -4,7 +4,13 @@ export interface MergedPull {
   number: number;
   mergedAt: string;
   /** null: no gate result was recorded. */
-  gate: { conclusion: 'success' | 'neutral' | 'failure' | 'action_required'; overridden?: boolean; waived?: string[] } | null;
+  gate: {
+    conclusion: 'success' | 'neutral' | 'failure' | 'action_required';
+    overridden?: boolean;
+    waived?: string[];
+    /** Decided in report-only mode; with `failure`, the gate would have blocked in enforce mode. */
+    reportOnly?: boolean;
+  } | null;
 }
 
 /** The evidence score of one repository, or of all of them. */

@@ -28,9 +28,15 @@ if [ "${SKIP_INSTALL:-0}" != 1 ]; then
 fi
 
 # A daemon counts as ours only when its recorded pid runs with this data folder's config.
+# A daemon of this folder whose pid file was lost (a stop cut off by a crash) is adopted, not fought over its port.
 running() {
   local pidfile=$dir/pids/$1.pid
-  [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null && tr '\0' ' ' <"/proc/$(cat "$pidfile")/cmdline" | grep -qF -- "$conf"
+  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null && tr '\0' ' ' <"/proc/$(cat "$pidfile")/cmdline" | grep -qF -- "$conf"; then return 0; fi
+  local bin pid
+  case $1 in mon) bin=ceph-mon ;; osd) bin=ceph-osd ;; rgw) bin=radosgw ;; esac
+  pid=$(pgrep -n -f -- "^$bin .*-c $conf( |\$)" || true)
+  [ -n "$pid" ] || return 1
+  mkdir -p "$dir/pids" && echo "$pid" >"$pidfile"
 }
 start_daemon() {
   local name=$1; shift

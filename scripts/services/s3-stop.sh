@@ -7,8 +7,10 @@ dir=${1:?usage: $0 DATA_DIR [--purge]}
 dir=$(cd "$dir" && pwd)
 for name in rgw osd mon; do
   pidfile=$dir/pids/$name.pid
-  [ -f "$pidfile" ] || continue
-  pid=$(cat "$pidfile")
+  case $name in mon) bin=ceph-mon ;; osd) bin=ceph-osd ;; rgw) bin=radosgw ;; esac
+  # The recorded pid, or a daemon of this folder whose pid file was lost.
+  if [ -f "$pidfile" ]; then pid=$(cat "$pidfile"); else pid=$(pgrep -n -f -- "^$bin .*-c $dir/ceph.conf( |\$)" || true); fi
+  [ -n "$pid" ] || continue
   if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$dir/ceph.conf"; then
     kill -TERM "$pid"
     # radosgw can ignore SIGTERM once its OSD is gone: escalate after 10 s.

@@ -36,7 +36,9 @@ describe('slash commands', () => {
     await receive(probot, app, 'issue_comment', commentPayload('Accepted risk, see ticket.\n/waive ga-30 until 2026-11-25 reason: "CI template rollout slips a week — SEC-7"', { pull: true, sender: 'octocat' }), 'd-waive');
     expectDone(waive);
     expect(checks[1]).toMatchObject({ conclusion: 'success' });
-    expect(comments[1].body).toContain('**GA-30** waived by @\u200boctocat until 2026-11-25 (active): CI template rollout slips a week — SEC-7');
+    // The waiver shows on the control's line, and its reason in the explanation the line opens on.
+    expect(comments[1].body).toMatch(/<summary>⚠️ <a [^>]+>GA-30<\/a> [^\n]*: waived by @\u200boctocat until 2026-11-25/);
+    expect(comments[1].body).toContain('Waived by @\u200boctocat until 2026-11-25 (reason: CI template rollout slips a week — SEC-7)');
     expect(events.map((e) => e.action)).toEqual(['waiver.granted', 'gate.decision-changed']);
     expect(events[0]).toMatchObject({ actor: 'octocat', deliveryId: 'd-waive', repo: 'Codertocat/Hello-World', number: 2, sha: SHA, controlId: 'GA-30', reason: 'CI template rollout slips a week — SEC-7', after: { until: '2026-11-25' } });
     expect(events[1]).toMatchObject({ before: { conclusion: 'failure' }, after: { conclusion: 'success', waived: ['GA-30'] } });

@@ -317,6 +317,8 @@ describe('the app on pull_request events', () => {
       nock(API).get(`${REPO}/actions/runs`).query(true).reply(200, { total_count: 0, workflow_runs: [] }),
       nock(API)
         .get(CONFIG_PATH).reply(200, config, { 'content-type': 'text/plain; charset=utf-8', etag: '"cfg-1"' })
+        // The org's .github config binds every repository (its mode and catalog): read once, then remembered.
+        .get(ORG_CONFIG_PATH).reply(404, { message: 'Not Found' })
         .get(`${REPO}/actions/artifacts`).query(true).reply(200, { total_count: 0, artifacts: [] })
         .get(`${REPO}/pulls/2/files`).query(true).reply(200, [{ filename: 'README.md' }]),
       nock(API).post(`${REPO}/check-runs`).reply(201, async (request: Request) => (checks.push(await request.json()), { id: 777 })),

@@ -62,7 +62,7 @@ describe('separation of duties: nobody waives or overrides their own pull reques
     expect(events.map((e) => e.action)).toEqual(['waiver.granted', 'gate.decision-changed']);
     expect(events[0]).toMatchObject({ actor: AUTHOR, controlId: 'GA-30', after: { until: '2026-11-25', selfGranted: true } });
     expect(checks[1]).toMatchObject({ conclusion: 'success' });
-    expect(comments[1].body).toContain('**GA-30** waived by @\u200bCodertocat until 2026-11-25 (active)');
+    expect(comments[1].body).toMatch(/<summary>⚠️ <a [^>]+>GA-30<\/a> [^\n]*: waived by @\u200bCodertocat until 2026-11-25/);
     await app.close();
   });
 

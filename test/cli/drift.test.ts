@@ -49,23 +49,31 @@ describe('maestro drift', () => {
     expect(other.stderr).toMatch(/^error STORE_OBJECT_EXISTS: drift\/20261120T060000Z\/acme\/web.json is already stored/);
   });
 
+  /** A copy of a fixture repository outside any git checkout, whose origin remote would otherwise name the repository. */
+  const outsideCheckout = (name: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'maestro-drift-'));
+    cpSync(`${fixtures}/${name}`, dir, { recursive: true });
+    return dir;
+  };
+
   it('refuses --store without the repository it is about, before comparing', () => {
-    const out = drift(`${fixtures}/drifted`, '--store', 'file:///tmp/x');
+    const out = drift(outsideCheckout('drifted'), '--store', 'file:///tmp/x');
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/^error USAGE: a drift-report needs the repository as owner\/name/);
   });
 
   it('refuses json without the repository and commit it is about', () => {
-    const out = drift(`${fixtures}/drifted`, '--format', 'json');
+    const out = drift(outsideCheckout('drifted'), '--format', 'json');
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/^error USAGE: a drift-report needs the repository as owner\/name\n {2}remedy: pass --repo-name/);
   });
 
-  it('fixes a checkout in place with --fix, keeping its own jobs, and then finds it clean', () => {
+  it('fixes a checkout in place with --fix, keeping its own jobs, exits by the fixed files (clean), and then finds it clean', () => {
     const dir = mkdtempSync(join(tmpdir(), 'maestro-drift-'));
     cpSync(`${fixtures}/extra-jobs`, dir, { recursive: true });
     const first = drift(dir, '--fix');
-    expect(first.code).toBe(1);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Restored the template: the files now match it.');
     expect(first.stderr).toContain(`fixed ${join(dir, '.github/workflows/test.yml')}`);
     expect(readFileSync(join(dir, '.github/workflows/test.yml'), 'utf8')).toContain('test-deno:');
     expect(drift(dir).code).toBe(0);

@@ -1,3 +1,4 @@
+import { reportOnlyHeadline } from '../../core/result/report-only-words.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
@@ -75,6 +76,8 @@ describe('maestro scoreboard --github (GitHub answered by nock)', () => {
       // A re-run in another suite: the latest completed run counts.
       if (n === 6) return pullNode('acme/api', n, at, [checkRun('CR_old', 'FAILURE', 'failed', '2026-11-01T00:00:00Z'), checkRun('CR_new', 'SUCCESS', 'All 1 applicable control is met.', '2026-11-02T00:00:00Z')]);
       if (n === 7) return pullNode('acme/api', n, at, [checkRun('CR_timeout', 'TIMED_OUT', '')]);
+      // Report-only: neutral, titled by what enforce mode would have done; merged past a failing gate.
+      if (n === 8) return pullNode('acme/api', n, at, [checkRun('CR_report_only', 'NEUTRAL', reportOnlyHeadline({ wouldBe: 'failure', wouldFail: ['T-01'], rejected: [], enforceHeadline: '1 of 2 applicable controls is not met: T-01.' }))]);
       return pullNode(n % 2 ? 'acme/web' : 'acme/api', n, at, [checkRun(`CR_${n}`, n % 10 === 0 ? 'NEUTRAL' : 'SUCCESS', 'All 2 applicable controls are met.')]);
     });
     const queries: Array<Record<string, unknown>> = [];
@@ -97,7 +100,7 @@ describe('maestro scoreboard --github (GitHub answered by nock)', () => {
     expect(errors).toBe('fetched 150 merged pull requests of acme in 3 GraphQL requests (3 rate-limit points)\n');
     const pulls = parseMergedPulls(JSON.parse(readFileSync(out, 'utf8')), out);
     const gate = (n: number) => pulls.find((p) => p.number === n)!.gate;
-    expect([1, 2, 3, 4, 5, 6, 7, 10].map(gate)).toEqual([
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 10].map(gate)).toEqual([
       { conclusion: 'success', overridden: true },
       { conclusion: 'failure' },
       { conclusion: 'success', waived: ['T-01'] },
@@ -105,10 +108,11 @@ describe('maestro scoreboard --github (GitHub answered by nock)', () => {
       null,
       { conclusion: 'success' },
       { conclusion: 'failure' },
+      { conclusion: 'failure', reportOnly: true },
       { conclusion: 'neutral' },
     ]);
     const board = JSON.parse(printed) as Scoreboard;
-    expect(board.org).toMatchObject({ merged: 150, passed: 145, passedWithWaivers: 1, overridden: 1, failed: 2, missing: 2 });
+    expect(board.org).toMatchObject({ merged: 150, passed: 144, passedWithWaivers: 1, overridden: 1, failed: 3, missing: 2 });
   });
 
   it('splits a window holding more than the 1,000 results GitHub\'s search returns, and keeps each pull request once', async () => {

@@ -61,6 +61,11 @@ describe('action bundles', () => {
     expect(bytes).toBeLessThan(26_000_000);
   });
 
+  it('have a description the Marketplace shows whole: at most 125 characters', () => {
+    const long = actions.map((path) => ({ path, length: String((parse(readFileSync(join(root, path), 'utf8')) as { description?: unknown }).description ?? '').length })).filter((a) => a.length === 0 || a.length > 125);
+    expect(long).toEqual([]);
+  });
+
   it('read their inputs before loading the gate: an entry imports its run module dynamically', () => {
     for (const script of actions.map(scriptOf)) expect({ script, lazy: /import\("\.\/chunks\/run-[A-Z0-9]+\.js"\)/.test(readFileSync(join(root, script), 'utf8')) }).toEqual({ script, lazy: true });
   });

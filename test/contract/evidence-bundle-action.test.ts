@@ -33,18 +33,18 @@ describe('actions/evidence-bundle/action.yml', () => {
   });
 });
 
-describe('workflows/release-evidence.yml', () => {
-  const workflow = parse(read('workflows/release-evidence.yml')) as { on: Record<string, unknown>; permissions: object; jobs: Record<string, { permissions: Record<string, string>; steps: Step[] }> };
+describe('.github/workflows/release-evidence.yml', () => {
+  const workflow = parse(read('.github/workflows/release-evidence.yml')) as { on: Record<string, unknown>; permissions: object; jobs: Record<string, { permissions: Record<string, string>; steps: Step[] }> };
 
   it('is reusable (workflow_call) with least privilege per job', () => {
     expect(Object.keys(workflow.on)).toEqual(['workflow_call']);
     expect(workflow.permissions).toEqual({});
-    expect(workflow.jobs.evidence!.permissions).toEqual({ contents: 'write', 'id-token': 'write', actions: 'read' });
+    expect(workflow.jobs.evidence!.permissions).toEqual({ contents: 'write', 'id-token': 'write', actions: 'read', 'pull-requests': 'read' });
   });
 
   it('pins every third-party action by full commit SHA with a version comment', () => {
-    const lines = read('workflows/release-evidence.yml').split('\n').filter((l) => /^\s*(- )?uses: /.test(l) && !l.includes('maestro-conductor/'));
-    expect(lines.length).toBe(3);
+    const lines = read('.github/workflows/release-evidence.yml').split('\n').filter((l) => /^\s*(- )?uses: /.test(l) && !l.includes('maestro-conductor/'));
+    expect(lines.length).toBe(8);
     for (const line of lines) expect(line).toMatch(/uses: [\w-]+\/[\w-]+@[0-9a-f]{40} # v\d/);
   });
 });

@@ -11,6 +11,7 @@ import { e2eNodes } from './helpers/node-binary.js';
 import { driftDispatchEvent } from './helpers/payloads.js';
 import { startBuiltApp, type BuiltApp } from './helpers/start-built-app.js';
 import { waitFor } from './helpers/wait-for.js';
+import { privateKey } from '../helpers/private-key.js';
 import { APP_ID, BOT, SECRET, startWorld } from './helpers/world.js';
 
 const fixtures = resolve(fileURLToPath(import.meta.url), '../../fixtures/drift');
@@ -39,7 +40,8 @@ describe.each(e2eNodes())('the built app on $name: a dispatched drift sweep', ({
       installations: [{ id: 7, account: ORG, accountType: 'Organization' }],
     });
     // Sweeps only when dispatched (no DRIFT_SWEEP_INTERVAL); the template is a checkout folder, read at start.
-    app = await startBuiltApp({ node: path, sim, appId: APP_ID, secret: SECRET, env: { DRIFT_TEMPLATE: join(fixtures, 'template'), DRIFT_TEMPLATE_SOURCE: 'acme/ci-templates@v2.1.0' } });
+    // The fix pull request is written by the drift-fix App (DRIFT_APP_ID); the simulator knows one App, so it plays both.
+    app = await startBuiltApp({ node: path, sim, appId: APP_ID, secret: SECRET, env: { DRIFT_TEMPLATE: join(fixtures, 'template'), DRIFT_TEMPLATE_SOURCE: 'acme/ci-templates@v2.1.0', DRIFT_APP_ID: String(APP_ID), DRIFT_PRIVATE_KEY: privateKey } });
     await waitFor('the app to learn who it is (GET /app)', () => sim.requests.some((r) => r.route === 'GET /app' && r.status === 200), context());
     sim.clearRequests();
   });

@@ -87,7 +87,7 @@ describe.each(e2eNodes())('the built app on $name: pull requests', ({ path }) =>
     expect(comments).toHaveLength(1);
     expect(comments[0]!.user.login).toBe(BOT);
     expect(comments[0]!.body).toMatch(new RegExp(`^${GATE_NOTES_MARKER}\\n### ✅ passed: ${CHECK_NAME}`));
-    expect(comments[0]!.body).toContain('**GA-30** GA Gates PR Template & Checks');
+    expect(comments[0]!.body).toMatch(/<summary>✅ <a href="[^"]+#ga-30">GA-30<\/a> GA Gates PR Template &amp; Checks: /);
     // What it asked GitHub, in order: runs, config (the account's .github is remembered), evidence, files; then it wrote.
     expect(apiCounts(sim)).toEqual({ [RUNS]: 1, [CONTENTS]: 1, [ARTIFACTS]: 1, [DOWNLOAD]: 1, [FILES]: 1, [CREATE_CHECK]: 1, [CREATE_COMMENT]: 1 });
     expect(sim.count(BLOB_ROUTE)).toBe(1);
@@ -167,7 +167,7 @@ describe.each(e2eNodes())('the built app on $name: pull requests', ({ path }) =>
       await app.idle();
       expectWithinBudget(REST_BUDGET, 1);
       expect(apiCounts(sim)).toEqual({ [CONTENTS]: 1, [ARTIFACTS]: 1, [REVIEWS]: 1, [PERMISSION]: 1, [UPDATE_CHECK]: 1, [UPDATE_COMMENT]: 1 });
-      expect(sim.comments(REPO, pr.number)[0]!.body).toContain('**GA-15**');
+      expect(sim.comments(REPO, pr.number)[0]!.body).toContain('>GA-15</a>');
     });
 
     it('a workflow_run.completed after the PR was evaluated once: at most 6 REST requests and one download per artifact', async () => {

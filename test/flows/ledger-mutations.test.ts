@@ -4,7 +4,7 @@
  * naming what changed. `key` cases are caught by `ledger verify --key` alone; `witness` cases only
  * against a head recorded outside the store: the manifest of a release bundle built with the ledger
  * and the output text of a check run. Every truncation is also held against both witnesses. The
- * cases a key cannot catch are the ones README.md lists under "What cannot be caught, by design".
+ * cases a key cannot catch are the ones docs/audit-ledger.md lists under "What cannot be caught, by design".
  */
 import { renameSync, rmSync, readdirSync, readFileSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';

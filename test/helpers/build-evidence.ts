@@ -52,7 +52,7 @@ export function a11yData(c = counts(0, 0, 0, 0)): Record<string, unknown> {
 
 /** drift-report data with the given status. */
 export function driftData(status: 'clean' | 'drift', missingJobs: string[] = []): Record<string, unknown> {
-  return { repo: REPO, status, missingJobs, pr: null, template: { source: 'workflows/ga-gates.yml', version: 'v1' }, changes: [] };
+  return { repo: REPO, status, missingJobs, pr: null, template: { source: '.github/workflows/ga-gates.yml', version: 'v1' }, changes: [] };
 }
 
 /** A waiver report for a control. */

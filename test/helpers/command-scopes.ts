@@ -45,7 +45,8 @@ export function pullResponse(): Record<string, unknown> {
  */
 export function configScope(yaml?: string, org = false): nock.Scope {
   const scope = nock(API);
-  if (yaml !== undefined) return scope.get(CONFIG_PATH).reply(200, yaml, { 'content-type': 'text/plain; charset=utf-8' });
+  // A repo config of its own: the org's .github config is read too, for its mode and catalog (once, then remembered).
+  if (yaml !== undefined) return scope.get(CONFIG_PATH).reply(200, yaml, { 'content-type': 'text/plain; charset=utf-8' }).get(ORG_CONFIG_PATH).optionally().reply(404, { message: 'Not Found' });
   scope.get(CONFIG_PATH).reply(404, { message: 'Not Found' });
   return org ? scope.get(ORG_CONFIG_PATH).reply(404, { message: 'Not Found' }) : scope;
 }

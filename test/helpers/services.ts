@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { leaseService } from '../global-teardown.js';
 
 /** The backing services the tests run against, each started by `scripts/services/<name>-start.sh`. */
 export type ServiceName = 'redis' | 's3' | 'prometheus' | 'chromium';
@@ -15,10 +16,13 @@ export const servicesDir = join(root, '.services');
  * script printed as KEY=value lines. Start scripts are idempotent and serialised with flock (`--close`:
  * the daemons they start must not inherit the lock), so every
  * test file may call this for the services it needs, in any Jest worker. A service that cannot start
- * fails the test file loudly: the tests never skip what they cannot run.
+ * fails the test file loudly: the tests never skip what they cannot run. The run's global teardown
+ * stops it when the run ends (unless MAESTRO_KEEP_SERVICES=1 or another live run still uses it).
  */
 export function startService(name: ServiceName, env: Record<string, string> = {}): Record<string, string> {
   mkdirSync(servicesDir, { recursive: true });
+  // Leased before it starts: the run's teardown stops it, even when this start fails halfway.
+  leaseService(servicesDir, name);
   const script = join(root, 'scripts/services', `${name}-start.sh`);
   let out: string;
   try {

@@ -26,7 +26,7 @@ export function parsePrecomputedSlis(document: unknown, file: string): Precomput
   if (!validatePrecomputedSlis(document)) {
     const issues = toSchemaIssues(validatePrecomputedSlis.errors ?? [], document).slice(0, 10);
     throw new MaestroError('SCHEMA_INVALID', `precomputed SLIs ${file} are not valid: ${issues.map((i) => `${i.pointer || '/'}: ${i.message}`).join('; ')}`, {
-      file, pointer: issues[0]?.pointer, remedy: 'fix the fields named above; the format is in core/gates/slo/precomputed-slis.schema.json and the README.',
+      file, pointer: issues[0]?.pointer, remedy: 'fix the fields named above; the format is in core/gates/slo/precomputed-slis.schema.json and docs/gates.md.',
     });
   }
   const doc = document as { at: string; slos: RawSli[] };

@@ -33,7 +33,7 @@ export function parseSloFile(text: string, file: string): SloFile {
   if (!validateSloFile(value)) {
     const issues = toSchemaIssues(validateSloFile.errors ?? [], value).slice(0, 10);
     const text = issues.map((i) => `${i.pointer || '/'}${lineOf(pointerToKey(i.pointer))}: ${QUERY_FIELD.test(i.pointer) && i.message.includes('expected form') ? 'has no {{window}} where the range goes, such as rate(x[{{window}}])' : i.message}`).join('; ');
-    throw new MaestroError('SCHEMA_INVALID', `SLO file ${file} is not valid: ${text}`, { file, pointer: issues[0]?.pointer, remedy: 'fix the fields named above; the format is described in core/gates/slo/slo-file.schema.json and the README.' });
+    throw new MaestroError('SCHEMA_INVALID', `SLO file ${file} is not valid: ${text}`, { file, pointer: issues[0]?.pointer, remedy: 'fix the fields named above; the format is described in core/gates/slo/slo-file.schema.json and docs/gates.md.' });
   }
   const doc = value as { service?: string; policy?: Partial<SloPolicy>; slos: RawSlo[] };
   const policy = { ...DEFAULT_POLICY, ...doc.policy };

@@ -1,15 +1,15 @@
 import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { parseEvidence } from '../../../core/evidence/parse-evidence.js';
 import '../../helpers/build-evidence.js';
 import { startArtifactService, type ArtifactService } from '../../helpers/artifact-service.js';
 import { listZip } from '../../helpers/list-zip.js';
 import { runActionBundle } from '../../helpers/run-action-bundle.js';
-import { realworldDir } from '../../helpers/realworld.js';
+import { realworld as shared } from '../../helpers/shared-dir.js';
 
-const realworld = realworldDir('sigstore', 'gundam-visor-1.0.1');
+const realworld = shared.path('sigstore', 'gundam-visor-1.0.1');
 const subject = { GITHUB_REPOSITORY: 'acme/web', GITHUB_SHA: 'a'.repeat(40) };
 const policy = { identity: '^https://github\\.com/ramonpetgrave64/gundam-visor/', issuer: 'https://token.actions.githubusercontent.com' };
 
@@ -21,7 +21,7 @@ function publishFolder(): string {
   return dir;
 }
 
-describe('the committed bundle of actions/attestation', () => {
+shared.describe('the committed bundle of actions/attestation', () => {
   let service: ArtifactService;
   beforeAll(async () => {
     service = await startArtifactService();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { resolveReportContext } from '../../../adapters/fs/resolve-report-context.js';
+import { gitCheckout, type Checkout } from '../../../adapters/git/read-checkout.js';
 
 const now = new Date('2026-11-20T12:00:00Z');
 const head = 'b'.repeat(40);
@@ -52,5 +53,49 @@ describe('resolveReportContext', () => {
     execFileSync('mkfifo', [path]);
     const env = { GITHUB_REPOSITORY: 'acme/shop', GITHUB_SHA: head, GITHUB_EVENT_PATH: path };
     expect(() => resolveReportContext('maestro-action', {}, env, now)).toThrow(expect.objectContaining({ code: 'EVENT_INVALID' }));
+  });
+});
+
+describe('resolveReportContext by hand, with the checkout as default', () => {
+  const checkout = (originUrl?: string, headCommit?: string): Checkout => ({ originUrl: () => originUrl, headCommit: () => headCommit });
+  const resolve = (overrides: object, env: Record<string, string>, from: Checkout) => {
+    const notes: string[] = [];
+    const context = resolveReportContext('maestro-cli', overrides, env, now, { checkout: from, note: (line) => notes.push(line) });
+    return { subject: context.subject, notes };
+  };
+
+  it('takes the repository from origin and the commit from HEAD, and says so', () => {
+    expect(resolve({}, {}, checkout('git@ghe.corp.example:acme/web.git', head))).toEqual({ subject: { repo: 'acme/web', sha: head }, notes: ['repo acme/web (from git remote origin, ghe.corp.example)', `sha ${head} (from git HEAD)`] });
+  });
+
+  it('lets options and the environment win over the checkout, without a note', () => {
+    expect(resolve({ repo: 'acme/api' }, { GITHUB_SHA: 'c'.repeat(40) }, checkout('https://github.com/acme/web.git', head))).toEqual({ subject: { repo: 'acme/api', sha: 'c'.repeat(40) }, notes: [] });
+  });
+
+  it('never reads the checkout inside GitHub Actions', () => {
+    const untouchable: Checkout = { originUrl: () => { throw new Error('read origin'); }, headCommit: () => { throw new Error('read HEAD'); } };
+    expect(() => resolve({}, { GITHUB_ACTIONS: 'true' }, untouchable)).toThrow(/neither --repo nor GITHUB_REPOSITORY is set/);
+  });
+
+  it.each([
+    [checkout(undefined, head), /--repo is not given, and the folder has no git remote origin/],
+    [checkout('https://gitlab.com/acme/team/web.git', head), /the git remote origin "https:\/\/gitlab.com\/acme\/team\/web.git" is not a GitHub repository URL/],
+    [checkout('https://github.com/acme/web.git', undefined), /--sha is not given, and the folder is not a git checkout with a commit/],
+  ])('names the option to pass when the checkout cannot tell (%#)', (from, message) => {
+    expect(() => resolve({}, {}, from)).toThrow(expect.objectContaining({ code: 'USAGE', message: expect.stringMatching(message), remedy: expect.stringMatching(/^pass --(repo|sha)/) }));
+  });
+
+  it('hides the credentials of an origin URL it cannot read', () => {
+    expect(() => resolve({}, {}, checkout('https://x-access-token:ghs_secret@gitlab.com/a/b/c.git', head))).toThrow(/"https:\/\/\*\*\*@gitlab.com\/a\/b\/c.git"/);
+  });
+
+  it('reads a real clone with git', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'checkout-'));
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, encoding: 'utf8' }).trim();
+    git('init', '-q');
+    expect([gitCheckout(dir).originUrl(), gitCheckout(dir).headCommit()]).toEqual([undefined, undefined]);
+    git('commit', '-q', '--allow-empty', '-m', 'first');
+    git('remote', 'add', 'origin', 'https://github.com/acme/web.git');
+    expect(resolve({}, {}, gitCheckout(dir)).subject).toEqual({ repo: 'acme/web', sha: git('rev-parse', 'HEAD') });
   });
 });

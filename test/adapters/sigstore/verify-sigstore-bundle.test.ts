@@ -8,10 +8,10 @@ import seeds from '@sigstore/tuf/seeds.json' with { type: 'json' };
 import { Socket } from 'node:net';
 import { publicKeyId, verifySigstoreBundle } from '../../../adapters/sigstore/verify-sigstore-bundle.js';
 import type { SignatureInvalidError, SignerPolicy } from '../../../core/ports/bundle-verifier.js';
-import { realworldDir } from '../../helpers/realworld.js';
+import { realworld as shared } from '../../helpers/shared-dir.js';
 
 // Real bundles of real npm packages, read in place (see ../shared/realworld/README.md).
-const realworld = realworldDir('sigstore');
+const realworld = shared.path('sigstore');
 const readBundle = (path: string): unknown => JSON.parse(readFileSync(resolve(realworld, path), 'utf8'));
 
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
@@ -43,7 +43,7 @@ const provenance: { file: string; identity: string; subject: string; predicateTy
 ];
 
 describe('verifySigstoreBundle', () => {
-  describe('with real npm provenance bundles (keyless, DSSE, v0.1 to v0.3)', () => {
+  shared.describe('with real npm provenance bundles (keyless, DSSE, v0.1 to v0.3)', () => {
     it.each(provenance)('verifies $file and returns its signer, statement and log entry', ({ file, identity, subject, predicateType }) => {
       const result = verifySigstoreBundle({ bundle: readBundle(file), bundleFile: file, policy: { identity, issuer: GITHUB_ISSUER } });
       expect(result.signer).toEqual({ type: 'certificate', identity, issuer: GITHUB_ISSUER });
@@ -79,7 +79,7 @@ describe('verifySigstoreBundle', () => {
     });
   });
 
-  describe('with real npm publish attestations (signed with the registry key)', () => {
+  shared.describe('with real npm publish attestations (signed with the registry key)', () => {
     it.each(['gundam-visor-1.0.1', 'sigstore-1.0.0', 'sigstore-2.3.1', 'tuf-js-1.0.0'])('verifies %s and reports the key id', (pkg) => {
       const result = verifySigstoreBundle({ bundle: readBundle(`${pkg}/publish.sigstore.json`), bundleFile: 'publish', policy: { publicKeyPem: npmKeyPem } });
       expect(result.signer).toEqual({ type: 'key', keyId: 'SHA256:HpCKVUWf5t2sHMvBN+qGMe6DcDL+wqLMxSizjYHxcQg', hint: 'SHA256:jl3bwswu80PjjokCgh0o2w5c2U4LhQAE57gj9cz1kzA' });
@@ -93,7 +93,7 @@ describe('verifySigstoreBundle', () => {
     });
   });
 
-  describe('when the bundle or artifact was tampered with', () => {
+  shared.describe('when the bundle or artifact was tampered with', () => {
     const tampered = ['gundam-visor-1.0.1/tampered/provenance.sig-altered.sigstore.json', 'gundam-visor-1.0.1/tampered/provenance.payload-altered.third-party.sigstore.json', 'sigstore-2.0.0/tampered/provenance.sig-altered.sigstore.json', 'sigstore-2.3.1/tampered/provenance.payload-altered.third-party.sigstore.json', 'tuf-js-1.0.0/tampered/provenance.sig-altered.sigstore.json'];
     it.each(tampered)('throws SIGNATURE_INVALID for %s, saying which check failed', (file) => {
       const error = failure(() => verifySigstoreBundle({ bundle: readBundle(file), bundleFile: file, policy: { identity: /./ } }));
@@ -108,7 +108,7 @@ describe('verifySigstoreBundle', () => {
     });
   });
 
-  describe('when the signer is not the one the policy names', () => {
+  shared.describe('when the signer is not the one the policy names', () => {
     const bundle = readBundle('sigstore-2.3.1/provenance.sigstore.json');
     const cases: [string, SignerPolicy, string, string][] = [
       ['a different exact identity', { identity: 'https://github.com/sigstore/sigstore-js/.github/workflows/release.yml@refs/heads/evil' }, 'identity', 'issued to "https://github.com/sigstore/sigstore-js/.github/workflows/release.yml@refs/heads/main"'],
@@ -123,7 +123,7 @@ describe('verifySigstoreBundle', () => {
     });
   });
 
-  describe('when the trusted root cannot vouch for the certificate', () => {
+  shared.describe('when the trusted root cannot vouch for the certificate', () => {
     const bundle = readBundle('sigstore-2.3.1/provenance.sigstore.json');
     it('fails the certificate check with an expired root (CA validity ended before signing)', () => {
       const expired = { ...shippedRoot, certificateAuthorities: shippedRoot.certificateAuthorities.map((ca) => ({ ...ca, validFor: { start: '2021-03-07T03:20:29Z', end: '2022-12-31T23:59:59.999Z' } })) };
@@ -150,7 +150,7 @@ describe('verifySigstoreBundle', () => {
     });
   });
 
-  describe('when the bundle is not one', () => {
+  shared.describe('when the bundle is not one', () => {
     it.each([
       ['an unknown media type', { ...(readBundle('sigstore-2.3.1/provenance.sigstore.json') as object), mediaType: 'application/vnd.example.bundle+json' }, 'has media type "application/vnd.example.bundle+json"'],
       ['an array', [], 'expected a JSON object'],

@@ -10,6 +10,7 @@ import type { DriftSweepSummary } from '../../../core/drift/to-drift-sweep-summa
 import { FileStore } from '../../../adapters/store/file-store.js';
 import { workflows } from '../../core/drift/drift-fixtures.js';
 import { createTestApp, examplePayload } from '../../helpers/github-app.js';
+import { fakeFixer } from './drift-fixer.js';
 
 const API = 'https://api.github.com';
 let captured: { variables: Record<string, string> } | undefined;
@@ -65,7 +66,7 @@ describe('a drift sweep dispatched with repository_dispatch', () => {
 
   async function start(options: { dispatchRepo?: string | null; dryRun?: boolean; drift?: boolean } = {}): Promise<void> {
     store = new FileStore(mkdtempSync(join(tmpdir(), 'maestro-dispatch-')));
-    ({ app, probot } = await createTestApp(options.drift === false ? {} : { drift: { template: workflows('template'), templateSource: 'acme/ci-templates', dryRun: options.dryRun ?? false, store, dispatchRepo: 'dispatchRepo' in options ? options.dispatchRepo : 'octo-repo' } }));
+    ({ app, probot } = await createTestApp(options.drift === false ? {} : { drift: { template: workflows('template'), templateSource: 'acme/ci-templates', dryRun: options.dryRun ?? false, store, dispatchRepo: 'dispatchRepo' in options ? options.dispatchRepo : 'octo-repo', fixer: fakeFixer() } }));
   }
 
   it('sweeps the installation when an admin of the configured repository sends it, as a dry run when asked, and stores the evidence', async () => {

@@ -16,6 +16,7 @@ import type { EvidenceStore } from '../../../core/ports/evidence-store.js';
 import { openStore } from '../../../adapters/store/open-store.js';
 import { workflows } from '../../core/drift/drift-fixtures.js';
 import { createTestApp } from '../../helpers/github-app.js';
+import { asFixApp, driftFixApp, fixAppInstallation } from './drift-fixer.js';
 import { startService } from '../../helpers/services.js';
 import { wallClock } from '../../helpers/clock.js';
 
@@ -34,19 +35,23 @@ function repoNode(name: string): Record<string, unknown> {
 }
 
 /** One installation, three repositories: web drifted (its fix pull request is opened), api clean, docs with a workflow that does not parse. */
-function githubScope(): nock.Scope {
-  return nock(API)
+function githubScope(): { isDone(): boolean } {
+  const reads = nock(API)
     .get('/app/installations').query({ per_page: 100 })
     .reply(200, [{ id: 11, account: { login: 'acme', type: 'Organization' }, app_id: 2, target_type: 'Organization' }])
     .post('/app/installations/11/access_tokens').reply(201, { token: 'ghs_acme', expires_at: '2099-01-01T00:00:00Z', permissions: {} })
     .get('/installation/repositories').query({ per_page: 100 })
     .reply(200, { total_count: 3, repositories: Object.keys(FIXTURES).map((name) => ({ name, owner: { login: 'acme' }, archived: false })) })
     .post('/graphql', (body: { variables: Record<string, string> }) => ((captured = body), true))
-    .reply(200, () => ({ data: Object.fromEntries(Object.keys(FIXTURES).map((_, i) => [`r${i}`, repoNode(captured!.variables[`n${i}`]!)])) }))
+    .reply(200, () => ({ data: Object.fromEntries(Object.keys(FIXTURES).map((_, i) => [`r${i}`, repoNode(captured!.variables[`n${i}`]!)])) }));
+  // The fix pull request is written by the drift-fix App, with its own token.
+  const installation = fixAppInstallation('acme', 'web');
+  const writes = asFixApp()
     .post('/repos/acme/web/git/trees').reply(201, { sha: 'a'.repeat(40) })
     .post('/repos/acme/web/git/commits').reply(201, { sha: 'b'.repeat(40) })
     .post('/repos/acme/web/git/refs').reply(201, { ref: 'refs/heads/maestro/ci-template', object: { sha: 'b'.repeat(40) } })
     .post('/repos/acme/web/pulls').reply(201, { number: 12, html_url: 'https://github.com/acme/web/pull/12' });
+  return { isDone: () => reads.isDone() && installation.isDone() && writes.isDone() };
 }
 
 const ajv = new Ajv2020({ strict: true, allErrors: true });
@@ -55,7 +60,7 @@ const validateSummary = ajv.compile(DRIFT_SWEEP_SUMMARY_SCHEMA);
 
 /** Runs one sweep into `store` and checks what it stored: three valid drift-reports, the summary last, naming each by digest. */
 async function sweepInto(store: EvidenceStore): Promise<{ app: MaestroApp; summary: DriftSweepSummary }> {
-  const { app } = await createTestApp({ drift: { template: workflows('template'), templateSource: 'acme/ci-templates', dryRun: false, store } });
+  const { app } = await createTestApp({ drift: { template: workflows('template'), templateSource: 'acme/ci-templates', dryRun: false, store, fixer: driftFixApp() } });
   const scope = githubScope();
   const [sweep] = await app.drift!.sweepAll();
   expect(scope.isDone()).toBe(true);
@@ -108,7 +113,7 @@ describe('drift-reports of a sweep stored as evidence', () => {
   it('keeps the sweep going and counts the failure when the store cannot be written', async () => {
     const blocked = join(mkdtempSync(join(tmpdir(), 'maestro-drift-blocked-')), 'file');
     writeFileSync(blocked, 'not a folder');
-    ({ app } = await createTestApp({ drift: { template: workflows('template'), templateSource: 'acme/ci-templates', dryRun: false, store: await openStore(blocked) } }));
+    ({ app } = await createTestApp({ drift: { template: workflows('template'), templateSource: 'acme/ci-templates', dryRun: false, store: await openStore(blocked), fixer: driftFixApp() } }));
     const scope = githubScope();
     const [sweep] = await app.drift!.sweepAll();
     expect(scope.isDone()).toBe(true);

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { startApp } from '../../../app/main.js';
 import { freePort } from '../../helpers/free-port.js';
 import { createTestApp, privateKey } from '../../helpers/github-app.js';
+import { fakeFixer } from './drift-fixer.js';
 
 const API = 'https://api.github.com';
 const oid = (text: string) => createHash('sha1').update(text).digest('hex');
@@ -38,7 +39,7 @@ describe('the drift sweep on the app\'s timer', () => {
   });
 
   it('sweeps every installation in a dry run: lists what it would do, writes nothing, counts it; a failing installation does not stop the others', async () => {
-    ({ app } = await createTestApp({ drift: { template: workflows('template'), templateSource: 'acme/ci-templates', intervalMs: 3_600_000, dryRun: true } }));
+    ({ app } = await createTestApp({ drift: { template: workflows('template'), templateSource: 'acme/ci-templates', intervalMs: 3_600_000, dryRun: true, fixer: fakeFixer() } }));
     const fixtures: Record<string, string> = { web: 'drifted', api: 'fixed' };
     const scope = nock(API)
       .get('/app/installations').query({ per_page: 100 })
@@ -148,14 +149,16 @@ describe('npm start with a drift sweep', () => {
 describe('readDriftEnv', () => {
   it.each<[string, NodeJS.ProcessEnv, ReturnType<typeof readDriftEnv> | RegExp]>([
     ['off by default', {}, undefined],
-    ['a daily sweep of a template folder', { DRIFT_SWEEP_INTERVAL: 'PT24H', DRIFT_TEMPLATE: '/srv/ci' }, { intervalMs: 86_400_000, template: '/srv/ci', templateSource: '/srv/ci', dryRun: false, dispatchRepo: '.github' }],
-    ['a dry run with a named source', { DRIFT_SWEEP_INTERVAL: 'PT6H', DRIFT_TEMPLATE: '/srv/ci', DRIFT_TEMPLATE_SOURCE: 'acme/ci@v3', DRIFT_DRY_RUN: 'TRUE' }, { intervalMs: 21_600_000, template: '/srv/ci', templateSource: 'acme/ci@v3', dryRun: true, dispatchRepo: '.github' }],
-    ['sweeps only when dispatched from a named repository, reports stored in S3', { DRIFT_TEMPLATE: '/srv/ci', DRIFT_DISPATCH_REPO: 'platform-ci', DRIFT_EVIDENCE_STORE: 's3://evidence/drift?region=eu-west-1&retain-days=400' }, { template: '/srv/ci', templateSource: '/srv/ci', dryRun: false, dispatchRepo: 'platform-ci', evidenceStore: 's3://evidence/drift?region=eu-west-1&retain-days=400' }],
-    ['a timer only: dispatches refused, reports in a folder', { DRIFT_SWEEP_INTERVAL: 'PT24H', DRIFT_TEMPLATE: '/srv/ci', DRIFT_DISPATCH_REPO: 'none', DRIFT_EVIDENCE_STORE: 'file:///var/lib/maestro/evidence' }, { intervalMs: 86_400_000, template: '/srv/ci', templateSource: '/srv/ci', dryRun: false, dispatchRepo: null, evidenceStore: 'file:///var/lib/maestro/evidence' }],
+    ['a daily sweep of a template folder', { DRIFT_SWEEP_INTERVAL: 'PT24H', DRIFT_TEMPLATE: '/srv/ci' }, { intervalMs: 86_400_000, template: '/srv/ci', templateSource: '/srv/ci', templateRepo: 'maestro-conductor/maestro-conductor', dryRun: false, dispatchRepo: '.github' }],
+    ['a dry run with a named source', { DRIFT_SWEEP_INTERVAL: 'PT6H', DRIFT_TEMPLATE: '/srv/ci', DRIFT_TEMPLATE_SOURCE: 'acme/ci@v3', DRIFT_DRY_RUN: 'TRUE' }, { intervalMs: 21_600_000, template: '/srv/ci', templateSource: 'acme/ci@v3', templateRepo: 'maestro-conductor/maestro-conductor', dryRun: true, dispatchRepo: '.github' }],
+    ['sweeps only when dispatched from a named repository, reports stored in S3', { DRIFT_TEMPLATE: '/srv/ci', DRIFT_DISPATCH_REPO: 'platform-ci', DRIFT_EVIDENCE_STORE: 's3://evidence/drift?region=eu-west-1&retain-days=400' }, { template: '/srv/ci', templateSource: '/srv/ci', templateRepo: 'maestro-conductor/maestro-conductor', dryRun: false, dispatchRepo: 'platform-ci', evidenceStore: 's3://evidence/drift?region=eu-west-1&retain-days=400' }],
+    ['a timer only: dispatches refused, reports in a folder', { DRIFT_SWEEP_INTERVAL: 'PT24H', DRIFT_TEMPLATE: '/srv/ci', DRIFT_DISPATCH_REPO: 'none', DRIFT_EVIDENCE_STORE: 'file:///var/lib/maestro/evidence' }, { intervalMs: 86_400_000, template: '/srv/ci', templateSource: '/srv/ci', templateRepo: 'maestro-conductor/maestro-conductor', dryRun: false, dispatchRepo: null, evidenceStore: 'file:///var/lib/maestro/evidence' }],
     ['an interval too short, no template and a bad dry-run flag, all named', { DRIFT_SWEEP_INTERVAL: 'PT1M', DRIFT_DRY_RUN: 'yes' }, /DRIFT_SWEEP_INTERVAL must be an ISO 8601 duration of at least PT5M, such as PT24H, got "PT1M"; DRIFT_TEMPLATE is not set .*; DRIFT_DRY_RUN must be true or false, got "yes"$/],
     ['an interval that is not a duration', { DRIFT_SWEEP_INTERVAL: 'daily', DRIFT_TEMPLATE: '/srv/ci' }, /got "daily"$/],
     ['a relative store folder', { DRIFT_TEMPLATE: '/srv/ci', DRIFT_EVIDENCE_STORE: 'evidence' }, /DRIFT_EVIDENCE_STORE must be an s3:\/\/<bucket>\/<prefix>\?\.\.\. or file:\/\/\/<path> URL, got "evidence"$/],
     ['an S3 store URL with credentials', { DRIFT_TEMPLATE: '/srv/ci', DRIFT_EVIDENCE_STORE: 's3://key:secret@evidence/drift' }, /DRIFT_EVIDENCE_STORE is not usable: store URL .* holds credentials$/],
+    ['a template of another repository than maestro-conductor', { DRIFT_TEMPLATE: '/srv/ci', DRIFT_TEMPLATE_REPO: 'acme/ci-templates' }, { template: '/srv/ci', templateSource: '/srv/ci', templateRepo: 'acme/ci-templates', dryRun: false, dispatchRepo: '.github' }],
+    ['a template repository that is not owner/name', { DRIFT_TEMPLATE: '/srv/ci', DRIFT_TEMPLATE_REPO: 'ci-templates' }, /DRIFT_TEMPLATE_REPO must be the template's repository as owner\/name, got "ci-templates"$/],
     ['a dispatch repository that is not a name', { DRIFT_TEMPLATE: '/srv/ci', DRIFT_DISPATCH_REPO: 'acme/../x' }, /DRIFT_DISPATCH_REPO must be a repository name/],
   ])('%s', (_what, env, expected) => {
     if (expected instanceof RegExp) expect(() => readDriftEnv(env)).toThrow(expected);

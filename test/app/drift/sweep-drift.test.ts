@@ -7,6 +7,7 @@ import { parseEvidence } from '../../../core/evidence/parse-evidence.js';
 import { workflows } from '../../core/drift/drift-fixtures.js';
 import '../../helpers/build-evidence.js';
 import '../../helpers/github-app.js';
+import { asFixApp, fakeFixer } from './drift-fixer.js';
 
 const API = 'https://api.github.com';
 const OWNER = 'acme';
@@ -63,7 +64,7 @@ interface Writes {
 function githubScope(writes: Writes): nock.Scope {
   // The reply function's Request has the absolute URL.
   const repoPath = (request: Request) => /\/repos\/acme\/([^/]+)\//.exec(request.url)![1]!;
-  const scope = nock(API)
+  const scope = nock(API, { reqheaders: { authorization: 'token ghs_test' } })
     .get('/installation/repositories').query({ per_page: 100 })
     .reply(200, () => {
       requests.push('GET /installation/repositories');
@@ -78,8 +79,10 @@ function githubScope(writes: Writes): nock.Scope {
       for (let i = 0; body.variables[`n${i}`] !== undefined; i++) data[`r${i}`] = repoNode(body.variables[`n${i}`]);
       return { data };
     });
+  // Every write is the drift-fix App's: its interceptors answer only its token.
+  const fix = asFixApp();
   if (writes.fixes > 0) {
-    scope.post(/\/repos\/acme\/[^/]+\/git\/trees$/, capture).times(writes.fixes).reply(201, (request: Request) => {
+    fix.post(/\/repos\/acme\/[^/]+\/git\/trees$/, capture).times(writes.fixes).reply(201, (request: Request) => {
       requests.push(`POST ${repoPath(request)} tree`);
       const sha = hash(captured);
       trees[sha] = JSON.stringify(captured.tree);
@@ -87,7 +90,7 @@ function githubScope(writes: Writes): nock.Scope {
     });
   }
   if (writes.commits > 0) {
-    scope.post(/\/repos\/acme\/[^/]+\/git\/commits$/, capture).times(writes.commits).reply(201, (request: Request) => {
+    fix.post(/\/repos\/acme\/[^/]+\/git\/commits$/, capture).times(writes.commits).reply(201, (request: Request) => {
       requests.push(`POST ${repoPath(request)} commit`);
       const sha = hash(captured);
       commits[sha] = { tree: captured.tree, parent: captured.parents[0] };
@@ -96,7 +99,7 @@ function githubScope(writes: Writes): nock.Scope {
   }
   const created = writes.commits - (writes.updates?.length ?? 0);
   if (created > 0) {
-    scope.post(/\/repos\/acme\/[^/]+\/git\/refs$/, capture).times(created).reply(201, (request: Request) => {
+    fix.post(/\/repos\/acme\/[^/]+\/git\/refs$/, capture).times(created).reply(201, (request: Request) => {
       const name = repoPath(request);
       requests.push(`POST ${name} ref`);
       expect(captured.ref).toBe(`refs/heads/${FIX_BRANCH}`);
@@ -105,7 +108,7 @@ function githubScope(writes: Writes): nock.Scope {
     });
   }
   if (writes.pulls > 0) {
-    scope.post(/\/repos\/acme\/[^/]+\/pulls$/, capture).times(writes.pulls).reply(201, (request: Request) => {
+    fix.post(/\/repos\/acme\/[^/]+\/pulls$/, capture).times(writes.pulls).reply(201, (request: Request) => {
       const name = repoPath(request);
       requests.push(`POST ${name} pull`);
       expect(captured).toMatchObject({ head: FIX_BRANCH, base: 'main', title: 'Restore the CI template' });
@@ -114,7 +117,7 @@ function githubScope(writes: Writes): nock.Scope {
     });
   }
   for (const name of writes.updates ?? []) {
-    scope
+    fix
       .patch(`/repos/acme/${name}/git/refs/${encodeURIComponent(`heads/${FIX_BRANCH}`)}`, capture)
       .reply(200, () => {
         requests.push(`PATCH ${name} ref`);
@@ -130,7 +133,7 @@ function githubScope(writes: Writes): nock.Scope {
       });
   }
   if (writes.close) {
-    scope
+    fix
       .post('/repos/acme/healed/issues/7/comments')
       .reply(201, () => (requests.push('POST healed comment'), { id: 1 }))
       .patch('/repos/acme/healed/pulls/7', { state: 'closed' })
@@ -147,13 +150,14 @@ function githubScope(writes: Writes): nock.Scope {
         return '';
       });
   }
-  return scope;
+  return { isDone: () => scope.isDone() && fix.isDone() } as nock.Scope;
 }
 
 const FIRST: Writes = { fixes: 3, commits: 3, pulls: 3, close: true };
 
 const octokit = () => new ProbotOctokit({ auth: { token: 'ghs_test' }, retry: { enabled: false }, throttle: { enabled: false }, request: { fetch: globalThis.fetch } });
-const options: DriftSweepOptions = { template: workflows('template'), templateSource: 'acme/ci-templates/.github/workflows', now: '2026-11-20T06:00:00Z', producer: { name: 'maestro-app', version: '0.1.0' } };
+const readOnly: DriftSweepOptions = { template: workflows('template'), templateSource: 'acme/ci-templates/.github/workflows', now: '2026-11-20T06:00:00Z', producer: { name: 'maestro-app', version: '0.1.0' } };
+const options: DriftSweepOptions = { ...readOnly, fixer: fakeFixer() };
 
 describe('sweepDrift', () => {
   beforeEach(() => {

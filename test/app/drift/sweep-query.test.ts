@@ -9,6 +9,15 @@ describe('the drift sweep\'s GraphQL query', () => {
     expect(validate(buildSweepQuery(repos, 'maestro/ci-template').query).map((e) => e.message)).toEqual([]);
   });
 
+  it('is valid with the template\'s other files and the topics asked for, paths passed as variables', () => {
+    const { query, variables } = buildSweepQuery(repos, 'maestro/ci-template', { files: ['.github/pull_request_template.md', '.github/ISSUE_TEMPLATE/ga-gap.yml'], topics: true });
+    expect(validate(query).map((e) => e.message)).toEqual([]);
+    expect(query).toContain('repositoryTopics(first: 20)');
+    expect(buildSweepQuery(repos, 'b').query).not.toContain('repositoryTopics');
+    expect(query).not.toContain('pull_request_template');
+    expect(variables).toMatchObject({ f0: 'HEAD:.github/pull_request_template.md', f1: 'HEAD:.github/ISSUE_TEMPLATE/ga-gap.yml' });
+  });
+
   it('passes names only as variables, so a hostile name cannot change the query', () => {
     const { query, variables } = buildSweepQuery([{ owner: 'acme', name: 'x") { id } evil: viewer { login' }], 'b');
     expect(query).not.toContain('evil');

@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { normalizeWorkOrderId, parseWorkOrders } from '../../../core/commands/parse-work-orders.js';
-import { seedsDir } from '../../helpers/realworld.js';
+import { seeds } from '../../helpers/shared-dir.js';
 
-const seed = (prefix: string) => readFileSync(seedsDir(readdirSync(seedsDir()).find((f) => f.startsWith(prefix))!), 'utf8');
+const seed = (prefix: string) => readFileSync(seeds.path(readdirSync(seeds.path()).find((f) => f.startsWith(prefix))!), 'utf8');
 
 describe('parseWorkOrders', () => {
-  describe('on the GA-gaps execution plan', () => {
+  seeds.describe('on the GA-gaps execution plan', () => {
     const orders = parseWorkOrders(seed('000_'));
 
     it('finds its 30 work orders in order, and not the appendices', () => {
@@ -33,7 +33,7 @@ describe('parseWorkOrders', () => {
     });
   });
 
-  describe('on the sprint plans', () => {
+  seeds.describe('on the sprint plans', () => {
     it.each([
       ['001_', ['AL', 'AM', 'AN', 'AO', 'AP', 'AQ']],
       ['002_', ['G', 'H', 'I', 'J', 'K', 'L', 'M']],

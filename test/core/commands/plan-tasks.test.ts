@@ -3,9 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { planEpicBody, planTasks, type ChildIssue, type EpicIssue, type TaskDraft } from '../../../core/commands/plan-tasks.js';
 import { readTaskMarker } from '../../../core/commands/read-task-marker.js';
 import type { TaskLink } from '../../../core/commands/update-epic-task-list.js';
-import { seedsDir } from '../../helpers/realworld.js';
+import { seeds } from '../../helpers/shared-dir.js';
 
-const gaPlan = readFileSync(seedsDir(readdirSync(seedsDir()).find((f) => f.startsWith('000_'))!), 'utf8');
+const gaPlan = !seeds.dir ? '' : readFileSync(seeds.path(readdirSync(seeds.path()).find((f) => f.startsWith('000_'))!), 'utf8');
 const epic = (body: string | null): EpicIssue => ({ number: 12, title: 'Close all GA gaps', url: 'https://github.com/acme/platform/issues/12', body });
 
 /**
@@ -22,7 +22,7 @@ function runCreateTask(current: EpicIssue, target: string, children: ChildIssue[
   return { plan: planned.plan, created, epic: { ...current, body: body.body }, changed: body.changed, children: newChildren };
 }
 
-describe('planTasks', () => {
+seeds.describe('planTasks', () => {
   describe('for one work order of the GA-gaps plan', () => {
     const planned = planTasks({ epic: epic(gaPlan), target: '8', children: [] });
 

@@ -40,13 +40,15 @@ describe('detectDrift', () => {
   describe('when the repository removed a template job and added its own', () => {
     const result = detectDrift(driftInput('extra-jobs'));
 
-    it('lists the missing job and the widened job permissions, not the added jobs and steps', () => {
+    it('lists the narrowed push branches, the missing job and the widened job permissions, not the added jobs and steps', () => {
       expect(result.missingJobs).toEqual(['test_matrix']);
       expect(result.changes.map((c) => [c.type, c.job])).toEqual([
+        ['narrowed-trigger', undefined],
         ['missing-job', 'test_matrix'],
         ['widened-permissions', 'test'],
       ]);
-      expect(result.changes[1]!.message).toBe('job test grants the token more than the template: pull-requests write (template: none)');
+      expect(result.changes[0]).toMatchObject({ expected: 'on.push.branches: [main]', actual: 'on.push.branches: [dependabot/npm_and_yarn/**]' });
+      expect(result.changes[2]!.message).toBe('job test grants the token more than the template: pull-requests write (template: none)');
     });
   });
 

@@ -1,16 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { detectDrift } from '../../../core/drift/detect-drift.js';
 import { fixDrift } from '../../../core/drift/fix-drift.js';
-import { realworldDir } from '../../helpers/realworld.js';
+import { realworld } from '../../helpers/shared-dir.js';
 
 // Workflows of public projects (read in place; see ../shared/realworld/workflows/sources.tsv), named
 // <org>--<repo>--<workflow>.yml. Within one org, the first repo's copy of a workflow is taken as the
 // template and every other repo's copy of the same workflow as a repository that may have drifted.
-const dir = realworldDir('workflows');
-const files = readdirSync(dir).filter((f) => f.endsWith('.yml')).sort();
+const dir = realworld.path('workflows');
+const files = !realworld.dir ? [] : readdirSync(dir).filter((f) => f.endsWith('.yml')).sort();
 const workflowOf = (file: string): string => file.split('--')[2]!.replace('.yml', '').replace(/^codeql-analysis$/, 'codeql');
 const orgOf = (file: string): string => file.split('--')[0]!;
 const groups = new Map<string, string[]>();
@@ -19,7 +19,7 @@ const pairs = [...groups.values()].filter((g) => g.length > 1).flatMap(([templat
 const read = (file: string) => ({ path: `.github/workflows/${workflowOf(file)}.yml`, text: readFileSync(join(dir, file), 'utf8') });
 const jobsOf = (text: string): string[] => Object.keys((parse(text) as { jobs?: Record<string, unknown> }).jobs ?? {});
 
-describe('drift on real workflows of public projects', () => {
+realworld.describe('drift on real workflows of public projects', () => {
   it('pairs several workflows of the same organisation, most of them drifted', () => {
     expect(pairs.length).toBeGreaterThanOrEqual(5);
     const drifted = pairs.filter(([t, r]) => detectDrift({ template: [read(t)], repo: [read(r)], templateSource: t, pairSingleFiles: true }).status === 'drift');

@@ -94,7 +94,9 @@ describe('every change the repo config makes to a control is shown next to it', 
     const result = await run({ pr: frontendPr, evidence: [a11yReport(7), cleanDrift], configText: 'thresholds:\n  a11y:\n    maxMinor: 10\n' });
     expect(control(result, 'GA-25').result).toBe('pass');
     const notes = renderGateNotes(result);
-    expect(notes).toMatch(/\| \*\*GA-25\*\* Accessibility \(WCAG 2\.1 AA\) \| P1 \| [^|]+ \| ✅ met \(rules changed by the repo config\) \|/);
+    expect(notes).toMatch(/<summary>✅ <a [^>]+>GA-25<\/a> Accessibility \(WCAG 2\.1 AA\) ⚙️: /);
+    expect(notes).toMatch(/<summary>✅ <a [^>]+>GA-30<\/a> GA Gates PR Template &amp; Checks: /);
+    expect(renderCheckOutput(result).summary).toMatch(/#### ✅ met \(rules changed by the repo config\): \*\*\[GA-25\]/);
     expect(control(result, 'GA-30').configChanges).toEqual([]);
   });
 
@@ -102,13 +104,13 @@ describe('every change the repo config makes to a control is shown next to it', 
     const result = await run({ pr: frontendPr, evidence: [a11yReport(0), cleanDrift], configText: 'controls:\n  priorities: [P0]\n  exclude: [GA-01]\n' });
     expect(control(result, 'GA-01').configChanges).toEqual([{ key: 'controls.exclude', effect: 'excluded', catalog: 'evaluated', config: 'excluded', source, line: 3 }]);
     expect(control(result, 'GA-25').configChanges).toEqual([{ key: 'controls.priorities', effect: 'excluded', catalog: 'P1', config: ['P0'], source, line: 2 }]);
-    expect(renderGateNotes(result)).toContain('| **GA-25** Accessibility (WCAG 2.1 AA) | the repo config evaluates only P0 controls (controls.priorities) |');
+    expect(renderGateNotes(result)).toContain('Accessibility (WCAG 2.1 AA): the repo config evaluates only P0 controls (controls.priorities)');
   });
 
   it('shows a re-scoping next to a control it made not apply', async () => {
     const result = await run({ pr: frontendPr, evidence: [cleanDrift], configText: 'controls:\n  customize:\n    GA-25:\n      labels: [ui]\n      paths: ["app/**"]\n' });
     expect(control(result, 'GA-25').result).toBe('not-applicable');
-    expect(renderGateNotes(result).replace(/\\/g, '')).toContain('| **GA-25** Accessibility (WCAG 2.1 AA) | no label among ui and no changed file matches app/**<br>⚙️ labels set by .github/maestro.yml (controls.customize.GA-25.labels): ui; catalog: a11y, frontend; paths set by');
+    expect(renderGateNotes(result).replace(/\\/g, '')).toContain('Accessibility (WCAG 2.1 AA): no label among ui and no changed file matches app/** ⚙️ labels set by .github/maestro.yml (controls.customize.GA-25.labels): ui; catalog: a11y, frontend; paths set by');
   });
 
   it('shows no change for settings equal to the catalog', async () => {

@@ -13,18 +13,22 @@ async function hostileResult(): Promise<GateResult> {
   return run({ catalog: catalogOf([A11Y_CONTROL]), pr, evidence: [item(`evil|name\n${hostile}.json`, makeReport('a11y', data))] });
 }
 
-/** Table rows of a Markdown document: every row of one table has the same number of unescaped cells. */
-function tableCellCounts(markdown: string): number[] {
-  return markdown.split('\n').filter((l) => l.startsWith('|')).map((l) => l.replace(/\\\|/g, '').split('|').length);
+/** `<details>` blocks opened and closed: a hostile string must not open or close one. */
+function detailsBalance(markdown: string): number {
+  return markdown.split('<details>').length - markdown.split('</details>').length;
 }
 
 describe('renderGateNotes', () => {
-  it('shows one row per applicable control with frameworks, result in words, explanation and evidence', async () => {
+  it('shows one line per applicable control (result, id linked to its reference, title, reason) that opens on its explanation and evidence', async () => {
     const result = await run({ catalog: catalogOf([A11Y_CONTROL]), pr: makePr({ labels: ['frontend'] }), evidence: [item('a11y.json', makeReport('a11y', a11yData()))] });
     const notes = renderGateNotes(result);
     expect(notes).toContain('### ✅ passed: Enforce GA Gates Evidence');
-    expect(notes).toContain('| **T-01** Accessibility | P1 | SOC 2 CC8.1 · ISO A.8.29 · SSDF PW.8.2 | ✅ met |');
-    expect(notes).toMatch(/`a11y\.json` `[0-9a-f]{12}` \|$/m);
+    expect(notes).toMatch(/^<details><summary>✅ <a href="https:\/\/github\.com\/maestro-conductor\/maestro-conductor\/blob\/v[^/]+\/docs\/reference\/controls\.md#t-01">T-01<\/a> Accessibility: its requirement is met<\/summary>$/m);
+    expect(notes).toContain('Applies because label "frontend" is set. Its evidence requirement is met.');
+    // Frameworks and every digest are in the check run, which keeps the full detail.
+    const summary = renderCheckOutput(result).summary;
+    expect(summary).toContain('P1, blocking · SOC 2 CC8.1 · ISO A.8.29 · SSDF PW.8.2');
+    expect(summary).toMatch(/^Evidence: `a11y\.json` `[0-9a-f]{12}`$/m);
   });
 
   it('puts the hidden marker first when asked, so the app can find its comment', async () => {
@@ -37,10 +41,16 @@ describe('renderGateNotes', () => {
     const notes = renderGateNotes(await hostileResult());
     // Code spans show their content literally (no HTML, no mentions), so only the text around them can inject.
     const outsideCode = notes.replace(/`[^`\n]*`/g, '');
-    expect(outsideCode).not.toMatch(/<script>|@acme\/everyone|\]\(https:\/\/evil|!\[x\]\(/);
-    expect(notes).toMatch(/`evil\\\|name <script>alert\(1\)<\/script> \\\| @acme\/everyone/);
-    expect(new Set(tableCellCounts(notes.split('<details>')[0]!)).size).toBe(1);
+    expect(outsideCode).not.toMatch(/<script>|@acme\/everyone/);
+    // Markdown is not rendered inside a <summary> (raw HTML): a link or image there stays text; outside, none is made.
+    expect(outsideCode.split('\n').filter((l) => !l.startsWith('<details><summary>')).join('\n')).not.toMatch(/\]\(https:\/\/evil|!\[x\]\(/);
+    expect(outsideCode.replace(/<\/?(?:details|summary)>|<a href="https:\/\/github\.com\/maestro-conductor\/[^"]+">|<\/a>/g, '')).not.toMatch(/(?<!\\)<[a-z/]/i);
+    expect(renderCheckOutput(await hostileResult()).summary).toMatch(/`evil\\\|name <script>alert\(1\)<\/script> \\\| @acme\/everyone/);
+    expect(detailsBalance(notes)).toBe(0);
     expect(notes.length).toBeLessThan(5_000);
+    const comment = renderGateNotes(await hostileResult(), { marker: true });
+    expect(comment).not.toMatch(/<script>|@acme\/everyone/);
+    expect(detailsBalance(comment)).toBe(0);
   });
 
   it('stays within GitHub\'s limit with many controls and says what it left out', async () => {
@@ -48,7 +58,8 @@ describe('renderGateNotes', () => {
     const result = await run({ catalog: catalogOf(controls) });
     const notes = renderGateNotes(result);
     expect(notes.length).toBeLessThanOrEqual(GITHUB_TEXT_LIMIT);
-    expect(notes).toMatch(/_\d+ more rows were left out to stay within GitHub's size limit/);
+    expect(notes).toMatch(/_\d+ more controls were left out to stay within GitHub's size limit/);
+    expect(detailsBalance(notes)).toBe(0);
     const output = renderCheckOutput(result);
     expect(output.summary.length).toBeLessThanOrEqual(GITHUB_TEXT_LIMIT);
     expect(output.text.length).toBeLessThanOrEqual(GITHUB_TEXT_LIMIT);

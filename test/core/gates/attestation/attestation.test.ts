@@ -6,12 +6,12 @@ import { readSlsaProvenance } from '../../../../core/gates/attestation/read-slsa
 import type { BundleOutcome, HashedArtifact } from '../../../../core/gates/attestation/types.js';
 import { verifySigstoreBundle } from '../../../../adapters/sigstore/verify-sigstore-bundle.js';
 import type { InTotoStatement } from '../../../../core/result/in-toto-statement.js';
-import { realworldDir } from '../../../helpers/realworld.js';
+import { realworld as shared } from '../../../helpers/shared-dir.js';
 
-const realworld = realworldDir('sigstore');
+const realworld = shared.path('sigstore');
 const statementOf = (file: string): InTotoStatement => verifySigstoreBundle({ bundle: JSON.parse(readFileSync(resolve(realworld, file), 'utf8')), bundleFile: file, policy: { identity: /./ } }).statement!;
 
-describe('readSlsaProvenance', () => {
+shared.describe('readSlsaProvenance', () => {
   it('reads a SLSA v1 predicate written by GitHub Actions for npm', () => {
     expect(readSlsaProvenance(statementOf('gundam-visor-1.0.1/provenance.sigstore.json'))).toEqual({
       builder: 'https://github.com/actions/runner/github-hosted',

@@ -1,18 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { evaluateK6 } from '../../../../core/gates/k6/evaluate-k6.js';
 import { k6CatalogThresholds } from '../../../../core/gates/k6/k6-catalog-thresholds.js';
 import { parseK6Summary } from '../../../../core/gates/k6/parse-k6-summary.js';
 import { defaultCatalog } from '../../../../core/generated/catalog.js';
-import { realworldDir } from '../../../helpers/realworld.js';
+import { realworld } from '../../../helpers/shared-dir.js';
 
 // Summaries of public k6 projects (read in place; see ../shared/realworld/k6/sources.tsv).
-const dir = realworldDir('k6');
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const dir = realworld.path('k6');
+const files = !realworld.dir ? [] : readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 const catalog = k6CatalogThresholds(defaultCatalog);
 
-describe('the k6 gate on real summaries of public projects', () => {
+realworld.describe('the k6 gate on real summaries of public projects', () => {
   it('finds the summaries', () => {
     expect(files.length).toBeGreaterThanOrEqual(8);
   });
