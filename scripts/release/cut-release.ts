@@ -38,7 +38,7 @@ const VERSION = /^v?(\d+)\.(\d+)\.(\d+)$/;
  * Cuts a release, in three commits, because a commit cannot name its own SHA:
  *  1. "Build vX.Y.Z": package.json's version and the rebuilt actions/dist (skipped when nothing changed);
  *  2. "Release vX.Y.Z", tagged vX.Y.Z: the reusable workflows call the actions of commit 1, which are
- *     the actions of this commit too (only workflow files changed);
+ *     the actions of this commit too (only workflow files and docs/reference/workflows.md changed);
  *  3. "Pin templates to vX.Y.Z": every pin in templates/, .github/workflows/ and the docs names the tag.
  * Refuses a dirty tree, an existing tag and a version below package.json's; checks every pin
  * resolves before each commit that writes pins.
@@ -63,10 +63,11 @@ export function cutRelease(options: ReleaseOptions): ReleaseResult | undefined {
     return undefined;
   }
 
-  // 2. "Build vX.Y.Z": the version and the committed action bundles.
+  // 2. "Build vX.Y.Z": the version, the committed action bundles, and the generated pages (they link the version).
   npm(root, ['version', version, '--no-git-tag-version', '--allow-same-version'], options);
   if (!options.skipBuild) npm(root, ['run', 'build'], options);
   run(['add', '--', 'package.json', 'package-lock.json', 'actions/dist']);
+  regenerateDocs(root, options);
   const stray = run(['status', '--porcelain', '--untracked-files=normal']).split('\n').filter((line) => line !== '' && !/^[MADR] /.test(line));
   if (stray.length > 0) throw new MaestroError('USAGE', `the build changed files it should not:\n${stray.slice(0, 10).join('\n')}`, { remedy: 'commit the fix that makes the build reproducible, undo the release attempt (git reset --hard HEAD), and run the release again.' });
   const changed = run(['diff', '--cached', '--name-only']) !== '';
@@ -76,6 +77,7 @@ export function cutRelease(options: ReleaseOptions): ReleaseResult | undefined {
 
   // 3. "Release vX.Y.Z": the reusable workflows call the actions just built; tagged.
   const workflows = rewrite(root, (path) => path.startsWith('.github/workflows/'), { sha: built, version }, options);
+  regenerateDocs(root, options);
   run(['commit', '--quiet', '--allow-empty', '-m', `Release ${tag}`]);
   const released = run(['rev-parse', 'HEAD']);
   verify(root, workflows, { [tag]: released }, run);
@@ -84,12 +86,29 @@ export function cutRelease(options: ReleaseOptions): ReleaseResult | undefined {
 
   // 4. "Pin templates to vX.Y.Z": every pin names the tagged commit.
   const pinned = rewrite(root, () => true, { sha: released, version }, options);
+  regenerateDocs(root, options);
   verify(root, pinned, {}, run);
   run(['commit', '--quiet', '--allow-empty', '-m', `Pin templates to ${tag}`]);
   const head = run(['rev-parse', 'HEAD']);
   options.log(`${head.slice(0, 12)} Pin templates to ${tag}`);
   options.log(`Released ${tag}. Publish it with: git push origin HEAD ${tag}`);
   return { version, built, released, pinned: head };
+}
+
+/**
+ * Renders the generated pages again (docs/reference/workflows.md shows the workflows' pinned
+ * defaults) and stages those that changed, so every commit of a release passes the stale-docs check.
+ */
+function regenerateDocs(root: string, options: ReleaseOptions): void {
+  for (const script of ['scripts/generate.ts', 'scripts/render-docs.ts']) {
+    const done = spawnSync('npx', ['tsx', script], { cwd: root, env: options.env ?? process.env, encoding: 'utf8' });
+    if (done.status !== 0) throw new MaestroError('USAGE', `npx tsx ${script} failed during the release:\n${(done.stderr || done.stdout).trim()}`, { remedy: 'fix it, undo this attempt (git tag -d the tag if made, git reset --hard to the commit before the release) and run the release again.' });
+  }
+  const changed = git(root, ['status', '--porcelain', '--', 'docs', 'templates/gate-notes.md'], options.env).split('\n').filter((line) => line !== '').map((line) => line.slice(3));
+  for (const path of changed) {
+    git(root, ['add', '--', path], options.env);
+    options.log(`  regenerated ${path}`);
+  }
 }
 
 /** Re-pins the files `which` selects, writes and stages those that changed, and returns every pinned file as it now reads. */
