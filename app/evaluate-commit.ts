@@ -99,7 +99,9 @@ export async function evaluateCommit(octokit: GitHub, request: EvaluationRequest
   const results: Array<{ pull: number; conclusion: GateResult['conclusion']; counts: GateResult['counts']; comment: string }> = [];
   for (const { pr, result } of decided) {
     const comment = await publishComment(octokit, request, pr, result, config, ctx);
-    results.push({ pull: pr.number, conclusion: result.conclusion, counts: result.counts, comment });
+    // Write-once and keyed by the decision: a redelivery or an unchanged re-evaluation stores nothing new.
+    const decisionLog = await ctx.decisionLogs?.keep(result, ctx.producer);
+    results.push({ pull: pr.number, conclusion: result.conclusion, counts: result.counts, comment, ...(decisionLog ? { decisionLog } : {}) });
   }
   return { status: 'evaluated', sha, results };
 }

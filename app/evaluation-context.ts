@@ -8,6 +8,7 @@ import type { EvidenceStore } from '../core/ports/evidence-store.js';
 import type { ArtifactCache, EvidenceLimits } from '../adapters/github/collect-evidence.js';
 import type { OrgCatalogCache } from '../adapters/github/read-org-catalog.js';
 import type { ConfigIssue } from '../core/config/types.js';
+import type { DecisionLogStore } from './decision-log-store.js';
 
 /** What an evaluation needs besides GitHub. */
 export interface EvaluationContext {
@@ -28,10 +29,12 @@ export interface EvaluationContext {
   ledger: AuditLedger;
   /** The evidence store the App's drift sweep writes to, when configured: its drift-reports are repo-wide evidence. */
   evidenceStore?: EvidenceStore;
+  /** Where each evaluated PR's decision log is kept write-once (DECISION_LOG_STORE), when configured. */
+  decisionLogs?: DecisionLogStore;
 }
 
 /** What one queued evaluation did, for logs, metrics and tests. */
 export type EvaluationOutcome =
   | { status: 'no-pull-request'; sha: string }
   | { status: 'waiting'; sha: string; pending: string[] }
-  | { status: 'evaluated'; sha: string; results: Array<{ pull: number; conclusion: GateResult['conclusion']; counts: GateResult['counts']; comment: string }> };
+  | { status: 'evaluated'; sha: string; results: Array<{ pull: number; conclusion: GateResult['conclusion']; counts: GateResult['counts']; comment: string; decisionLog?: 'written' | 'stored' | 'error' }> };

@@ -6,6 +6,7 @@ import type { AppIdentity, EvaluationRequest } from '../core/triggers/types.js';
 import type { EvidenceLimits } from '../adapters/github/collect-evidence.js';
 import type { DriftSchedule } from './drift/drift-scheduler.js';
 import type { AppMetrics } from './metrics.js';
+import type { DecisionLogStore } from './decision-log-store.js';
 
 /** How the App is built: its queue and store, its identity, catalog, limits and clock, drift sweeps and ledger. */
 export interface MaestroAppOptions {
@@ -24,6 +25,8 @@ export interface MaestroAppOptions {
   drift?: DriftSchedule;
   /** The audit ledger: waivers, overrides, task creation, refused commands and decision changes. */
   ledger: AuditLedger;
+  /** Where each evaluated PR's decision log is kept write-once (DECISION_LOG_STORE); absent: none is kept. */
+  decisionLogs?: DecisionLogStore;
   /** How often expired waivers are looked for, so their PRs are decided again (default: 10 minutes). */
   waiverCheckMs?: number;
 }

@@ -98,6 +98,7 @@ export class MaestroApp {
       now: this.#options.now ?? (() => new Date()),
       ledger: this.#options.ledger,
       ...(this.#options.drift?.store ? { evidenceStore: this.#options.drift.store } : {}),
+      ...(this.#options.decisionLogs ? { decisionLogs: this.#options.decisionLogs } : {}),
     });
 
     const processor: EvaluationProcessor = async (request) => {

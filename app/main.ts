@@ -16,6 +16,7 @@ import { readDriftEnv } from './drift/read-drift-env.js';
 import { driftSchedule, readDriftSweepTemplate } from './drift/drift-schedule.js';
 import { openStore } from '../adapters/store/open-store.js';
 import { AppMetrics } from './metrics.js';
+import { DecisionLogStore } from './decision-log-store.js';
 import { restoreGrants } from './state/restore-grants.js';
 import { openLedger } from '../flows/open-ledger.js';
 import { ledgerOptionsFromEnv } from '../adapters/sigstore/ledger-options-from-env.js';
@@ -69,6 +70,8 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env, options: { 
   // Without Redis the app's memory starts empty: the ledger gives back the waivers and overrides granted before.
   const restored = settings.redisUrl ? undefined : await restoreGrants(settings.ledgerStore, backend.store, now());
   const metrics = new AppMetrics({ defaultMetrics: true });
+  const decisionLogs = settings.decisionLogStore ? new DecisionLogStore(await openStore(settings.decisionLogStore), { warn: (fields, message) => log.warn(fields, message), registry: metrics.registry }) : undefined;
+  await decisionLogs?.store.preflight();
   const app = new MaestroApp({
     ledger,
     appId: settings.appId,
@@ -77,6 +80,7 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env, options: { 
     metrics,
     store: backend.store,
     createQueue: backend.createQueue,
+    ...(decisionLogs ? { decisionLogs } : {}),
     ...(drift ? { drift: driftSchedule(drift, driftTemplate!, settings.baseUrl, evidenceStore) } : {}),
   });
   // Every client of the app (app, installations, GraphQL, artifact downloads) talks to settings.baseUrl.

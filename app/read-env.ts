@@ -23,6 +23,8 @@ export interface AppEnv {
   queueLockMs: number;
   /** Store URL of the audit ledger (file:// folder or s3:// bucket with Object Lock). */
   ledgerStore: string;
+  /** Store URL (file:// folder or s3:// bucket) where each evaluated PR's decision log is kept write-once; absent: none is kept. */
+  decisionLogStore?: string;
   /** Milliseconds between looks for expired waivers. */
   waiverCheckMs: number;
   /** GitHub's REST API: `https://api.github.com`, or `<GHE_PROTOCOL>://<GHE_HOST>/api/v3` for GitHub Enterprise Server. */
@@ -87,6 +89,8 @@ export function readEnv(env: NodeJS.ProcessEnv): AppEnv {
 
   const ledgerStore = env.LEDGER_STORE?.trim() || pathToFileURL(resolve('.maestro/ledger')).href;
   if (!/^(file|s3):\/\/\S+$/.test(ledgerStore)) problems.push(`LEDGER_STORE must be a file:// or s3:// URL, got ${JSON.stringify(ledgerStore)}`);
+  const decisionLogStore = env.DECISION_LOG_STORE?.trim() || undefined;
+  if (decisionLogStore && !/^(file|s3):\/\/\S+$/.test(decisionLogStore)) problems.push(`DECISION_LOG_STORE must be a file:// or s3:// URL, got ${JSON.stringify(decisionLogStore)}`);
   const waiverCheck = env.WAIVER_CHECK_INTERVAL?.trim() || 'PT10M';
   const waiverCheckMs = parseDurationMs(waiverCheck) ?? 0;
   if (waiverCheckMs < 60_000 || waiverCheckMs > 86_400_000) problems.push(`WAIVER_CHECK_INTERVAL must be an ISO 8601 duration from PT1M to P1D, such as PT10M, got ${JSON.stringify(waiverCheck)}`);
@@ -114,6 +118,7 @@ export function readEnv(env: NodeJS.ProcessEnv): AppEnv {
     ...(redisUrl ? { redisUrl } : {}),
     queueLockMs: lock,
     ledgerStore,
+    ...(decisionLogStore ? { decisionLogStore } : {}),
     waiverCheckMs,
     baseUrl: gheHost ? `${gheProtocol}://${gheHost}/api/v3` : 'https://api.github.com',
     ...(clockStart ? { clockStart } : {}),
