@@ -94,6 +94,45 @@ describe('the GitHub simulator', () => {
     });
   });
 
+  describe('one commit by ref', () => {
+    const route = 'GET /repos/{owner}/{repo}/commits/{ref}';
+
+    it('answers the commit with its files changed against its first parent', async () => {
+      const { data } = await installation.rest.repos.getCommit({ ...REPO, ref: HEAD });
+      expect(data).toMatchObject({ sha: HEAD, commit: { message: 'Update the README with new information.' }, stats: { additions: 1, deletions: 1, total: 2 } });
+      expect(data.files?.map((f) => [f.filename, f.status])).toEqual([['README.md', 'modified']]);
+      expect(data.parents).toHaveLength(1);
+    });
+
+    it('answers the sha media type with the sha alone, its ETag the quoted sha, and 304 until the branch moves', async () => {
+      const first = sim.addCommit('Codertocat/Hello-World', { branch: 'commits-by-ref', files: { 'a.txt': 'a\n' } });
+      const read = (etag?: string) => installation.request(route, { ...REPO, ref: 'commits-by-ref', mediaType: { format: 'sha' }, ...(etag ? { headers: { 'if-none-match': etag } } : {}) });
+      const answer = await read();
+      expect(String(answer.data).trim()).toBe(first.sha);
+      expect(answer.headers.etag).toBe(`"${first.sha}"`);
+      expect(answer.headers['x-github-media-type']).toBe('github.v3; param=sha');
+      const unchanged = await read(`"${first.sha}"`).then(() => undefined, (error: { status: number; response: { headers: Record<string, string> } }) => error);
+      expect(unchanged?.status).toBe(304);
+      const second = sim.addCommit('Codertocat/Hello-World', { branch: 'commits-by-ref', files: { 'a.txt': 'b\n' } });
+      const moved = await read(`"${first.sha}"`);
+      expect(String(moved.data).trim()).toBe(second.sha);
+      expect(statuses(route)).toEqual([200, 304, 200]);
+      // A 304 costs no rate limit: it reports what the 200 before left, the next 200 one less.
+      const left = Number(answer.headers['x-ratelimit-remaining']);
+      expect([Number(unchanged?.response.headers['x-ratelimit-remaining']), Number(moved.headers['x-ratelimit-remaining'])]).toEqual([left, left - 1]);
+    });
+
+    it('resolves HEAD to the default branch', async () => {
+      const { data } = await installation.request(route, { ...REPO, ref: 'HEAD', mediaType: { format: 'sha' } });
+      expect(String(data).trim()).toBe(sim.refs('Codertocat/Hello-World')['refs/heads/master']);
+    });
+
+    it('answers an unknown ref with GitHub\'s 422 and an unknown repository with 404', async () => {
+      await expect(installation.rest.repos.getCommit({ ...REPO, ref: 'no-such-branch' })).rejects.toMatchObject({ status: 422, response: { data: { message: 'No commit found for SHA: no-such-branch' } } });
+      await expect(installation.rest.repos.getCommit({ owner: 'Codertocat', repo: 'no-such-repo', ref: 'HEAD' })).rejects.toMatchObject({ status: 404 });
+    });
+  });
+
   describe('artifacts', () => {
     it('redirects a download to a signed blob URL that serves the uploaded zip', async () => {
       const zip = await zipFiles({ 'report.json': '{"ok":true}' });

@@ -100,15 +100,17 @@ async function run(core: SimulatorCore, match: RouteMatch<RouteDefinition>, prin
 }
 
 /**
- * Writes an answer with GitHub's headers. A GET's ETag turns a matching If-None-Match into a 304,
- * which `count` is told about: GitHub does not charge a 304 to the rate limit.
+ * Writes an answer with GitHub's headers. A GET's ETag (the route's own, else a hash of the body)
+ * turns a matching If-None-Match into a 304, which `count` is told about: GitHub does not charge a
+ * 304 to the rate limit.
  */
 function send(req: IncomingMessage, res: ServerResponse, record: RecordedRequest, answer: RouteResult, headers: Record<string, string>, count: (status: number) => Record<string, string>): void {
   const data = answer.raw ? answer.raw.data : answer.body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(answer.body));
   const extra: Record<string, string> = answer.body !== undefined || answer.raw ? { 'content-type': answer.raw?.contentType ?? 'application/json; charset=utf-8' } : {};
   let status = answer.status;
   if (req.method === 'GET' && status === 200 && headers['x-github-request-id']) {
-    const etag = `${answer.raw ? '' : 'W/'}"${createHash('sha256').update(data).digest('hex')}"`;
+    // A route may name its own validator (a commit's sha for the sha media type), as GitHub does.
+    const etag = answer.headers?.etag ?? `${answer.raw ? '' : 'W/'}"${createHash('sha256').update(data).digest('hex')}"`;
     Object.assign(extra, { etag, 'cache-control': 'private, max-age=60, s-maxage=60', vary: 'Accept, Authorization, Cookie, X-GitHub-OTP' });
     const wanted = String(req.headers['if-none-match'] ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
     if (wanted.includes(etag.replace(/^W\//, ''))) status = 304;
@@ -122,7 +124,8 @@ function send(req: IncomingMessage, res: ServerResponse, record: RecordedRequest
 /** The headers of every API answer (blob downloads get only a date). */
 function apiHeaders(resource: string, now: Date, id: string, accept: string | undefined): Record<string, string> {
   if (resource === 'none') return { date: now.toUTCString() };
-  const media = /raw/.test(String(accept)) ? 'github.v3; param=raw' : 'github.v3; format=json';
+  const param = /vnd\.github(?:\.v3)?\.(raw|sha)\b/.exec(String(accept))?.[1];
+  const media = param ? `github.v3; param=${param}` : 'github.v3; format=json';
   return { date: now.toUTCString(), 'x-github-request-id': id, 'x-github-api-version-selected': '2022-11-28', 'x-github-media-type': media };
 }
 

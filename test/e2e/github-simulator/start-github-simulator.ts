@@ -14,6 +14,7 @@ import { appRoutes } from './routes/app.js';
 import { blobRoutes } from './routes/blob.js';
 import { checkRoutes } from './routes/checks.js';
 import { commentRoutes } from './routes/comments.js';
+import { commitRoutes } from './routes/commits.js';
 import { contentsRoutes } from './routes/contents.js';
 import { gitRoutes } from './routes/git.js';
 import { graphqlRoutes } from './routes/graphql.js';
@@ -54,7 +55,7 @@ export interface GitHubSimulatorOptions {
 
 /** Every REST route the simulator serves, by Octokit template. */
 export function apiRoutes(): RouteTable<RouteDefinition> {
-  return new RouteTable<RouteDefinition>().add(...appRoutes, ...contentsRoutes, ...pullRoutes, ...checkRoutes, ...issueRoutes, ...commentRoutes, ...milestoneRoutes, ...actionRoutes, ...repoRoutes, ...gitRoutes, ...graphqlRoutes);
+  return new RouteTable<RouteDefinition>().add(...appRoutes, ...contentsRoutes, ...commitRoutes, ...pullRoutes, ...checkRoutes, ...issueRoutes, ...commentRoutes, ...milestoneRoutes, ...actionRoutes, ...repoRoutes, ...gitRoutes, ...graphqlRoutes);
 }
 
 /**
