@@ -1,4 +1,6 @@
 import { describePermissions, narrowedScopes, widenedScopes } from './compare-permissions.js';
+import { changedDispatchInputs, describeInput } from './compare-dispatch-inputs.js';
+import { describeSchedule, narrowedSchedule } from './compare-schedule.js';
 import { describeFilter, narrowedTriggers } from './compare-triggers.js';
 import { judgeSelfPin, releaseOfUses, unmatchedReason } from './compare-self-pin.js';
 import { asSteps, matchSteps, stepLabel } from './match-steps.js';
@@ -20,8 +22,9 @@ export interface WorkflowPair {
 
 /**
  * Compares a repository workflow with its template. What the template has must be there: every
- * trigger event, every job, every step of those jobs, the same action references, permissions no
- * wider, and the template version. What the repository adds (jobs, steps, triggers, inputs) is its own business.
+ * trigger event with filters no narrower, every cron and `workflow_dispatch` input, every job, every
+ * step of those jobs, the same action references, permissions no wider, and the template version.
+ * What the repository adds (jobs, steps, triggers, crons, inputs) is its own business.
  * With the template repository's releases, a pin of that repository at the template's release or a
  * newer one is no drift, and a version marker ahead of the template's is none either when the
  * repository's pins of the template repository all name that very release.
@@ -48,6 +51,7 @@ export function compareWorkflow(pair: WorkflowPair): DriftChange[] {
     const actual = describeFilter(n.actual, n.filter);
     changes.push({ file, type: 'narrowed-trigger', expected: `on.${n.event}.${n.filter}: ${expected}`, actual: `on.${n.event}.${n.filter}: ${actual}`, message: `trigger on.${n.event}.${n.filter} is narrowed: the template has ${expected}, the repository ${actual}, so the workflow runs on fewer events` });
   }
+  changes.push(...scheduleAndInputChanges(file, t.on, r.on));
   const wide = widenedScopes(t.permissions, r.permissions);
   if (wide.length > 0) changes.push(permissionChange(file, undefined, t.permissions, r.permissions, wide));
   for (const [jobId, tJob] of Object.entries(t.jobs)) {
@@ -83,6 +87,23 @@ export function compareWorkflow(pair: WorkflowPair): DriftChange[] {
   // A repository set up from a newer release's templates declares that release, and pins it.
   const released = ahead && selfReleases.length > 0 && selfReleases.every((r) => r !== undefined && compareVersions(r, rVersion!) === 0);
   return tVersion === undefined || rVersion === tVersion || released ? changes : [versionChange(file, tVersion, rVersion, ahead), ...changes];
+}
+
+/** The template's crons missing from the repository's schedule, and its `workflow_dispatch` inputs removed or changed. */
+function scheduleAndInputChanges(file: string, templateOn: unknown, repoOn: unknown): DriftChange[] {
+  const changes: DriftChange[] = [];
+  const schedule = narrowedSchedule(templateOn, repoOn);
+  if (schedule) {
+    const [expected, actual] = [describeSchedule(schedule.expected), describeSchedule(schedule.actual)];
+    changes.push({ file, type: 'narrowed-trigger', expected: `on.schedule: ${expected}`, actual: `on.schedule: ${actual}`, message: `trigger on.schedule is narrowed: the template has ${expected}, the repository ${actual}, so the workflow no longer runs at ${describeSchedule(schedule.missing)}` });
+  }
+  for (const c of changedDispatchInputs(templateOn, repoOn)) {
+    const trigger = `on.workflow_dispatch.inputs.${c.name}`;
+    const [expected, actual] = [describeInput(c.expected), describeInput(c.actual)];
+    const why = c.actual ? 'so a dispatch the template accepts may be refused or read differently' : 'so GitHub refuses a dispatch that passes it';
+    changes.push({ file, type: 'narrowed-trigger', expected: `${trigger}: ${expected}`, actual: `${trigger}: ${actual}`, message: `trigger ${trigger} is ${c.actual ? 'changed' : 'removed'}: the template has ${expected}, the repository ${actual}, ${why}` });
+  }
+  return changes;
 }
 
 /** The version marker differs from the template's: absent, older, or ahead of the template compared. */

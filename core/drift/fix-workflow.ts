@@ -10,7 +10,7 @@ import { keyOf, toJs } from './yaml-nodes.js';
 
 /**
  * The repository workflow with the template restored: removed trigger events put back with the
- * template's filters and narrowed filters widened again, missing jobs and steps put back where the
+ * template's filters, narrowed filters widened again, the template's crons and dispatch inputs put back, missing jobs and steps put back where the
  * template has them, action references and the version marker set to the template's, each
  * template job's permissions set to the template's levels (wider ones narrowed, withheld ones
  * granted). Everything the repository added (jobs, steps, triggers, filter entries, comments,

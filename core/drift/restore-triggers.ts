@@ -1,23 +1,33 @@
 import { isMap as isYamlMap, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type Document, type Node } from 'yaml';
+import { changedDispatchInputs } from './compare-dispatch-inputs.js';
+import { narrowedSchedule } from './compare-schedule.js';
 import { narrowedTriggers } from './compare-triggers.js';
-import { keyOf, toJs } from './yaml-nodes.js';
+import { restoreDispatchInputs } from './restore-dispatch-inputs.js';
+import { restoreSchedule } from './restore-schedule.js';
+import { keyOf, replaceEventValue, toJs } from './yaml-nodes.js';
 
 /**
  * Puts back what the repository took from the template's triggers: removed events (with the
- * template's filters) and narrowed filters (types, branches, tags and paths the template has,
- * -ignore patterns it does not have). The repository's own events and extra filter entries are kept.
+ * template's filters), narrowed filters (types, branches, tags and paths the template has, -ignore
+ * patterns it does not have), the template's crons and its `workflow_dispatch` inputs. The
+ * repository's own events, filter entries, crons and inputs are kept.
  */
 export function restoreTriggers(doc: Document, tDoc: Document): boolean {
   const template = eventNodes(tDoc.get('on', true));
   const repo = eventNodes(doc.get('on', true));
   const missing = [...template.keys()].filter((e) => !repo.has(e));
-  const narrowed = narrowedTriggers(toJs(tDoc.get('on', true)), toJs(doc.get('on', true)));
-  if (missing.length === 0 && narrowed.length === 0) return false;
+  const [tOn, rOn] = [toJs(tDoc.get('on', true)), toJs(doc.get('on', true))];
+  const narrowed = narrowedTriggers(tOn, rOn);
+  const schedule = narrowedSchedule(tOn, rOn);
+  const inputs = changedDispatchInputs(tOn, rOn);
+  if (missing.length === 0 && narrowed.length === 0 && !schedule && inputs.length === 0) return false;
   const on = asMap(doc);
   for (const event of missing) on.items.push(new Pair(new Scalar(event), (template.get(event) as Node | null)?.clone() ?? emptyEvent(undefined)));
+  if (schedule) restoreSchedule(doc, on, tDoc, schedule);
+  if (inputs.length > 0) restoreDispatchInputs(doc, on, tDoc, inputs);
   for (const n of narrowed) {
     const pair = on.items.find((p) => keyOf(p) === n.event)!;
-    if (!isYamlMap(pair.value)) pair.value = new YAMLMap();
+    if (!isYamlMap(pair.value)) replaceEventValue(doc, on, pair, new YAMLMap());
     const filters = pair.value as YAMLMap;
     if (n.fix === null) {
       filters.delete(n.filter);
