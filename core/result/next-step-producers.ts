@@ -22,7 +22,7 @@ export const EVIDENCE_PRODUCERS: Record<EvidenceKind, EvidenceProducer> = {
   'slo-burn': { job: 'the slo job', where: 'the slo job of ga-gates.yml (actions/slo)', command: 'maestro slo --prometheus <url> --slo <slos.yml> --out slo-burn.json' },
   'schema-diff': { job: 'the schema-diff job', where: 'the schema-diff job of ga-gates.yml (actions/schema-diff)', command: 'maestro schema-diff --new schema.graphql --out schema-diff.json' },
   'attestation-verification': { job: 'the attestation job', where: 'the attestation job of ga-gates.yml (actions/attestation)', command: 'maestro verify-attestation --artifact <file> --bundle <file.sigstore.json> --out attestation.json' },
-  'sbom-diff': { job: 'the SBOM diff', where: 'the SBOM diff action (actions/sbom-diff)', command: 'maestro sbom-diff --base <base sbom.json> --head <head sbom.json> --out sbom-diff.json' },
+  'sbom-diff': { job: 'the sbom-diff job', where: 'the sbom-diff job of ga-gates.yml (actions/sbom-diff)', command: 'maestro sbom-diff --base <base sbom.json> --head <head sbom.json> --out sbom-diff.json' },
   'policy-test': { job: 'the policy tests', where: 'the policy test job, which uploads a policy-test report as a maestro-evidence artifact' },
   'drill-report': { job: 'the drill', where: 'the drill job of drills.yml', command: 'maestro drill <worm|restore|incident> --out drill-report.json', scheduled: 'drills.yml' },
   'drift-report': { job: 'the drift check', where: 'the drift job of drift.yml', command: 'maestro drift --template <template> --repo .github/workflows --report drift-report.json', scheduled: 'drift.yml' },
