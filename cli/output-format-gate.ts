@@ -10,6 +10,7 @@ export interface GateInputs {
   evidence: string;
   changedFiles?: string;
   config?: string;
+  /** --no-config: ignore .github/maestro.yml. */
   noConfig?: boolean;
   catalog?: string;
   catalogMode?: string;

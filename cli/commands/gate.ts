@@ -7,21 +7,12 @@ import { loadCatalog } from '../../adapters/fs/load-catalog.js';
 import { readEvidenceDir } from '../../adapters/fs/read-evidence-dir.js';
 import { fsInputFiles } from '../../adapters/fs/read-input-file.js';
 import { printOut, writeFileAtomic } from '../../adapters/fs/write-output.js';
-import { renderGateOutput, withGateInputs } from '../output-format-gate.js';
+import { type GateInputs, renderGateOutput, withGateInputs } from '../output-format-gate.js';
 
-/** Options of `maestro gate`, as the command line gives them. */
-export interface GateOptions {
-  event: string;
-  evidence: string;
-  changedFiles?: string;
-  config?: string;
-  /** --no-config: ignore .github/maestro.yml. */
-  noConfig?: boolean;
-  catalog?: string;
+/** Options of `maestro gate`, as the command line gives them: the inputs that decide, and how to print. */
+export interface GateOptions extends GateInputs {
   /** --catalog-mode: how the --catalog folder combines with the shipped catalog (default replace). */
   catalogMode?: 'replace' | 'extend';
-  waivers?: string;
-  links?: string;
   now?: string;
   /** `text`, `markdown` or `json`; unset: text at a terminal, Markdown otherwise. */
   format?: 'text' | 'markdown' | 'json';

@@ -1,9 +1,11 @@
 import type { ControlDecision, GateResult, RequirementDecision } from '../engine/types.js';
-import { catalogOriginWords } from '../result/report-only-words.js';
+import { catalogOriginWords, modeLines } from '../result/report-only-words.js';
 import type { EvidenceRef } from '../evidence/types.js';
 import type { NextStep } from '../result/next-step.js';
 import { escapeCode, escapeMarkdown, markdownLink, truncate } from '../util/escape-markdown.js';
 import { catalogUrl, evidenceOrigin, type GateNoteLinks } from './gate-note-links.js';
+import { conclusionWords } from './result-words.js';
+import { renderStatusBar } from './status-bar.js';
 
 /** Results that leave a control not met. */
 export const NOT_MET = new Set<ControlDecision['result']>(['fail', 'missing', 'stale', 'invalid']);
@@ -114,6 +116,18 @@ export function evidenceList(refs: EvidenceRef[], max = 5): string {
 /** The evidence every requirement of a control rests on, and its waiver. */
 export function controlEvidence(control: ControlDecision): EvidenceRef[] {
   return [...control.requirements.flatMap((r) => r.evidence), ...(control.waiver ? [control.waiver.ref] : [])];
+}
+
+/**
+ * The top of every gate-notes view: the conclusion, the status bar, the headline, the subject line,
+ * then the override, the mode and the config's problems when there are any.
+ */
+export function notesHead(result: GateResult, subject: { evaluatedAt: boolean; pull: boolean; links: GateNoteLinks }): string[] {
+  const head = [`### ${conclusionWords(result)}: ${escapeMarkdown(result.checkName, 100)}`, '', renderStatusBar(result), '', escapeMarkdown(result.headline, 2000), '', subjectLine(result, subject)];
+  if (result.override) head.push('', overrideLine(result.override));
+  if (result.mode) head.push(...modeLines(result).flatMap((line) => ['', line]));
+  if (result.configIssues.length > 0) head.push('', ...configIssueLines(result));
+  return head;
 }
 
 /** The subject line: the PR (when asked), head commit, evaluation time (when asked) and the catalog, linked to its version (the shipped one), else with where it came from. */

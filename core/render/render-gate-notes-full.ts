@@ -1,14 +1,12 @@
 import { markdownTable } from 'markdown-table';
-import { modeLines } from '../result/report-only-words.js';
 import type { ControlDecision, GateResult } from '../engine/types.js';
 import { escapeCode, escapeMarkdown, markdownLink } from '../util/escape-markdown.js';
 import { controlReferenceUrl, DEFAULT_LINKS } from './gate-note-links.js';
 import {
-  commandBlock, configIssueLines, configNotes, controlEvidence, evidenceList, fitBlocks, GITHUB_TEXT_LIMIT, NOT_MET, overrideLine, shortReason, stepLine, subjectLine, waiverLine,
+  commandBlock, configNotes, controlEvidence, evidenceList, fitBlocks, GITHUB_TEXT_LIMIT, NOT_MET, notesHead, shortReason, stepLine, waiverLine,
 } from './gate-notes-parts.js';
 import type { GateNotesOptions } from './render-gate-notes.js';
-import { conclusionWords, controlResultWords, frameworksText } from './result-words.js';
-import { renderStatusBar } from './status-bar.js';
+import { controlResultWords, frameworksText } from './result-words.js';
 import type { NextStep } from '../result/next-step.js';
 
 /**
@@ -21,18 +19,7 @@ import type { NextStep } from '../result/next-step.js';
 export function renderGateNotesFull(result: GateResult, options: GateNotesOptions = {}): string {
   const links = options.links ?? DEFAULT_LINKS;
   const applicable = result.controls.filter((c) => c.result !== 'not-applicable');
-  const head = [
-    `### ${conclusionWords(result)}: ${escapeMarkdown(result.checkName, 100)}`,
-    '',
-    renderStatusBar(result),
-    '',
-    escapeMarkdown(result.headline, 2000),
-    '',
-    subjectLine(result, { evaluatedAt: options.evaluatedAt ?? true, pull: true, links }),
-  ];
-  if (result.override) head.push('', overrideLine(result.override));
-  if (result.mode) head.push(...modeLines(result).flatMap((line) => ['', line]));
-  if (result.configIssues.length > 0) head.push('', ...configIssueLines(result));
+  const head = notesHead(result, { evaluatedAt: options.evaluatedAt ?? true, pull: true, links });
   const blocks = [controlList(applicable), ...applicable.map((c) => controlSection(c))];
   if (result.nextSteps && result.nextSteps.length > 0) blocks.push(stepsBlock('#### Next steps for the gate', result.nextSteps));
   if (result.waivers.length > 0) blocks.push(['**Waivers**', '', ...result.waivers.map(waiverLine)].join('\n'));

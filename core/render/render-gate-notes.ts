@@ -1,13 +1,11 @@
 import type { ControlDecision, GateResult } from '../engine/types.js';
-import { modeLines } from '../result/report-only-words.js';
 import { escapeCode, escapeMarkdown, markdownLink } from '../util/escape-markdown.js';
 import { escapeHtml, safeHref } from './escape-html.js';
 import { controlReferenceUrl, DEFAULT_LINKS, type GateNoteLinks } from './gate-note-links.js';
 import {
-  configIssueLines, configNotes, evidenceList, fitBlocks, GITHUB_TEXT_LIMIT, NOT_MET, overrideLine, readyToRun, shortReason, stepLine, subjectLine, waiverLine,
+  configNotes, evidenceList, fitBlocks, GITHUB_TEXT_LIMIT, NOT_MET, notesHead, readyToRun, shortReason, stepLine, waiverLine,
 } from './gate-notes-parts.js';
-import { conclusionWords, RESULT_WORDS } from './result-words.js';
-import { renderStatusBar } from './status-bar.js';
+import { RESULT_WORDS } from './result-words.js';
 
 export { GITHUB_TEXT_LIMIT } from './gate-notes-parts.js';
 
@@ -50,18 +48,9 @@ export function renderGateNotes(result: GateResult, options: GateNotesOptions = 
   const layout = options.layout ?? (options.marker ? 'comment' : 'summary');
   const head = [
     ...(options.marker ? [GATE_NOTES_MARKER] : []),
-    `### ${conclusionWords(result)}: ${escapeMarkdown(result.checkName, 100)}`,
-    '',
-    renderStatusBar(result),
-    '',
-    escapeMarkdown(result.headline, 2000),
-    '',
     // The comment sits on the PR it is about: its link and title would only repeat the page's heading.
-    subjectLine(result, { evaluatedAt: options.evaluatedAt ?? true, pull: !options.marker, links }),
+    ...notesHead(result, { evaluatedAt: options.evaluatedAt ?? true, pull: !options.marker, links }),
   ];
-  if (result.override) head.push('', overrideLine(result.override));
-  if (result.mode) head.push(...modeLines(result).flatMap((line) => ['', line]));
-  if (result.configIssues.length > 0) head.push('', ...configIssueLines(result));
 
   const applicable = result.controls.filter((c) => c.result !== 'not-applicable');
   const notApplicable = result.controls.filter((c) => c.result === 'not-applicable');

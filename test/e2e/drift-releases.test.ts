@@ -6,40 +6,25 @@
  * before. Pins of the template repository are judged by the release git says their commit is.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { initRepository } from '../../flows/init-repository.js';
 import { fsRepositoryFiles } from '../../adapters/fs/fs-repository-files.js';
 import { runMain } from '../helpers/run-main.js';
+import { cloneEnv, cloneWorkingTree, git } from '../helpers/working-tree-clone.js';
 
-const root = resolve(import.meta.dirname, '../..');
 const OWN = 'maestro-conductor/maestro-conductor';
-const identity = { GIT_AUTHOR_NAME: 'Release Test', GIT_AUTHOR_EMAIL: 'release@example.test', GIT_COMMITTER_NAME: 'Release Test', GIT_COMMITTER_EMAIL: 'release@example.test' };
-const env = { ...process.env, ...identity, GIT_CONFIG_NOSYSTEM: '1', npm_config_audit: 'false', npm_config_fund: 'false' };
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).trim();
+const env = cloneEnv;
 
 let work: string;
 let clone: string;
 const sha: Record<string, string> = {};
 
-/** A clone of this repository whose last commit is the working tree as it is now, with node_modules linked (as test/scripts/release.test.ts makes it). */
+/** A clone of this repository whose last commit is the working tree as it is now, with node_modules linked. */
 function cloneOfWorkingTree(dir: string): void {
-  git(root, 'clone', '--quiet', root, dir);
-  for (const file of git(root, 'ls-files', '--cached', '--others', '--exclude-standard', '-z').split('\0').filter(Boolean)) {
-    const to = join(dir, file);
-    mkdirSync(dirname(to), { recursive: true });
-    try {
-      copyFileSync(join(root, file), to);
-    } catch {
-      rmSync(to, { force: true }); // deleted in the working tree
-    }
-  }
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-  appendFileSync(join(dir, '.git/info/exclude'), '/node_modules\n');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '--quiet', '--allow-empty', '-m', 'The working tree under test');
+  cloneWorkingTree(dir);
 }
 
 /** `npx tsx scripts/release.ts <version> --skip-build` in the clone, as `npm run release` runs it. */

@@ -56,3 +56,15 @@ export function build(input: Partial<Omit<BuildBundleInput, 'signer'>> & Pick<Bu
   const { sign, ...rest } = input;
   return buildBundle({ release: 'v1.0.0', repo: 'acme/web', commit: RELEASE_COMMIT, createdAt: '2026-11-20T12:00:00Z', producer: { name: 'maestro evidence bundle', version: 'test' }, ...rest, ...(sign ? { signer: statementSigner(sign) } : {}) }, buildIo);
 }
+
+/** A clone with the release commit tagged v2.0.0, as actions/checkout leaves it on a tag push. */
+export function taggedRepo(dir: string): { workspace: string; sha: string } {
+  const workspace = join(dir, 'repo');
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace, encoding: 'utf8', env: { ...process.env, GIT_COMMITTER_DATE: '2026-11-20T12:00:00Z', GIT_AUTHOR_DATE: '2026-11-20T12:00:00Z' } }).trim();
+  execFileSync('git', ['init', '-q', workspace]);
+  writeFileSync(join(workspace, 'README'), 'web\n');
+  git('-c', 'user.name=ci', '-c', 'user.email=ci@example.com', 'add', '.');
+  git('-c', 'user.name=ci', '-c', 'user.email=ci@example.com', 'commit', '-q', '-m', 'release');
+  git('tag', 'v2.0.0');
+  return { workspace, sha: git('rev-parse', 'HEAD') };
+}

@@ -1,35 +1,20 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { checkPins } from '../../core/release/check-pins.js';
 import { gitRepository } from '../../scripts/release/git-repository.js';
 import { listPinnedFiles } from '../../scripts/release/pinned-files.js';
+import { cloneEnv, cloneWorkingTree, git, REPO_ROOT } from '../helpers/working-tree-clone.js';
 
-const root = resolve(import.meta.dirname, '../..');
-const identity = { GIT_AUTHOR_NAME: 'Release Test', GIT_AUTHOR_EMAIL: 'release@example.test', GIT_COMMITTER_NAME: 'Release Test', GIT_COMMITTER_EMAIL: 'release@example.test' };
-const env = { ...process.env, ...identity, GIT_CONFIG_NOSYSTEM: '1', npm_config_audit: 'false', npm_config_fund: 'false' };
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).trim();
+const root = REPO_ROOT;
+const env = cloneEnv;
 
 /** A clone of this repository whose last commit is the working tree as it is now (committed or not), with node_modules linked. */
 function cloneOfWorkingTree(): string {
   const dir = mkdtempSync(join(tmpdir(), 'maestro-release-'));
-  git(root, 'clone', '--quiet', root, dir);
-  for (const file of git(root, 'ls-files', '--cached', '--others', '--exclude-standard', '-z').split('\0').filter(Boolean)) {
-    const from = join(root, file);
-    const to = join(dir, file);
-    mkdirSync(dirname(to), { recursive: true });
-    try {
-      copyFileSync(from, to);
-    } catch {
-      rmSync(to, { force: true }); // deleted in the working tree
-    }
-  }
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-  appendFileSync(join(dir, '.git/info/exclude'), '/node_modules\n');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '--quiet', '--allow-empty', '-m', 'The working tree under test');
+  cloneWorkingTree(dir);
   return dir;
 }
 

@@ -1,25 +1,13 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { build, makeArtifacts, tempDir } from '../../helpers/release-bundle.js';
+import { build, makeArtifacts, taggedRepo, tempDir } from '../../helpers/release-bundle.js';
 import { sha } from '../../helpers/release-github.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 const json = (path: string): any => JSON.parse(readFileSync(path, 'utf8'));
-
-/** A clone with the release commit tagged v2.0.0, as actions/checkout leaves it on a tag push. */
-function taggedRepo(dir: string): { workspace: string; sha: string } {
-  const workspace = join(dir, 'repo');
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace, encoding: 'utf8', env: { ...process.env, GIT_COMMITTER_DATE: '2026-11-20T12:00:00Z', GIT_AUTHOR_DATE: '2026-11-20T12:00:00Z' } }).trim();
-  execFileSync('git', ['init', '-q', workspace]);
-  writeFileSync(join(workspace, 'README'), 'web\n');
-  git('-c', 'user.name=ci', '-c', 'user.email=ci@example.com', 'add', '.');
-  git('-c', 'user.name=ci', '-c', 'user.email=ci@example.com', 'commit', '-q', '-m', 'release');
-  git('tag', 'v2.0.0');
-  return { workspace, sha: git('rev-parse', 'HEAD') };
-}
 
 /** A release v2.0.0 whose store already holds v1.1.0, the release before it. */
 async function release(): Promise<{ dir: string; workspace: string; commit: string; store: string; artifacts: string }> {

@@ -1,24 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { run, type ActionIo } from '../../../actions/evidence-bundle/run.js';
 import { readWitness } from '../../../flows/read-witness.js';
 import { fixtureEvent } from '../../helpers/ledger-fixture.js';
 import { openLedgerAt, verifyIo } from '../../helpers/real-adapters.js';
-import { makeArtifacts, tempDir } from '../../helpers/release-bundle.js';
-
-/** A clone with a tagged release commit, as actions/checkout leaves it on a tag push. */
-function taggedRepo(dir: string): { workspace: string; sha: string } {
-  const workspace = join(dir, 'repo');
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace, encoding: 'utf8', env: { ...process.env, GIT_COMMITTER_DATE: '2026-11-20T12:00:00Z', GIT_AUTHOR_DATE: '2026-11-20T12:00:00Z' } }).trim();
-  execFileSync('git', ['init', '-q', workspace]);
-  writeFileSync(join(workspace, 'README'), 'web\n');
-  git('-c', 'user.name=ci', '-c', 'user.email=ci@example.com', 'add', '.');
-  git('-c', 'user.name=ci', '-c', 'user.email=ci@example.com', 'commit', '-q', '-m', 'release');
-  git('tag', 'v2.0.0');
-  return { workspace, sha: git('rev-parse', 'HEAD') };
-}
+import { makeArtifacts, taggedRepo, tempDir } from '../../helpers/release-bundle.js';
 
 describe('the evidence-bundle action with a ledger store', () => {
   it('records the ledger head in the manifest before recording the publication, and says so in the summary', async () => {

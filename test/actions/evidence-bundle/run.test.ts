@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -7,21 +7,9 @@ import { verifyBundle } from '../../../flows/verify-bundle.js';
 import { verifyLedgerStore } from '../../../flows/verify-ledger-store.js';
 import { TEST_NOW } from '../../helpers/clock.js';
 import { verifyIo } from '../../helpers/real-adapters.js';
-import { makeArtifacts, makeKeyPair, tempDir } from '../../helpers/release-bundle.js';
+import { makeArtifacts, makeKeyPair, taggedRepo, tempDir } from '../../helpers/release-bundle.js';
 
 const root = resolve(import.meta.dirname, '../../..');
-
-/** A clone with a tagged release commit, as actions/checkout leaves it on a tag push. */
-function taggedRepo(dir: string): { workspace: string; sha: string } {
-  const workspace = join(dir, 'repo');
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace, encoding: 'utf8', env: { ...process.env, GIT_COMMITTER_DATE: '2026-11-20T12:00:00Z', GIT_AUTHOR_DATE: '2026-11-20T12:00:00Z' } }).trim();
-  execFileSync('git', ['init', '-q', workspace]);
-  writeFileSync(join(workspace, 'README'), 'web\n');
-  git('-c', 'user.name=ci', '-c', 'user.email=ci@example.com', 'add', '.');
-  git('-c', 'user.name=ci', '-c', 'user.email=ci@example.com', 'commit', '-q', '-m', 'release');
-  git('tag', 'v2.0.0');
-  return { workspace, sha: git('rev-parse', 'HEAD') };
-}
 
 function fakeIo() {
   const outputs: Record<string, string> = {};
